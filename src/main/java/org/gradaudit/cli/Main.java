@@ -1,0 +1,62 @@
+package org.gradaudit.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code gradaudit} command: subcommands only. Exit codes: 0 all agree, 1 a mismatch,
+ * 2 usage or input error, 3 internal error (stack trace only with {@code --debug}).
+ */
+@Command(name = "gradaudit", mixinStandardHelpOptions = true, version = "gradaudit " + Main.VERSION,
+        description = "Checks derivatives symbolically, numerically and against hand-written backprop.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** The tool's version, as printed in reports. */
+    public static final String VERSION = "0.1.0";
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print the stack trace.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a subcommand is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; never calls exit. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cmd = new CommandLine(main);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExitCodeExceptionMapper(e -> e instanceof InputException ? 2 : 3);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException) {
+                err.println("gradaudit: " + ex.getMessage());
+                return 2;
+            }
+            err.println("gradaudit: internal error: " + ex);
+            if (main.debug) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run again with --debug for the stack trace, and please report it)");
+            }
+            return 3;
+        });
+        cmd.setParameterExceptionHandler((ex, args1) -> {
+            err.println("gradaudit: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return 2;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
