@@ -1,0 +1,312 @@
+package org.gradaudit.symbolic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Expr.Bin;
+import org.gradaudit.expr.Expr.Call;
+import org.gradaudit.expr.Expr.Neg;
+import org.gradaudit.expr.Names;
+import org.matheclipse.core.eval.exception.LimitException;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * The computer algebra system, Symja, behind three operations on {@link Expr}: derivative,
+ * simplification and zero test. See the package documentation for the sandbox.
+ *
+ * <p>Inputs may hold numbers, variables, {@code + - * / ^}, negation and calls of the built-ins
+ * {@code exp, log, ln, sqrt, sin, cos, tanh, sigmoid, softplus} (one argument each); outputs use
+ * the same vocabulary ({@code ln} comes back as {@code log}) and the caller's variable names.
+ *
+ * <p>Every call is bounded: inputs of more than {@link Limits#maxNodes} nodes or with a constant
+ * exponent beyond {@link Limits#maxExponent} are refused, and the work runs on a daemon thread
+ * that is abandoned once {@link Limits#timeout} has passed. Calls are serialised; the class is
+ * thread-safe.
+ */
+public final class Cas {
+    /**
+     * Bounds on the work of one call.
+     *
+     * @param timeout wall-clock bound of one call, Symja's start-up excluded
+     * @param maxNodes largest input accepted, in expression nodes
+     * @param maxExponent largest magnitude of a constant exponent accepted
+     */
+    public record Limits(Duration timeout, int maxNodes, int maxExponent) {
+        /** 5 s, 10 000 nodes, exponents up to 64. */
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), 10_000, 64);
+
+        /** @throws IllegalArgumentException if a bound is not positive */
+        public Limits {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be > 0, was [" + timeout + "]");
+            }
+            if (maxNodes < 1) {
+                throw new IllegalArgumentException("maxNodes must be >= 1, was [" + maxNodes + "]");
+            }
+            if (maxExponent < 1) {
+                throw new IllegalArgumentException("maxExponent must be >= 1, was [" + maxExponent + "]");
+            }
+        }
+    }
+
+    /** Bound on Symja's one-time start-up (about 2 s), kept apart from the per-call timeout. */
+    private static final long STARTUP_NANOS = Duration.ofSeconds(60).toNanos();
+
+    private static final class Shared {
+        static final Cas INSTANCE = new Cas(Limits.DEFAULT);
+    }
+
+    private final Limits limits;
+    private final AtomicLong tasks = new AtomicLong();
+    private Worker worker; // guarded by this
+
+    private Cas(Limits limits) {
+        this.limits = limits;
+        this.worker = new Worker(); // Symja starts in the background, on the worker thread
+    }
+
+    /**
+     * The shared instance, with {@link Limits#DEFAULT}. The first call starts Symja in the
+     * background (about 2 s of work) and returns at once; the first operation waits for it.
+     *
+     * @return the shared instance
+     */
+    public static Cas get() {
+        return Shared.INSTANCE;
+    }
+
+    /**
+     * A separate instance with its own bounds and worker thread, for callers that need other
+     * limits than the shared instance's.
+     *
+     * @param limits the bounds for every call
+     * @return a new instance
+     */
+    public static Cas create(Limits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must not be null");
+        }
+        return new Cas(limits);
+    }
+
+    /** The bounds of this instance. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * d e / d var: the shorter (in nodes) of Symja's derivative and its {@code Together} form.
+     *
+     * @param e the expression to differentiate
+     * @param var the variable, which need not occur in {@code e} (the result is then 0)
+     * @return the derivative
+     * @throws IllegalArgumentException if {@code var} is not a name, or {@code e} holds a
+     *     derivative atom or a function other than the built-ins
+     * @throws CasException if a bound was hit (size, exponent, time) or the result cannot be
+     *     written as an expression (a complex number, say); the message says which
+     */
+    public Expr derivative(Expr e, String var) throws CasException {
+        if (!Names.isName(var)) {
+            throw new IllegalArgumentException("not a variable name: [" + var + "]");
+        }
+        Set<String> names = new TreeSet<>(InputGuard.check(e, limits));
+        names.add(var);
+        String what = "d/d" + var + " of " + e;
+        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        Candidates c = new Candidates();
+        run(what, deadline, s -> {
+            c.open(s, names);
+            c.first = s.engine.evaluate(F.D(c.to.convert(e), c.to.symbol(var)));
+            return c.offer(c.first);
+        });
+        improve(what, deadline, c, List.of(F::Together));
+        return c.best(what);
+    }
+
+    /**
+     * A simplified, readable equivalent: the shortest (in nodes) of the evaluated form, its
+     * {@code Together} form and its {@code Simplify} form, written as described in the package
+     * documentation. When time runs out after the evaluated form, the best form so far is returned.
+     *
+     * @param e the expression to simplify
+     * @return an equivalent expression
+     * @throws IllegalArgumentException if {@code e} holds a derivative atom or a function other
+     *     than the built-ins
+     * @throws CasException if a bound was hit before even the evaluated form was found, or no
+     *     form can be written as an expression; the message says which
+     */
+    public Expr simplify(Expr e) throws CasException {
+        Set<String> names = InputGuard.check(e, limits);
+        String what = "simplifying " + e;
+        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        Candidates c = new Candidates();
+        run(what, deadline, s -> {
+            c.open(s, names);
+            c.first = s.engine.evaluate(c.to.convert(e));
+            return c.offer(c.first);
+        });
+        improve(what, deadline, c, List.of(F::Together, F::Simplify));
+        return c.best(what);
+    }
+
+    /**
+     * Whether {@code e} is identically zero: {@code Together} first (milliseconds), then
+     * {@code Simplify}. {@code PossibleZeroQ} is not used: it may answer from numeric samples,
+     * which is not a proof, and gradaudit samples numerically on its own.
+     *
+     * @param e the expression to test, typically a difference {@code claimed - expected}
+     * @return {@link ZeroTest#ZERO} if proven zero, {@link ZeroTest#GAVE_UP} if a time or size
+     *     bound was hit first, else {@link ZeroTest#NOT_PROVEN}
+     * @throws IllegalArgumentException if {@code e} holds a derivative atom or a function other
+     *     than the built-ins
+     */
+    public ZeroTest isZero(Expr e) {
+        Set<String> names;
+        try {
+            names = InputGuard.check(e, limits);
+        } catch (CasException tooBig) {
+            return ZeroTest.GAVE_UP;
+        }
+        String what = "zero test of " + e;
+        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        IExpr[] evaluated = new IExpr[1];
+        try {
+            boolean zero = run(what, deadline, s -> {
+                evaluated[0] = s.engine.evaluate(new ToSymja(s, names).convert(e));
+                return evaluated[0].isZero() || s.engine.evaluate(F.Together(evaluated[0])).isZero();
+            });
+            if (!zero) {
+                zero = run(what, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
+            }
+            return zero ? ZeroTest.ZERO : ZeroTest.NOT_PROVEN;
+        } catch (CasException failed) {
+            return failed.boundHit() ? ZeroTest.GAVE_UP : ZeroTest.NOT_PROVEN;
+        }
+    }
+
+    /**
+     * Offers {@code method(first)} for each method in turn, each under what is left of the
+     * deadline. A failure ends the chain (after a time-out the worker, and with it the session
+     * that {@code first} belongs to, is gone); the best form so far stands.
+     */
+    private void improve(String what, long deadline, Candidates c, List<UnaryOperator<IExpr>> methods) {
+        for (UnaryOperator<IExpr> method : methods) {
+            try {
+                run(what, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
+            } catch (CasException failed) {
+                return;
+            }
+        }
+    }
+
+    /** The forms found so far for one call; touched only by the worker, one task at a time. */
+    private static final class Candidates {
+        ToSymja to;
+        FromSymja from;
+        IExpr first;
+        Expr best;
+        FromSymja.Unwritable unwritable;
+
+        void open(Session s, Set<String> names) {
+            to = new ToSymja(s, names);
+            from = new FromSymja(s, to.names());
+        }
+
+        /** Keeps {@code x} if it is writable and shorter than the best so far; ties keep the older. */
+        Void offer(IExpr x) {
+            try {
+                Expr e = from.convert(x);
+                if (best == null || size(e) < size(best)) {
+                    best = e;
+                }
+            } catch (FromSymja.Unwritable u) {
+                unwritable = unwritable == null ? u : unwritable;
+            }
+            return null;
+        }
+
+        Expr best(String what) throws CasException {
+            if (best == null) {
+                throw translate(what, unwritable);
+            }
+            return best;
+        }
+    }
+
+    /** How many tasks have been handed to Symja; for tests that show a refusal happened before. */
+    long tasksRun() {
+        return tasks.get();
+    }
+
+    /** Runs a task under the deadline; on time-out, abandons the worker and starts a fresh one. */
+    private synchronized <T> T run(String what, long deadline, Function<Session, T> task)
+            throws CasException {
+        try {
+            long startup = System.nanoTime();
+            worker.awaitSession(STARTUP_NANOS);
+            deadline += System.nanoTime() - startup; // start-up is not the caller's time
+            tasks.incrementAndGet();
+            return worker.run(task, deadline - System.nanoTime());
+        } catch (TimeoutException timeout) {
+            worker.abandon();
+            worker = new Worker();
+            throw bounded("gave up after " + limits.timeout.toMillis() + " ms: " + shorten(what));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            worker.abandon();
+            worker = new Worker();
+            throw new CasException("interrupted: " + shorten(what), interrupted);
+        } catch (ExecutionException failed) {
+            throw translate(what, failed.getCause());
+        }
+    }
+
+    private static CasException translate(String what, Throwable cause) {
+        if (cause instanceof LimitException) {
+            return bounded("a size limit was hit (" + cause.getMessage() + "): " + shorten(what));
+        }
+        if (cause instanceof StackOverflowError) {
+            return bounded("too deeply nested: " + shorten(what));
+        }
+        if (cause instanceof FromSymja.Unwritable) {
+            return new CasException("the result holds " + cause.getMessage()
+                    + ", which an expression cannot write: " + shorten(what));
+        }
+        if (cause instanceof org.matheclipse.core.eval.exception.TimeoutException) {
+            return bounded("gave up, out of time: " + shorten(what));
+        }
+        return new CasException("Symja failed (" + cause + "): " + shorten(what), cause);
+    }
+
+    /** Nodes in an expression: the size measure by which forms are chosen. */
+    static int size(Expr e) {
+        if (e instanceof Neg n) {
+            return 1 + size(n.arg());
+        } else if (e instanceof Bin b) {
+            return 1 + size(b.left()) + size(b.right());
+        } else if (e instanceof Call c) {
+            int n = 1;
+            for (Expr a : c.args()) {
+                n += size(a);
+            }
+            return n;
+        }
+        return 1;
+    }
+
+    private static String shorten(String what) {
+        return what.length() <= 120 ? what : what.substring(0, 117) + "...";
+    }
+
+    private static CasException bounded(String message) {
+        return new CasException(message, true);
+    }
+}
