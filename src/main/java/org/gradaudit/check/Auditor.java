@@ -1,0 +1,457 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.ExprPrinter;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.model.Graph;
+import org.gradaudit.model.Item;
+import org.gradaudit.model.Model;
+import org.gradaudit.model.ModelBuilder;
+import org.gradaudit.numeric.BoundedValue;
+import org.gradaudit.numeric.Evaluators;
+import org.gradaudit.numeric.FiniteDifferences;
+import org.gradaudit.symbolic.Cas;
+import org.gradaudit.symbolic.CasException;
+import org.gradaudit.symbolic.ChainRule;
+
+/**
+ * Audits a derivation: judges every statement against the truth of its graph, in file order, and
+ * says for each wrong one what kind of mistake it is, where it shows, and which earlier wrong
+ * lines it consumes. The truth is symbolic (the chain rule over the graph), cross-checked against
+ * Ridders differences; the comparison is numeric at seeded random points and symbolic.
+ */
+public final class Auditor {
+    /**
+     * How to audit.
+     *
+     * @param seed seed of the random points
+     * @param points how many random points each statement is compared at (at least 32)
+     * @param tolerance when two values count as equal
+     */
+    public record Options(long seed, int points, Tolerance tolerance) {
+        public Options {
+            if (points < 32 || points > 10_000) {
+                throw new IllegalArgumentException("points must be in [32, 10000], was [" + points + "]");
+            }
+        }
+
+        public static Options defaults(long seed) {
+            return new Options(seed, 64, Tolerance.DEFAULT);
+        }
+    }
+
+    /** How many points the truth is cross-checked against Ridders differences at. */
+    private static final int CROSS_CHECK_POINTS = 4;
+    /** How many points hypotheses are tested at. */
+    private static final int HYPOTHESIS_POINTS = 16;
+
+    private final Model model;
+    private final Options options;
+    private final Cas cas;
+    private final Judge judge;
+    private final Diagnoser diagnoser;
+    private Graph truthGraph;
+    private ChainRule truth;
+    private ChainRule written;
+    private Points points;
+    private Points writtenPoints;
+    private int lossLine;
+    private final List<Finding> findings = new ArrayList<>();
+    /** Per finding index: the claimed value in the graph's names (Leibniz atoms given true values). */
+    private final Map<Integer, Expr> claimedValues = new HashMap<>();
+    /** The derivative a finding claims, keyed by finding index. */
+    private final Map<Integer, Expr.Deriv> claimedTargets = new HashMap<>();
+    /** Last finding index of a Leibniz claim of each derivative, and of a code line assigning each gradient. */
+    private final Map<Expr.Deriv, Integer> lastClaim = new HashMap<>();
+    private final Map<Expr.Deriv, Integer> lastCode = new HashMap<>();
+
+    private Auditor(Model model, Options options) {
+        this.model = model;
+        this.options = options;
+        this.cas = Cas.get();
+        this.judge = new Judge(cas, options.tolerance());
+        this.diagnoser = new Diagnoser(judge);
+    }
+
+    /** Audits every statement of the model. */
+    public static AuditResult audit(Model model, Options options) {
+        return new Auditor(model, options).run();
+    }
+
+    private AuditResult run() {
+        Graph graph = model.graph();
+        truthGraph = graph;
+        points = new Points(graph, List.of(), options.seed(), options.points());
+        String lossNote = "";
+        for (Item item : model.items()) {
+            if (item instanceof Item.LossItem l) {
+                LossAudit.Result r = LossAudit.judge(l, graph, points, l.written());
+                lossLine = l.statement().position().line();
+                if (r.corrected() != null) {
+                    truthGraph = graph.withLoss(r.corrected());
+                    written = new ChainRule(graph, cas);
+                    writtenPoints = points;
+                    points = new Points(truthGraph, List.of(), options.seed(), options.points());
+                    lossNote = "the loss as written (line " + lossLine + ") is not smallest where the prediction"
+                            + " equals the target; derivatives of " + graph.loss()
+                            + " are judged against its corrected form " + r.finding().expected();
+                } else {
+                    lossNote = r.finding().verdict() == Verdict.CORRECT
+                            ? "the loss (line " + lossLine + ") is smallest where the prediction equals the target"
+                            : "the loss (line " + lossLine + ") is judged as written";
+                }
+            }
+        }
+        truth = new ChainRule(truthGraph, cas);
+        for (Item item : model.items()) {
+            int index = findings.size();
+            Finding f;
+            try {
+                f = judgeItem(item, index);
+            } catch (CasException e) {
+                f = unverified(item, "the symbolic truth could not be computed: " + e.getMessage());
+            }
+            findings.add(f);
+        }
+        return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), lossNote,
+                findings);
+    }
+
+    private Finding judgeItem(Item item, int index) throws CasException {
+        if (item instanceof Item.LossItem l) {
+            return LossAudit.judge(l, model.graph(), writtenPoints == null ? points : writtenPoints, l.written()).finding();
+        }
+        if (item instanceof Item.Restatement r) {
+            Expr truthExpr = truthGraph.nodes().get(r.node());
+            return compare(item, "definition", r.node(), r.claimed(), truthExpr, null, graphSpace(Map.of()), index);
+        }
+        if (item instanceof Item.DerivativeClaim d) {
+            Expr.Deriv target = new Expr.Deriv(d.of(), d.wrt());
+            Finding f = compare(item, d.statement().code() ? "code" : "claim", d.statement().lhs().text(), d.claimed(),
+                    truth.derivative(d.of(), d.wrt()).closed(), target, graphSpace(Map.of()), index);
+            if (!d.statement().code()) {
+                lastClaim.put(target, index);
+            }
+            return f;
+        }
+        if (item instanceof Item.CodeLine c) {
+            Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), c.wrt());
+            Finding f = compare(item, "code", c.statement().name(), c.claimed(),
+                    truth.derivative(truthGraph.loss(), c.wrt()).closed(), target, graphSpace(Map.of()), index);
+            lastCode.put(target, index);
+            return f;
+        }
+        if (item instanceof Item.PartialClaim p) {
+            Expr of = model.functions().inline(p.of());
+            Expr truthExpr = cas.derivative(of, p.wrt());
+            return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, graphSpace(Map.of()),
+                    index);
+        }
+        if (item instanceof Item.EqualityClaim e) {
+            String kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name()) ? "definition" : "claim";
+            return compare(item, kind, e.statement().lhs().text(), e.claimed(), model.functions().inline(e.left()), null,
+                    graphSpace(e.where()), index);
+        }
+        if (item instanceof Item.FunctionClaim fc) {
+            List<Points.Extra> extras = new ArrayList<>();
+            fc.params().forEach(p -> extras.add(new Points.Extra(p, ModelBuilder.FREE_LOW, ModelBuilder.FREE_HIGH)));
+            Points free = new Points(Graph.empty(), extras, options.seed(), options.points());
+            Space space = new Space(free, free.all(), Function.identity(), fc.params());
+            return compare(item, "definition", fc.statement().lhs().text(), fc.claimed(),
+                    model.functions().inline(fc.truth()), null, space, index);
+        }
+        throw new IllegalStateException("no judge for " + item);
+    }
+
+    /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
+    private Expr toGraph(Expr written) {
+        Expr inlined = model.functions().inline(written);
+        Map<Expr.Deriv, Expr> values = new HashMap<>();
+        for (Expr.Deriv d : Exprs.derivatives(inlined)) {
+            try {
+                values.put(d, truth.derivative(d.of(), d.wrt()).closed());
+            } catch (CasException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        return Exprs.substituteDerivatives(inlined, values);
+    }
+
+    /**
+     * Where a statement is compared: the points (with any 'where' values held), how to expand an
+     * expression down to the variables, and the names a mistaken formula may have swapped.
+     */
+    private record Space(Points points, List<double[]> at, Function<Expr, Expr> expand, List<String> names) {
+    }
+
+    private Space graphSpace(Map<String, Expr> where) {
+        return new Space(points, at(where), e -> Exprs.substitute(truthGraph.expand(e), where), truthGraph.names());
+    }
+
+    private Finding compare(Item item, String kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
+                            Space space, int index) throws CasException {
+        Expr claimed = toGraph(claimedWritten);
+        claimedValues.put(index, claimed);
+        if (target != null) {
+            claimedTargets.put(index, target);
+        }
+        List<double[]> at = space.at();
+        List<String> slots = space.points().slots();
+        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand());
+        var statement = item.statement();
+        int line = statement.position().line();
+        String claimedText = claimedText(item);
+        Function<Expr, String> printer = printer(item);
+        List<Integer> upstream = new ArrayList<>(consumed(claimedWritten, item));
+        int correctedLoss = 0;
+        String lossRemark = "";
+        if (written != null && target != null && truthGraph.dependsOn(target.of(), truthGraph.loss())
+                && !target.of().equals(target.wrt())) {
+            Expr writtenTruth = written.derivative(target.of(), target.wrt()).closed();
+            boolean matchesWritten = judge.matches(claimed, sample(at), Judge.values(writtenTruth, sample(at),
+                    slots), slots);
+            if (j.failure() == null && !matchesWritten) {
+                correctedLoss = lossLine;
+                lossRemark = " It holds for the corrected loss; for the loss as written (line " + lossLine
+                        + ") it would be " + ExprPrinter.print(writtenTruth) + ".";
+            } else if (j.failure() != null && matchesWritten) {
+                upstream.add(0, lossLine);
+                lossRemark = " It follows from the loss as written (line " + lossLine + "), which lacks a minus sign.";
+            }
+        }
+        String crossCheck = target == null ? "" : crossCheck(target, truthExpr);
+        if (!crossCheck.isEmpty()) {
+            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
+                    ExprPrinter.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
+                    j.maxRelError(), correctedLoss, crossCheck);
+        }
+        if (j.points() < Math.min(8, at.size()) && !"equal".equals(j.symbolic())) {
+            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
+                    ExprPrinter.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
+                    j.maxRelError(), correctedLoss, "only " + j.points() + " of " + at.size()
+                    + " random points gave finite values on both sides; the formula may be outside its domain there");
+        }
+        if (j.failure() == null) {
+            String how = "equal".equals(j.symbolic())
+                    ? "proven equal to the true value symbolically, and equal at " + j.points() + " random points"
+                    : "equal to the true value at " + j.points() + " random points (" + j.symbolicNote() + ")";
+            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.CORRECT, null, null, null,
+                    dedupe(upstream), null, j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
+                    how + "." + lossRemark + consumedRemark(upstream));
+        }
+        if ("equal".equals(j.symbolic())) {
+            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
+                    ExprPrinter.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
+                    j.maxRelError(), correctedLoss, "the CAS proves it equal but the numbers differ at a point: "
+                    + "a fault of the tool or of the formula's domain; please report it");
+        }
+        List<double[]> hp = sample(at);
+        List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
+        Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraph,
+                space.names(), factors(truthExpr, space.names()), target, printer, hp, truthValues, slots));
+        Integer inherited = inherited(index, claimed, target, hp, truthValues);
+        Diagnosis diagnosis = h != null ? h.diagnosis()
+                : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
+        if (inherited != null) {
+            upstream.add(findings.get(inherited).line());
+            upstream.addAll(findings.get(inherited).upstream());
+        }
+        String expected = ExprPrinter.print(truthExpr);
+        String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
+        StringBuilder msg = new StringBuilder();
+        msg.append(lhs).append(" is wrong: ");
+        if (h != null) {
+            msg.append(h.detail()).append(". ");
+        } else if (inherited != null) {
+            msg.append("it is what line ").append(findings.get(inherited).line())
+                    .append("'s wrong value gives when carried on by the chain rule. ");
+        } else {
+            msg.append("no single change explains it. ");
+        }
+        if (target != null && diagnosis == Diagnosis.WRONG_CHAIN) {
+            msg.append("The chain rule gives ").append(lhs).append(" = ")
+                    .append(printer.apply(truth.derivative(target.of(), target.wrt()).chained())).append(". ");
+        }
+        msg.append("Expected ").append(expected).append(fix == null ? "." : "; corrected: " + fix + ".");
+        msg.append(lossRemark);
+        return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.WRONG, expected, diagnosis, fix,
+                dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().claimed(),
+                j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss, msg.toString());
+    }
+
+    /** The points, with any 'where' variables held at their values. */
+    private List<double[]> at(Map<String, Expr> where) {
+        if (where.isEmpty()) {
+            return points.all();
+        }
+        List<double[]> out = new ArrayList<>();
+        for (double[] p : points.all()) {
+            Map<String, Double> values = new HashMap<>();
+            for (Map.Entry<String, Expr> w : where.entrySet()) {
+                values.put(w.getKey(), Evaluators.compile(w.getValue(), points.slots()).eval(p));
+            }
+            out.add(points.with(p, values));
+        }
+        return out;
+    }
+
+    private static List<double[]> sample(List<double[]> at) {
+        return at.subList(0, Math.min(HYPOTHESIS_POINTS, at.size()));
+    }
+
+    /**
+     * Cross-checks a symbolic total derivative against Ridders differences of the graph: "" when
+     * they agree, else the message for an unverified finding.
+     */
+    private String crossCheck(Expr.Deriv target, Expr truthExpr) {
+        var ev = Evaluators.compile(truthExpr, points.slots());
+        int of = points.slot(target.of());
+        for (double[] p : points.all().subList(0, Math.min(CROSS_CHECK_POINTS, points.all().size()))) {
+            double x = points.value(p, target.wrt());
+            var fd = FiniteDifferences.ridders(t -> points.with(p, Map.of(target.wrt(), t))[of], x);
+            double symbolic = ev.eval(p);
+            double allowed = Math.max(1e-7 * Math.max(1e-3, Math.abs(symbolic)), 10 * fd.error());
+            if (Double.isFinite(fd.value()) && Double.isFinite(symbolic) && Math.abs(fd.value() - symbolic) > allowed) {
+                return String.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
+                        + " of the graph give %.17g (estimated error %.2g): a fault of the tool or of the input's"
+                        + " domain, so this statement is not judged", target.of(), target.wrt(),
+                        ExprPrinter.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error());
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The wrong line whose claimed value, carried on by the chain rule, gives this claim: an earlier
+     * wrong claim of dA/dB' such that dA/dB = dA/dB' * dB'/dB and claimed = (its value) * dB'/dB.
+     */
+    private Integer inherited(int index, Expr claimed, Expr.Deriv target, List<double[]> at, List<BoundedValue> truthValues)
+            throws CasException {
+        if (target == null) {
+            return null;
+        }
+        for (int i = index - 1; i >= 0; i--) {
+            Expr.Deriv other = claimedTargets.get(i);
+            if (other == null || findings.get(i).verdict() != Verdict.WRONG || !other.of().equals(target.of())
+                    || other.wrt().equals(target.wrt()) || !truthGraph.dependsOn(other.wrt(), target.wrt())) {
+                continue;
+            }
+            Expr link = truth.derivative(other.wrt(), target.wrt()).closed();
+            Expr viaTruth = Expr.mul(truth.derivative(other.of(), other.wrt()).closed(), link);
+            if (!judge.matches(viaTruth, at, truthValues, points.slots())) {
+                continue;
+            }
+            List<BoundedValue> claimedValuesHere = Judge.values(claimed, at, points.slots());
+            if (judge.matches(Expr.mul(claimedValues.get(i), link), at, claimedValuesHere, points.slots())) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** Lines of wrong findings whose values this statement consumes, transitively. */
+    private List<Integer> consumed(Expr claimedWritten, Item item) {
+        Set<Integer> out = new LinkedHashSet<>();
+        Map<Expr.Deriv, Integer> source = item instanceof Item.CodeLine ? lastCode : lastClaim;
+        for (Expr.Deriv d : Exprs.derivatives(claimedWritten)) {
+            Integer i = source.get(d);
+            if (i != null) {
+                Finding f = findings.get(i);
+                if (f.verdict() == Verdict.WRONG) {
+                    out.add(f.line());
+                }
+                out.addAll(f.upstream());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private String consumedRemark(List<Integer> upstream) {
+        List<Integer> wrong = upstream.stream().filter(l -> l != lossLine).toList();
+        return wrong.isEmpty() ? "" : " It consumes the wrong value of line" + (wrong.size() > 1 ? "s " : " ")
+                + wrong.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
+                + ", so its result is wrong until that is fixed.";
+    }
+
+    private static List<Integer> dedupe(List<Integer> lines) {
+        return new ArrayList<>(new LinkedHashSet<>(lines));
+    }
+
+    /** Candidate missing factors: every name, every local derivative, every factor of the truth. */
+    private List<Expr> factors(Expr truthExpr, List<String> names) throws CasException {
+        List<Expr> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(new Expr.Var(n));
+        }
+        for (String node : truthGraph.nodes().keySet()) {
+            for (String p : truthGraph.parents(node)) {
+                out.add(truth.local(node, p));
+            }
+        }
+        collectFactors(truthExpr, out);
+        return out;
+    }
+
+    private static void collectFactors(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
+            collectFactors(b.left(), out);
+            collectFactors(b.right(), out);
+        } else if (!out.contains(e)) {
+            out.add(e);
+        }
+    }
+
+    private Function<Expr, String> printer(Item item) {
+        if (!(item instanceof Item.CodeLine)) {
+            return ExprPrinter::print;
+        }
+        String loss = truthGraph.loss();
+        return e -> ExprPrinter.print(Exprs.map(e, x -> x instanceof Expr.Deriv d && d.of().equals(loss)
+                ? new Expr.Var("d" + d.wrt()) : x));
+    }
+
+    private static String claimedText(Item item) {
+        var s = item.statement();
+        if (s instanceof org.gradaudit.derivation.Statement.Claim c) {
+            String where = c.where().isEmpty() ? "" : " where " + c.where().stream()
+                    .map(w -> w.name() + " = " + w.value().text()).reduce((a, b) -> a + ", " + b).orElse("");
+            return c.rhs().text() + where;
+        }
+        if (s instanceof org.gradaudit.derivation.Statement.Code c) {
+            return c.rhs().text();
+        }
+        if (s instanceof org.gradaudit.derivation.Statement.Definition d) {
+            return d.rhs().text();
+        }
+        return s.text();
+    }
+
+    private Finding unverified(Item item, String why) {
+        var s = item.statement();
+        boolean code = item instanceof Item.CodeLine
+                || s instanceof org.gradaudit.derivation.Statement.Claim c && c.code();
+        return new Finding(s.position().line(), s.section(), code ? "code" : "claim", lhsText(item), claimedText(item),
+                Verdict.UNVERIFIED, null, null, null, List.of(), null, "unknown", 0, 0, 0, why);
+    }
+
+    private static String lhsText(Item item) {
+        var s = item.statement();
+        if (s instanceof org.gradaudit.derivation.Statement.Claim c) {
+            return c.lhs().text();
+        }
+        if (s instanceof org.gradaudit.derivation.Statement.Code c) {
+            return c.name();
+        }
+        if (s instanceof org.gradaudit.derivation.Statement.Definition d) {
+            return d.name();
+        }
+        return s.text();
+    }
+}

@@ -1,0 +1,278 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Expr.Bin;
+import org.gradaudit.expr.Expr.Call;
+import org.gradaudit.expr.Expr.Deriv;
+import org.gradaudit.expr.Expr.Op;
+import org.gradaudit.expr.Expr.Var;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.numeric.BoundedValue;
+
+/**
+ * Finds what kind of mistake a wrong formula is, by testing hypotheses against the true values at
+ * the audit's points: is claimed/true a constant? does replacing one name by another make them
+ * equal? flipping the sign of one term? removing or adding one factor? regrouping one operator?
+ * A hypothesis counts only when the changed formula equals the truth at every point. Nothing here
+ * looks at the source's text; the hypotheses are tried in a fixed order, most specific first.
+ */
+final class Diagnoser {
+    /** A hypothesis that explains the mistake. */
+    record Hypothesis(Diagnosis diagnosis, Expr fix, String detail) {
+    }
+
+    /** What the diagnoser needs to know about the statement. */
+    record Context(
+            Expr written,
+            Function<Expr, Expr> toGraph,
+            List<String> names,
+            List<Expr> factors,
+            Deriv target,
+            Function<Expr, String> printer,
+            List<double[]> points,
+            List<BoundedValue> truth,
+            List<String> slots) {
+    }
+
+    private final Judge judge;
+
+    Diagnoser(Judge judge) {
+        this.judge = judge;
+    }
+
+    Hypothesis diagnose(Context ctx) {
+        Expr w = ctx.written();
+        if (matches(ctx, new Expr.Neg(w))) {
+            return new Hypothesis(Diagnosis.SIGN, null, "it is the negative of the true value");
+        }
+        Hypothesis h = factor(ctx);
+        if (h == null) {
+            h = chain(ctx);
+        }
+        if (h == null) {
+            h = replaced(ctx, true);
+        }
+        if (h == null) {
+            h = replaced(ctx, false);
+        }
+        if (h == null) {
+            h = first(ctx, Diagnosis.TERM_SIGN, termSigns(w), "one term has the wrong sign");
+        }
+        if (h == null) {
+            h = first(ctx, Diagnosis.EXTRA_FACTOR, withoutOneFactor(w), "it has a factor too many");
+        }
+        if (h == null) {
+            h = missingFactor(ctx);
+        }
+        if (h == null) {
+            h = first(ctx, Diagnosis.PRECEDENCE, regroupings(w), "its operators are grouped wrongly");
+        }
+        return h;
+    }
+
+    private boolean matches(Context ctx, Expr candidate) {
+        Expr graphForm;
+        try {
+            graphForm = ctx.toGraph().apply(candidate);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return judge.matches(graphForm, ctx.points(), ctx.truth(), ctx.slots());
+    }
+
+    private Hypothesis first(Context ctx, Diagnosis d, List<Expr> candidates, String detail) {
+        for (Expr c : candidates) {
+            if (matches(ctx, c)) {
+                return new Hypothesis(d, c, detail);
+            }
+        }
+        return null;
+    }
+
+    /** claimed = k * true for one constant k at every point. */
+    private Hypothesis factor(Context ctx) {
+        List<BoundedValue> claimed = Judge.values(ctx.toGraph().apply(ctx.written()), ctx.points(), ctx.slots());
+        double k = Double.NaN;
+        int seen = 0;
+        for (int i = 0; i < claimed.size(); i++) {
+            double c = claimed.get(i).value();
+            double t = ctx.truth().get(i).value();
+            if (!Double.isFinite(c) || !Double.isFinite(t) || Math.abs(t) < 1e-12) {
+                continue;
+            }
+            double r = c / t;
+            if (Double.isNaN(k)) {
+                k = r;
+            } else if (Math.abs(r - k) > 1e-9 * Math.abs(k)) {
+                return null;
+            }
+            seen++;
+        }
+        if (seen < 4 || Math.abs(k - 1) < 1e-9 || Math.abs(k + 1) < 1e-9 || Math.abs(k) < 1e-12) {
+            return null;
+        }
+        Expr fix = Expr.div(ctx.written(), Expr.num(k));
+        return new Hypothesis(Diagnosis.FACTOR, fix, "it is " + pretty(k) + " times the true value");
+    }
+
+    /** A product of Leibniz atoms that does not chain from the claim's quantity down to its variable. */
+    private Hypothesis chain(Context ctx) {
+        if (ctx.target() == null) {
+            return null;
+        }
+        List<Deriv> atoms = new ArrayList<>();
+        if (!productOfAtoms(ctx.written(), atoms) || atoms.isEmpty()) {
+            return null;
+        }
+        if (telescopes(atoms, ctx.target().of(), ctx.target().wrt())) {
+            return null;
+        }
+        return new Hypothesis(Diagnosis.WRONG_CHAIN, null, "its factors do not chain from " + ctx.target().of()
+                + " down to " + ctx.target().wrt());
+    }
+
+    private static boolean productOfAtoms(Expr e, List<Deriv> atoms) {
+        if (e instanceof Deriv d) {
+            atoms.add(d);
+            return true;
+        }
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        return e instanceof Bin b && b.op() == Op.MUL && productOfAtoms(b.left(), atoms) && productOfAtoms(b.right(), atoms);
+    }
+
+    private static boolean telescopes(List<Deriv> atoms, String from, String to) {
+        if (atoms.isEmpty()) {
+            return from.equals(to);
+        }
+        for (int i = 0; i < atoms.size(); i++) {
+            if (atoms.get(i).of().equals(from)) {
+                List<Deriv> rest = new ArrayList<>(atoms);
+                rest.remove(i);
+                if (telescopes(rest, atoms.get(i).wrt(), to)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One name replaced by another: as a function's argument (wrong argument) or anywhere
+     * (substituted symbol). A replaced gradient or Leibniz atom is a wrong chain.
+     */
+    private Hypothesis replaced(Context ctx, boolean argumentsOnly) {
+        List<Expr> names = new ArrayList<>();
+        ctx.names().forEach(n -> names.add(new Var(n)));
+        for (Expr original : Exprs.subtrees(ctx.written())) {
+            if (!(original instanceof Var || original instanceof Deriv)) {
+                continue;
+            }
+            for (Expr replacement : names) {
+                if (replacement.equals(original)) {
+                    continue;
+                }
+                for (Expr candidate : replaceOne(ctx.written(), original, replacement, argumentsOnly)) {
+                    if (matches(ctx, candidate)) {
+                        boolean chain = original instanceof Deriv;
+                        Diagnosis d = chain ? Diagnosis.WRONG_CHAIN
+                                : argumentsOnly ? Diagnosis.WRONG_ARGUMENT : Diagnosis.SUBSTITUTED_SYMBOL;
+                        return new Hypothesis(d, candidate, ctx.printer().apply(original) + " stands where "
+                                + ctx.printer().apply(replacement) + " belongs");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every tree with exactly one occurrence of {@code from} replaced by {@code to}. */
+    private static List<Expr> replaceOne(Expr e, Expr from, Expr to, boolean argumentsOnly) {
+        return Exprs.variants(e, x -> {
+            if (argumentsOnly && x instanceof Call c) {
+                List<Expr> out = new ArrayList<>();
+                for (int i = 0; i < c.args().size(); i++) {
+                    if (c.args().get(i).equals(from)) {
+                        List<Expr> args = new ArrayList<>(c.args());
+                        args.set(i, to);
+                        out.add(new Call(c.fn(), args));
+                    }
+                }
+                return out;
+            }
+            return !argumentsOnly && x.equals(from) ? List.of(to) : List.of();
+        });
+    }
+
+    /** One additive term negated. */
+    private static List<Expr> termSigns(Expr e) {
+        return Exprs.variants(e, x -> {
+            if (x instanceof Bin b && (b.op() == Op.ADD || b.op() == Op.SUB)) {
+                Op flipped = b.op() == Op.ADD ? Op.SUB : Op.ADD;
+                return List.of(new Bin(flipped, b.left(), b.right()), new Bin(b.op(), negate(b.left()), b.right()));
+            }
+            return List.of();
+        });
+    }
+
+    private static Expr negate(Expr e) {
+        return e instanceof Expr.Neg n ? n.arg() : new Expr.Neg(e);
+    }
+
+    /** One factor of a product, or one divisor, removed. */
+    private static List<Expr> withoutOneFactor(Expr e) {
+        return Exprs.variants(e, x -> {
+            if (x instanceof Bin b && b.op() == Op.MUL) {
+                return List.of(b.left(), b.right());
+            }
+            if (x instanceof Bin b && b.op() == Op.DIV) {
+                return List.of(b.left());
+            }
+            return List.of();
+        });
+    }
+
+    /** true = claimed * F for one candidate factor F: a name, a local derivative, a factor of the truth. */
+    private Hypothesis missingFactor(Context ctx) {
+        for (Expr f : ctx.factors()) {
+            if (matches(ctx, Expr.mul(ctx.written(), f))) {
+                return new Hypothesis(Diagnosis.MISSING_FACTOR, Expr.mul(ctx.written(), f),
+                        "it lacks the factor " + ctx.printer().apply(f));
+            }
+        }
+        return null;
+    }
+
+    /** Every tree with one operator regrouped: (a op1 b) op2 c as a op1 (b op2 c), and back. */
+    private static List<Expr> regroupings(Expr e) {
+        return Exprs.variants(e, x -> {
+            List<Expr> out = new ArrayList<>();
+            if (x instanceof Bin outer && outer.left() instanceof Bin inner) {
+                out.add(new Bin(inner.op(), inner.left(), new Bin(outer.op(), inner.right(), outer.right())));
+            }
+            if (x instanceof Bin outer && outer.right() instanceof Bin inner) {
+                out.add(new Bin(inner.op(), new Bin(outer.op(), outer.left(), inner.left()), inner.right()));
+            }
+            if (x instanceof Expr.Neg n && n.arg() instanceof Bin inner) {
+                out.add(new Bin(inner.op(), new Expr.Neg(inner.left()), inner.right()));
+            }
+            return out;
+        });
+    }
+
+    /** A constant as a short fraction when it is one. */
+    static String pretty(double k) {
+        for (int d = 1; d <= 12; d++) {
+            double n = k * d;
+            if (Math.abs(n - Math.rint(n)) < 1e-9 * Math.max(1, Math.abs(n))) {
+                long num = Math.round(n);
+                return d == 1 ? Long.toString(num) : num + "/" + d;
+            }
+        }
+        return String.format("%.6g", k);
+    }
+}

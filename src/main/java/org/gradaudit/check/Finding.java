@@ -1,0 +1,40 @@
+package org.gradaudit.check;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit's judgement of one statement. Field names follow the JSON contract in DESIGN.md.
+ *
+ * @param line the statement's line in the derivation file
+ * @param section the source's section, or ""
+ * @param kind loss, definition, claim or code
+ * @param lhs the left-hand side as written
+ * @param claimed the right-hand side as written
+ * @param expected the true value, simplified; null when correct
+ * @param diagnosis the kind of mistake; null unless wrong
+ * @param fix a corrected formula in the statement's own terms, when a hypothesis found one; else null
+ * @param upstream lines of wrong findings whose values this statement consumes
+ * @param counterexample where claimed and true differ; null unless wrong
+ * @param symbolic equal, different or unknown
+ * @param points how many random points were compared
+ * @param maxRelError the largest relative difference seen over those points
+ * @param correctedLossLine when the truth was taken from the corrected loss and differs from what
+ *     the loss as written gives, the loss's line; else 0
+ * @param message one sentence a reader can act on
+ */
+public record Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+                      String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
+                      Counterexample counterexample, String symbolic, int points, double maxRelError,
+                      int correctedLossLine, String message) {
+    public Finding {
+        upstream = List.copyOf(upstream);
+    }
+
+    /** A point where claimed and true values differ, and both values there. */
+    public record Counterexample(Map<String, Double> point, double claimed, double expected) {
+        public Counterexample {
+            point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+        }
+    }
+}

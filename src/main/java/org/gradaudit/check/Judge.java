@@ -1,0 +1,107 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.numeric.BoundedValue;
+import org.gradaudit.numeric.ErrorEvaluator;
+import org.gradaudit.numeric.Evaluators;
+import org.gradaudit.symbolic.Cas;
+import org.gradaudit.symbolic.ZeroTest;
+
+/**
+ * Compares a claimed expression with the true one, both in the graph's names: at every random
+ * point (numerically, within {@link Tolerance}) and as a difference that simplifies to zero
+ * (symbolically, first with the nodes as symbols, then expanded down to the variables).
+ */
+final class Judge {
+    private final Cas cas;
+    private final Tolerance tolerance;
+
+    Judge(Cas cas, Tolerance tolerance) {
+        this.cas = cas;
+        this.tolerance = tolerance;
+    }
+
+    Tolerance tolerance() {
+        return tolerance;
+    }
+
+    /**
+     * @param points the points, already holding any 'where' values
+     * @param expand rewrites an expression down to the variables (with 'where' values substituted)
+     */
+    Judgement judge(Expr claimed, Expr truth, Points points, List<double[]> at, Function<Expr, Expr> expand) {
+        ErrorEvaluator c = Evaluators.compileWithError(claimed, points.slots());
+        ErrorEvaluator t = Evaluators.compileWithError(truth, points.slots());
+        int compared = 0;
+        double maxRel = 0;
+        Judgement.Failure failure = null;
+        for (double[] p : at) {
+            BoundedValue cv = c.eval(p);
+            BoundedValue tv = t.eval(p);
+            if (!Tolerance.comparable(cv, tv)) {
+                continue;
+            }
+            compared++;
+            double diff = Math.abs(cv.value() - tv.value());
+            double scale = Math.max(Math.abs(cv.value()), Math.abs(tv.value()));
+            maxRel = Math.max(maxRel, scale == 0 ? 0 : diff / scale);
+            if (failure == null && !tolerance.equal(cv, tv)) {
+                failure = new Judgement.Failure(points.describe(p), cv.value(), tv.value());
+            }
+        }
+        String symbolic;
+        String note = "";
+        ZeroTest zero = cas.isZero(Expr.sub(claimed, truth));
+        if (zero == ZeroTest.NOT_PROVEN) {
+            zero = cas.isZero(expand.apply(Expr.sub(claimed, truth)));
+        }
+        if (zero == ZeroTest.ZERO) {
+            symbolic = "equal";
+        } else {
+            symbolic = failure != null ? "different" : "unknown";
+            note = zero == ZeroTest.GAVE_UP ? "the CAS hit its time or size bound" : "the CAS could not simplify the difference to 0";
+        }
+        return new Judgement(compared, maxRel, failure, symbolic, note);
+    }
+
+    /** Whether {@code candidate} equals the true values at every given point (for hypotheses). */
+    boolean matches(Expr candidate, List<double[]> at, List<BoundedValue> truth, List<String> slots) {
+        ErrorEvaluator c;
+        try {
+            c = Evaluators.compileWithError(candidate, slots);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int compared = 0;
+        for (int i = 0; i < at.size(); i++) {
+            BoundedValue cv = c.eval(at.get(i));
+            BoundedValue tv = truth.get(i);
+            if (!Tolerance.comparable(cv, tv)) {
+                continue;
+            }
+            if (!tolerance.equal(cv, tv)) {
+                return false;
+            }
+            compared++;
+        }
+        return compared >= Math.min(4, at.size());
+    }
+
+    /** The true values at the points, for {@link #matches}. */
+    static List<BoundedValue> values(Expr e, List<double[]> at, List<String> slots) {
+        ErrorEvaluator ev = Evaluators.compileWithError(e, slots);
+        List<BoundedValue> out = new ArrayList<>();
+        for (double[] p : at) {
+            out.add(ev.eval(p));
+        }
+        return out;
+    }
+
+    static Map<String, Double> none() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,95 @@
+package org.gradaudit.check;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.ExprPrinter;
+import org.gradaudit.model.Graph;
+import org.gradaudit.model.Item;
+import org.gradaudit.numeric.Evaluator;
+import org.gradaudit.numeric.Evaluators;
+
+/**
+ * Audits the loss itself: a loss must be smallest where the prediction equals the target. At each
+ * point the loss is compared at prediction = target and at predictions a step to either side;
+ * when the loss as written is lower away from the target, and its negative is not, the loss has a
+ * sign error and its negative is the corrected loss.
+ */
+final class LossAudit {
+    /** Steps away from the target at which the loss must not be lower. */
+    private static final double[] STEPS = {1e-2, 5e-2, 2e-1};
+
+    /** The finding on the loss line and the corrected loss, null when no correction was made. */
+    record Result(Finding finding, Expr corrected) {
+    }
+
+    /** Where the loss failed to be smallest. */
+    private record Violation(double target, double prediction, double atTarget, double atPrediction) {
+    }
+
+    private LossAudit() {
+    }
+
+    static Result judge(Item.LossItem item, Graph graph, Points points, Expr writtenForm) {
+        Expr loss = graph.nodes().get(graph.loss());
+        String pred = graph.prediction();
+        String target = graph.target();
+        List<String> slots = points.slots();
+        Violation v = violation(Evaluators.compile(loss, slots), points, pred, target);
+        int line = item.statement().position().line();
+        String lhs = graph.loss() + "(" + pred + ", " + target + ")";
+        String claimed = item.statement().rhs().text();
+        int n = points.all().size();
+        if (v == null) {
+            String msg = "the loss is smallest where " + pred + " = " + target + " at all " + n + " points tested";
+            return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.CORRECT, null,
+                    null, null, List.of(), null, "unknown", n, 0, 0, msg), null);
+        }
+        Expr negated = new Expr.Neg(loss);
+        boolean signFixes = violation(Evaluators.compile(negated, slots), points, pred, target) == null;
+        Map<String, Double> at = new LinkedHashMap<>();
+        at.put(target, v.target());
+        at.put(pred, v.prediction());
+        String where = String.format("at %s = %.6g the loss as written is %.6g where %s = %s but %.6g at %s = %.6g",
+                target, v.target(), v.atTarget(), pred, target, v.atPrediction(), pred, v.prediction());
+        Finding.Counterexample cx = new Finding.Counterexample(at, v.atPrediction(), v.atTarget());
+        if (signFixes) {
+            String fix = ExprPrinter.print(new Expr.Neg(writtenForm));
+            String msg = where + ": it is largest, not smallest, where the prediction equals the target. "
+                    + "Its negative is smallest there, so the loss lacks a minus sign: " + graph.loss() + " = " + fix
+                    + ". Derivatives of " + graph.loss() + " below are judged against this corrected loss.";
+            return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.WRONG, fix,
+                    Diagnosis.SIGN, fix, List.of(), cx, "unknown", n, 0, 0, msg), negated);
+        }
+        String msg = where + ": a loss must be smallest where the prediction equals the target, and neither it "
+                + "nor its negative is. Derivatives below are judged against the loss as written.";
+        return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.WRONG, null,
+                Diagnosis.OTHER, null, List.of(), cx, "unknown", n, 0, 0, msg), null);
+    }
+
+    private static Violation violation(Evaluator loss, Points points, String pred, String target) {
+        int p = points.slot(pred);
+        int t = points.slot(target);
+        for (double[] point : points.all()) {
+            double[] q = point.clone();
+            double y = q[t];
+            q[p] = y;
+            double atTarget = loss.eval(q);
+            if (!Double.isFinite(atTarget)) {
+                continue;
+            }
+            for (double step : STEPS) {
+                for (double sign : new double[] {-1, 1}) {
+                    q[p] = y + sign * step * Math.max(1, Math.abs(y));
+                    double away = loss.eval(q);
+                    double slack = 1e-12 * Math.max(1, Math.max(Math.abs(away), Math.abs(atTarget)));
+                    if (Double.isFinite(away) && away < atTarget - slack) {
+                        return new Violation(y, q[p], atTarget, away);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package org.gradaudit.check;
+
+import org.gradaudit.numeric.BoundedValue;
+
+/**
+ * When two computed values count as equal: their difference is within a multiple of the rounding
+ * error bound of the two evaluations themselves (a running first-order error analysis of each
+ * double evaluation), plus a few units in the last place of the larger value for the rounding of
+ * the point's node values, which both sides share.
+ *
+ * @param safety the multiple of the summed error bounds allowed
+ * @param ulps units of roundoff (2^-53) of the larger magnitude allowed on top
+ */
+public record Tolerance(double safety, double ulps) {
+    /** The tolerance the audit uses; see {@link #explain()}. */
+    public static final Tolerance DEFAULT = new Tolerance(16, 64);
+
+    private static final double U = 0x1p-53;
+
+    public Tolerance {
+        if (!(safety >= 1) || !(ulps >= 0) || Double.isInfinite(safety) || Double.isInfinite(ulps)) {
+            throw new IllegalArgumentException("tolerance needs safety >= 1 and ulps >= 0, finite; was [" + safety
+                    + ", " + ulps + "]");
+        }
+    }
+
+    /** The allowed difference between two bounded values. */
+    public double allowed(BoundedValue a, BoundedValue b) {
+        return safety * (a.errorBound() + b.errorBound())
+                + ulps * U * Math.max(Math.abs(a.value()), Math.abs(b.value()));
+    }
+
+    /** Whether both values are finite with finite bounds, so that they can be compared at all. */
+    public static boolean comparable(BoundedValue a, BoundedValue b) {
+        return Double.isFinite(a.value()) && Double.isFinite(b.value())
+                && Double.isFinite(a.errorBound()) && Double.isFinite(b.errorBound());
+    }
+
+    public boolean equal(BoundedValue a, BoundedValue b) {
+        return Math.abs(a.value() - b.value()) <= allowed(a, b);
+    }
+
+    /** One sentence for the report. */
+    public String explain() {
+        return "values agree when |claimed - true| <= " + (int) safety + " x (rounding-error bound of the claimed"
+                + " evaluation + that of the true one) + " + (int) ulps + " x 2^-53 x the larger magnitude;"
+                + " the bounds come from a running error analysis of each double evaluation at that point";
+    }
+}

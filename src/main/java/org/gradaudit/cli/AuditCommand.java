@@ -1,0 +1,58 @@
+package org.gradaudit.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.gradaudit.check.AuditResult;
+import org.gradaudit.check.Auditor;
+import org.gradaudit.model.Model;
+import org.gradaudit.report.AuditJsonReport;
+import org.gradaudit.report.AuditTextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gradaudit audit FILE}: judge every statement of a derivation file. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Audits a derivation file line by line: which formulas are right, which are wrong, what "
+                + "kind of mistake each is, the right formula, and a point where the difference shows.",
+                "Exit code: 0 every statement is correct, 1 a statement is wrong or unverified, 2 bad input."})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The derivation file (see docs/derivation-format.md).")
+    String file;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random points (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--points", defaultValue = "64",
+            description = "Random points each statement is compared at, 32 to 10000 (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also say how each correct statement was established.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (points < 32 || points > 10_000) {
+            throw new InputException("--points must be between 32 and 10000, was " + points);
+        }
+        Model model = Derivations.load(file);
+        AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
+                org.gradaudit.check.Tolerance.DEFAULT));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.print(AuditJsonReport.render(result, Main.VERSION));
+        } else {
+            out.print(AuditTextReport.render(result, Main.VERSION, Terminal.colour(), verbose));
+        }
+        out.flush();
+        return result.clean() ? 0 : 1;
+    }
+}

@@ -1,0 +1,6 @@
+package org.gradaudit.cli;
+
+/** Report formats. */
+enum Format {
+    text, json
+}

@@ -1,0 +1,417 @@
+package org.gradaudit.derivation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gradaudit.derivation.Statement.Formula;
+import org.gradaudit.expr.Builtins;
+import org.gradaudit.expr.ExprParser;
+import org.gradaudit.expr.ExprSyntaxException;
+import org.gradaudit.expr.Names;
+import org.gradaudit.expr.Scope;
+
+/**
+ * Reads a derivation file (the format is documented in docs/derivation-format.md). Every problem
+ * is collected, each with file:line:column, before failing; nothing is resolved against the graph
+ * here beyond what the grammar needs (which names are functions, which are quantities).
+ */
+public final class DerivationParser {
+    /** Longest line accepted, in characters. */
+    public static final int MAX_LINE = 4_000;
+    /** Most characters in one file. */
+    public static final int MAX_CHARS = 1 << 20;
+    /** Most statements in one file. */
+    public static final int MAX_STATEMENTS = 2_000;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern LEIBNIZ = Pattern.compile("d([A-Za-z][A-Za-z0-9_]*)\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)");
+    private static final Pattern HEAD_NAME_EQ = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=(?!=).*");
+    private static final Pattern FN_HEAD = Pattern.compile("\\s*fn\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
+    private static final Pattern LOSS_HEAD = Pattern.compile("\\s*loss\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
+    private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
+    private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
+    private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where");
+
+    private final String file;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Statement> statements = new ArrayList<>();
+    private final Map<String, String> meta = new LinkedHashMap<>();
+    private Scope scope;
+    private String section = "";
+    private int lineNo;
+
+    private DerivationParser(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses the text of a derivation file.
+     *
+     * @param file the name to use in positions
+     * @param text the whole file
+     * @throws DerivationException listing every problem found, each with its position
+     */
+    public static Derivation parse(String file, String text) throws DerivationException {
+        DerivationParser p = new DerivationParser(file);
+        if (text.length() > MAX_CHARS) {
+            throw new DerivationException(new Problem(new Position(file, 1, 1),
+                    "file is " + text.length() + " characters long; gradaudit reads derivations of at most "
+                            + MAX_CHARS));
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        p.scope = p.collectScope(lines);
+        for (int i = 0; i < lines.length && p.problems.size() < 50; i++) {
+            p.lineNo = i + 1;
+            p.line(lines[i]);
+        }
+        if (p.statements.size() > MAX_STATEMENTS) {
+            p.problem(1, "file has " + p.statements.size() + " statements; gradaudit audits at most " + MAX_STATEMENTS);
+        }
+        if (!p.problems.isEmpty()) {
+            throw new DerivationException(p.problems);
+        }
+        return new Derivation(file, p.meta.getOrDefault("title", ""), p.meta.getOrDefault("author", ""),
+                p.meta.getOrDefault("date", ""), p.meta.getOrDefault("url", ""), p.statements);
+    }
+
+    /** First pass: which names are functions and which are quantities, wherever they are declared. */
+    private Scope collectScope(String[] lines) {
+        Set<String> functions = new HashSet<>(Builtins.FUNCTIONS);
+        Set<String> quantities = new HashSet<>();
+        for (String raw : lines) {
+            if (raw.length() > MAX_LINE) {
+                continue;
+            }
+            String line = stripComment(raw);
+            Matcher m;
+            if ((m = FN_HEAD.matcher(line)).matches()) {
+                functions.add(m.group(1));
+            } else if ((m = LOSS_HEAD.matcher(line)).matches()) {
+                quantities.add(m.group(1));
+            } else if ((m = DECLARE_HEAD.matcher(line)).matches()) {
+                Matcher n = NAME.matcher(m.group(2).replaceAll("\\bin\\b.*", ""));
+                while (n.find()) {
+                    quantities.add(n.group());
+                }
+            } else if ((m = ALIAS_HEAD.matcher(line)).matches()) {
+                Matcher n = NAME.matcher(m.group(1));
+                while (n.find()) {
+                    quantities.add(n.group());
+                }
+            } else if ((m = HEAD_NAME_EQ.matcher(line)).matches() && !KEYWORDS.contains(m.group(1))) {
+                quantities.add(m.group(1));
+            }
+        }
+        return Scope.of(functions, quantities);
+    }
+
+    private void line(String raw) {
+        if (raw.length() > MAX_LINE) {
+            problem(1, "line is " + raw.length() + " characters long; gradaudit reads lines of at most " + MAX_LINE);
+            return;
+        }
+        String line = stripComment(raw);
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        int indent = line.indexOf(trimmed.charAt(0));
+        if (trimmed.startsWith("@")) {
+            directive(trimmed, indent);
+            return;
+        }
+        String head = firstWord(trimmed);
+        switch (head) {
+            case "input", "param" -> declare(line, indent, head);
+            case "alias" -> alias(line, indent);
+            case "fn" -> function(line, indent);
+            case "loss" -> loss(line, indent);
+            case "code" -> code(line, indent);
+            default -> equation(line, indent, indent, false);
+        }
+    }
+
+    private void directive(String trimmed, int indent) {
+        int space = trimmed.indexOf(' ');
+        String key = (space < 0 ? trimmed.substring(1) : trimmed.substring(1, space)).toLowerCase();
+        String value = space < 0 ? "" : trimmed.substring(space + 1).strip();
+        switch (key) {
+            case "title", "author", "url" -> meta.put(key, value);
+            case "date", "year" -> meta.put("date", value);
+            case "section" -> section = value;
+            default -> problem(indent + 1, "unknown directive '@" + key
+                    + "'; known: @title, @author, @date, @url, @section");
+        }
+    }
+
+    private void declare(String line, int indent, String keyword) {
+        int start = indent + keyword.length();
+        String rest = line.substring(start);
+        double low = Double.NaN;
+        double high = Double.NaN;
+        Matcher range = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$").matcher(rest);
+        if (range.find()) {
+            try {
+                low = Double.parseDouble(range.group(1).strip());
+                high = Double.parseDouble(range.group(2).strip());
+            } catch (NumberFormatException e) {
+                problem(start + range.start() + 1, "range must be two numbers: in [low, high]");
+                return;
+            }
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                problem(start + range.start() + 1, "range [" + low + ", " + high + "] must have low < high, both finite");
+                return;
+            }
+            rest = rest.substring(0, range.start());
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        int offset = start;
+        for (String part : rest.split(",", -1)) {
+            String name = part.strip();
+            int col = offset + part.indexOf(name.isEmpty() ? " " : name) + 1;
+            offset += part.length() + 1;
+            if (!Names.isName(name)) {
+                problem(Math.max(col, start + 1), "expected a name in '" + keyword + "', found '" + name + "'");
+                return;
+            }
+            names.add(name);
+            columns.add(col);
+        }
+        var kind = keyword.equals("input") ? Statement.Declare.Kind.INPUT : Statement.Declare.Kind.PARAM;
+        statements.add(new Statement.Declare(pos(indent + 1), section, line.strip(), kind, names, columns, low, high));
+    }
+
+    private void alias(String line, int indent) {
+        int start = indent + "alias".length();
+        int offset = start;
+        for (String part : line.substring(start).split(",", -1)) {
+            int eq = part.indexOf('=');
+            String alias = eq < 0 ? "" : part.substring(0, eq).strip();
+            String target = eq < 0 ? "" : part.substring(eq + 1).strip();
+            if (!Names.isName(alias) || !Names.isName(target)) {
+                problem(offset + 1, "expected 'alias NEW = existing', e.g. 'alias A2 = a2'");
+                return;
+            }
+            int targetColumn = offset + eq + 1 + part.substring(eq + 1).indexOf(target) + 1;
+            statements.add(new Statement.Alias(pos(indent + 1), section, line.strip(), alias, target, targetColumn));
+            offset += part.length() + 1;
+        }
+    }
+
+    private void function(String line, int indent) {
+        Matcher m = Pattern.compile("(\\s*fn\\s+)([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*=(.*)").matcher(line);
+        if (!m.matches()) {
+            problem(indent + 1, "expected 'fn NAME(arg, ...) = formula', e.g. 'fn primesigmoid(z) = sigmoid(z)*(1 - sigmoid(z))'");
+            return;
+        }
+        String name = m.group(2);
+        if (Builtins.FUNCTIONS.contains(name)) {
+            problem(m.start(2) + 1, "'" + name + "' is built in and cannot be redefined; "
+                    + "to check a definition of it, write a claim such as '" + name + "(z) = ...'");
+            return;
+        }
+        List<String> params = new ArrayList<>();
+        for (String p : m.group(3).split(",")) {
+            if (!Names.isName(p.strip())) {
+                problem(m.start(3) + 1, "function parameters must be names, found '" + p.strip() + "'");
+                return;
+            }
+            params.add(p.strip());
+        }
+        Formula body = formula(line, m.start(4));
+        if (body != null) {
+            statements.add(new Statement.FunctionDef(pos(indent + 1), section, line.strip(), name, params, body));
+        }
+    }
+
+    private void loss(String line, int indent) {
+        Matcher m = Pattern.compile("(\\s*loss\\s+)([A-Za-z][A-Za-z0-9_]*)\\s*\\(\\s*([A-Za-z][A-Za-z0-9_]*)\\s*,"
+                + "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)\\s*=(.*)").matcher(line);
+        if (!m.matches()) {
+            problem(indent + 1, "expected 'loss NAME(prediction, target) = formula', e.g. 'loss L(a2, y) = (a2 - y)^2/2'");
+            return;
+        }
+        Formula rhs = formula(line, m.start(5));
+        if (rhs != null) {
+            statements.add(new Statement.Loss(pos(indent + 1), section, line.strip(), m.group(2), m.group(3),
+                    m.group(4), rhs));
+        }
+    }
+
+    private void code(String line, int indent) {
+        int start = indent + "code".length();
+        int eq = topLevelEquals(line, start);
+        if (eq < 0) {
+            problem(indent + 1, "expected 'code dX = formula' or 'code dA/dB = formula'");
+            return;
+        }
+        String lhs = line.substring(start, eq).strip();
+        Matcher leibniz = LEIBNIZ.matcher(lhs);
+        if (leibniz.matches()) {
+            equation(line, indent, start + (line.substring(start).length() - line.substring(start).stripLeading().length()), true);
+            return;
+        }
+        if (!Names.isName(lhs)) {
+            problem(start + 2, "a code line assigns one name, e.g. 'code dZ1 = dZ2*W2*primesigmoid(Z1)'; found '" + lhs + "'");
+            return;
+        }
+        Formula rhs = formula(line, eq + 1);
+        if (rhs != null) {
+            statements.add(new Statement.Code(pos(indent + 1), section, line.strip(), lhs, rhs));
+        }
+    }
+
+    /** {@code lhsStart} is where the left side begins: after {@code code} for a code claim, else the indent. */
+    private void equation(String line, int indent, int lhsStart, boolean code) {
+        int eq = topLevelEquals(line, lhsStart);
+        if (eq < 0) {
+            problem(indent + 1, "expected an equation 'left = right' (a definition 'Z1 = W1*x + b1', a claim "
+                    + "'dL/da2 = ...'), a directive such as '@section', or a keyword: input, param, alias, fn, loss, code");
+            return;
+        }
+        String lhsText = line.substring(lhsStart, eq).strip();
+        String text = line.strip();
+        int whereAt = topLevelWord(line, eq + 1, "where");
+        int rhsEnd = whereAt < 0 ? line.length() : whereAt;
+        List<Statement.Where> where = whereAt < 0 ? List.of() : where(line, whereAt + "where".length());
+        if (where == null) {
+            return;
+        }
+        Formula rhs = formula(line.substring(0, rhsEnd), eq + 1);
+        if (rhs == null) {
+            return;
+        }
+        int lhsColumn = lhsStart + 1;
+        Matcher leibniz = LEIBNIZ.matcher(lhsText);
+        if (leibniz.matches()) {
+            statements.add(new Statement.Claim(pos(indent + 1), section, text,
+                    new Statement.LeibnizLhs(leibniz.group(1), leibniz.group(2), lhsColumn, lhsText), rhs, where, code));
+            return;
+        }
+        if (lhsText.startsWith("d(")) {
+            exprDerivClaim(line, indent, eq, lhsText, text, rhs, where);
+            return;
+        }
+        if (Names.isName(lhsText) && where.isEmpty() && !scope.isFunction(lhsText)) {
+            statements.add(new Statement.Definition(pos(lhsColumn), section, text, lhsText, rhs));
+            return;
+        }
+        Formula lhs = formula(line.substring(0, eq), indent);
+        if (lhs != null) {
+            statements.add(new Statement.Claim(pos(lhsColumn), section, text, new Statement.ExprLhs(lhs, lhsText),
+                    rhs, where, false));
+        }
+    }
+
+    private void exprDerivClaim(String line, int indent, int eq, String lhsText, String text, Formula rhs,
+                                List<Statement.Where> where) {
+        int open = indent + 1;
+        int close = matchingParen(line, open, eq);
+        Matcher tail = close < 0 ? null
+                : Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*").matcher(line.substring(close + 1, eq));
+        if (tail == null || !tail.matches()) {
+            problem(indent + 1, "expected 'd(formula)/dNAME = formula', e.g. 'd(y*ln(a2))/da2 = y/a2'");
+            return;
+        }
+        Formula of = formula(line.substring(0, close), open + 1);
+        if (of != null) {
+            int wrtColumn = close + 1 + tail.start(1) + 1;
+            statements.add(new Statement.Claim(pos(indent + 1), section, text,
+                    new Statement.ExprDerivLhs(of, tail.group(1), wrtColumn, lhsText), rhs, where, false));
+        }
+    }
+
+    private List<Statement.Where> where(String line, int start) {
+        List<Statement.Where> out = new ArrayList<>();
+        int offset = start;
+        for (String part : line.substring(start).split(",", -1)) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? "" : part.substring(0, eq).strip();
+            if (!Names.isName(name)) {
+                problem(offset + 1, "expected 'where NAME = formula[, NAME = formula]', e.g. 'where W2 = 0'");
+                return null;
+            }
+            Formula value = formula(line.substring(0, offset + part.length()), offset + eq + 1);
+            if (value == null) {
+                return null;
+            }
+            out.add(new Statement.Where(name, offset + part.indexOf(name) + 1, value));
+            offset += part.length() + 1;
+        }
+        return out;
+    }
+
+    /** Parses line[from..end) as one formula; reports a problem and returns null if it is not one. */
+    private Formula formula(String line, int from) {
+        String text = line.substring(from);
+        int lead = text.length() - text.stripLeading().length();
+        if (text.isBlank()) {
+            problem(Math.min(from + 1, line.length() + 1), "a formula is missing here");
+            return null;
+        }
+        try {
+            ExprParser.Parsed parsed = ExprParser.parse(text, scope);
+            return new Formula(parsed.expr(), parsed.names(), from + 1, text.strip());
+        } catch (ExprSyntaxException e) {
+            problem(from + Math.max(e.offset(), lead) + 1, e.getMessage());
+            return null;
+        }
+    }
+
+    private static int topLevelEquals(String line, int from) {
+        int depth = 0;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '=' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int topLevelWord(String line, int from, String word) {
+        Matcher m = Pattern.compile("\\b" + word + "\\b").matcher(line);
+        return m.find(from) ? m.start() : -1;
+    }
+
+    private static int matchingParen(String line, int open, int limit) {
+        int depth = 0;
+        for (int i = open; i < limit; i++) {
+            if (line.charAt(i) == '(') {
+                depth++;
+            } else if (line.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String stripComment(String raw) {
+        int hash = raw.indexOf('#');
+        return hash < 0 ? raw : raw.substring(0, hash);
+    }
+
+    private static String firstWord(String trimmed) {
+        Matcher m = NAME.matcher(trimmed);
+        return m.lookingAt() && (m.end() == trimmed.length() || Character.isWhitespace(trimmed.charAt(m.end())))
+                ? m.group() : "";
+    }
+
+    private Position pos(int column) {
+        return new Position(file, lineNo, column);
+    }
+
+    private void problem(int column, String message) {
+        problems.add(new Problem(pos(column), message));
+    }
+}

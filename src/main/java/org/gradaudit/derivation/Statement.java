@@ -1,0 +1,104 @@
+package org.gradaudit.derivation;
+
+import java.util.List;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.NameRef;
+
+/**
+ * One line of a derivation file, as written. Formulas are parsed; names are not yet resolved
+ * against the graph (see {@code org.gradaudit.model}).
+ */
+public sealed interface Statement {
+    /** Where the statement starts. */
+    Position position();
+
+    /** The source's section this statement sits in, or "" before the first {@code @section}. */
+    String section();
+
+    /** The statement's text as written (without comment). */
+    String text();
+
+    /** A formula with the positions of the names in it. */
+    record Formula(Expr expr, List<NameRef> names, int column, String text) {
+        public Formula {
+            names = List.copyOf(names);
+        }
+
+        /** The 1-based column of a name occurrence. */
+        public int columnOf(NameRef ref) {
+            return column + ref.offset();
+        }
+    }
+
+    /** {@code input x, y}, {@code param W1, b1}: the free variables of the graph. */
+    record Declare(Position position, String section, String text, Kind kind, List<String> names,
+                   List<Integer> columns, double low, double high) implements Statement {
+        public enum Kind { INPUT, PARAM }
+
+        public Declare {
+            names = List.copyOf(names);
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** {@code alias A2 = a2}: another spelling of a quantity, as a tutorial's code writes it. */
+    record Alias(Position position, String section, String text, String alias, String target,
+                 int targetColumn) implements Statement {
+    }
+
+    /** {@code fn primesigmoid(z) = sigmoid(z)*(1 - sigmoid(z))}. */
+    record FunctionDef(Position position, String section, String text, String name, List<String> params,
+                       Formula body) implements Statement {
+        public FunctionDef {
+            params = List.copyOf(params);
+        }
+    }
+
+    /** {@code Z1 = W1*x + b1}: defines a node the first time, restates it after. */
+    record Definition(Position position, String section, String text, String name, Formula rhs)
+            implements Statement {
+    }
+
+    /** {@code loss L(a2, y) = ...}: the loss, its prediction and its target. */
+    record Loss(Position position, String section, String text, String name, String prediction, String target,
+                Formula rhs) implements Statement {
+    }
+
+    /** {@code code dZ1 = ...}: a backprop code line; {@code dX} means dL/dX. Executed in order. */
+    record Code(Position position, String section, String text, String name, Formula rhs) implements Statement {
+    }
+
+    /**
+     * A claim: {@code dL/da2 = ...}, {@code d(y*ln(a2))/da2 = ...}, {@code sigmoid(z) = ...},
+     * {@code 0*a1 = 0}, optionally {@code where W2 = 0}. {@code code} marks a claim that the
+     * tutorial's code computes this derivative with the given expression.
+     */
+    record Claim(Position position, String section, String text, Lhs lhs, Formula rhs, List<Where> where,
+                 boolean code) implements Statement {
+        public Claim {
+            where = List.copyOf(where);
+        }
+    }
+
+    /** {@code where W2 = 0}: a quantity held at a value on both sides of a claim. */
+    record Where(String name, int column, Formula value) {
+    }
+
+    /** The left-hand side of a claim. */
+    sealed interface Lhs {
+        /** As written. */
+        String text();
+    }
+
+    /** {@code dA/dB}. */
+    record LeibnizLhs(String of, String wrt, int column, String text) implements Lhs {
+    }
+
+    /** {@code d(expr)/dv}: the partial derivative of an expression, other names held fixed. */
+    record ExprDerivLhs(Formula of, String wrt, int wrtColumn, String text) implements Lhs {
+    }
+
+    /** Any other formula: the claim is that both sides are equal. */
+    record ExprLhs(Formula expr, String text) implements Lhs {
+    }
+}

@@ -1,0 +1,150 @@
+package org.gradaudit.expr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.gradaudit.expr.Expr.Bin;
+import org.gradaudit.expr.Expr.Call;
+import org.gradaudit.expr.Expr.Deriv;
+import org.gradaudit.expr.Expr.Neg;
+import org.gradaudit.expr.Expr.Var;
+
+/** Walks and rewrites over expressions. */
+public final class Exprs {
+    private Exprs() {
+    }
+
+    /** The names used, in first-occurrence order (not function names, not Leibniz atoms). */
+    public static Set<String> variables(Expr e) {
+        Set<String> out = new LinkedHashSet<>();
+        collect(e, out);
+        return out;
+    }
+
+    private static void collect(Expr e, Set<String> out) {
+        if (e instanceof Var v) {
+            out.add(v.name());
+        } else if (e instanceof Neg n) {
+            collect(n.arg(), out);
+        } else if (e instanceof Bin b) {
+            collect(b.left(), out);
+            collect(b.right(), out);
+        } else if (e instanceof Call c) {
+            c.args().forEach(a -> collect(a, out));
+        }
+    }
+
+    /** The Leibniz atoms used, in first-occurrence order. */
+    public static List<Deriv> derivatives(Expr e) {
+        List<Deriv> out = new ArrayList<>();
+        map(e, x -> {
+            if (x instanceof Deriv d && !out.contains(d)) {
+                out.add(d);
+            }
+            return x;
+        });
+        return out;
+    }
+
+    /** Replaces each variable named in {@code values} by its expression, everywhere. */
+    public static Expr substitute(Expr e, Map<String, ? extends Expr> values) {
+        return map(e, x -> x instanceof Var v && values.containsKey(v.name()) ? values.get(v.name()) : x);
+    }
+
+    /** Replaces each Leibniz atom found in {@code values}. */
+    public static Expr substituteDerivatives(Expr e, Map<Deriv, ? extends Expr> values) {
+        return map(e, x -> x instanceof Deriv d && values.containsKey(d) ? values.get(d) : x);
+    }
+
+    /**
+     * Rebuilds the tree bottom-up, applying {@code f} to each node after its children have been
+     * rebuilt.
+     */
+    public static Expr map(Expr e, UnaryOperator<Expr> f) {
+        Expr rebuilt;
+        if (e instanceof Neg n) {
+            rebuilt = new Neg(map(n.arg(), f));
+        } else if (e instanceof Bin b) {
+            rebuilt = new Bin(b.op(), map(b.left(), f), map(b.right(), f));
+        } else if (e instanceof Call c) {
+            List<Expr> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(map(a, f)));
+            rebuilt = new Call(c.fn(), args);
+        } else {
+            rebuilt = e;
+        }
+        return f.apply(rebuilt);
+    }
+
+    /** Number of nodes in the tree. */
+    public static int size(Expr e) {
+        if (e instanceof Neg n) {
+            return 1 + size(n.arg());
+        }
+        if (e instanceof Bin b) {
+            return 1 + size(b.left()) + size(b.right());
+        }
+        if (e instanceof Call c) {
+            int s = 1;
+            for (Expr a : c.args()) {
+                s += size(a);
+            }
+            return s;
+        }
+        return 1;
+    }
+
+    /** Every subtree, parents before children (pre-order). */
+    public static List<Expr> subtrees(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        walk(e, out);
+        return out;
+    }
+
+    private static void walk(Expr e, List<Expr> out) {
+        out.add(e);
+        if (e instanceof Neg n) {
+            walk(n.arg(), out);
+        } else if (e instanceof Bin b) {
+            walk(b.left(), out);
+            walk(b.right(), out);
+        } else if (e instanceof Call c) {
+            c.args().forEach(a -> walk(a, out));
+        }
+    }
+
+    /**
+     * Every tree obtained by replacing exactly one subtree (by identity of position, pre-order) with
+     * what {@code replace} proposes for it; a proposal of null means no replacement there.
+     */
+    public static List<Expr> variants(Expr e, java.util.function.Function<Expr, List<Expr>> replace) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr r : replace.apply(e)) {
+            out.add(r);
+        }
+        if (e instanceof Neg n) {
+            for (Expr v : variants(n.arg(), replace)) {
+                out.add(new Neg(v));
+            }
+        } else if (e instanceof Bin b) {
+            for (Expr v : variants(b.left(), replace)) {
+                out.add(new Bin(b.op(), v, b.right()));
+            }
+            for (Expr v : variants(b.right(), replace)) {
+                out.add(new Bin(b.op(), b.left(), v));
+            }
+        } else if (e instanceof Call c) {
+            for (int i = 0; i < c.args().size(); i++) {
+                for (Expr v : variants(c.args().get(i), replace)) {
+                    List<Expr> args = new ArrayList<>(c.args());
+                    args.set(i, v);
+                    out.add(new Call(c.fn(), args));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package org.gradaudit.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gradaudit.derivation.Derivation;
+import org.gradaudit.derivation.Position;
+import org.gradaudit.derivation.Problem;
+import org.gradaudit.derivation.Statement;
+import org.gradaudit.expr.Builtins;
+import org.gradaudit.expr.Expr;
+
+/** Resolves the statements to judge, in file order, against a built graph. */
+final class ItemResolver {
+    private final Graph graph;
+    private final Resolver resolver;
+    private final List<Problem> problems;
+    private final Map<String, Statement.Definition> definitions;
+
+    ItemResolver(Graph graph, Resolver resolver, List<Problem> problems,
+                 Map<String, Statement.Definition> definitions) {
+        this.graph = graph;
+        this.resolver = resolver;
+        this.problems = problems;
+        this.definitions = definitions;
+    }
+
+    List<Item> items(Derivation derivation, Expr lossExpr) {
+        List<Item> items = new ArrayList<>();
+        for (Statement s : derivation.statements()) {
+            Item item = item(s, lossExpr);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    private Item item(Statement s, Expr lossExpr) {
+        if (s instanceof Statement.Loss l && lossExpr != null) {
+            return new Item.LossItem(l, lossExpr);
+        }
+        if (s instanceof Statement.Definition d && definitions.get(d.name()) != d) {
+            Expr claimed = resolver.resolve(d.rhs(), d.position(), Set.of());
+            String node = resolver.canonical(d.name());
+            if (node == null || !graph.isNode(node)) {
+                problems.add(new Problem(d.position(), "'" + d.name() + "' is an input or parameter and cannot be defined"));
+                return null;
+            }
+            return claimed == null ? null : new Item.Restatement(d, node, claimed);
+        }
+        if (s instanceof Statement.Code c) {
+            return code(c);
+        }
+        if (s instanceof Statement.Claim c) {
+            return claim(c);
+        }
+        return null;
+    }
+
+    private Item code(Statement.Code c) {
+        String name = c.name();
+        String wrt = name.length() > 1 && name.charAt(0) == 'd' ? resolver.canonical(name.substring(1)) : null;
+        if (wrt == null) {
+            problems.add(new Problem(c.position(), "a code line assigns a gradient dX of a quantity X of the graph; '"
+                    + name + "' is not one"));
+            return null;
+        }
+        if (graph.loss() == null) {
+            problems.add(new Problem(c.position(), "code lines compute gradients of the loss, but the derivation declares "
+                    + "no loss; add 'loss L(prediction, target) = ...'"));
+            return null;
+        }
+        Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
+        return claimed == null ? null : new Item.CodeLine(c, wrt, claimed);
+    }
+
+    private Item claim(Statement.Claim c) {
+        Map<String, Expr> where = new LinkedHashMap<>();
+        for (Statement.Where w : c.where()) {
+            String name = resolver.canonical(w.name());
+            if (name == null || !graph.variables().containsKey(name)) {
+                problems.add(new Problem(at(c, w.column()), "'where' can hold an input or parameter; '" + w.name()
+                        + "' is not one"));
+                return null;
+            }
+            Expr value = resolver.resolve(w.value(), c.position(), Set.of());
+            if (value == null) {
+                return null;
+            }
+            where.put(name, value);
+        }
+        if (c.lhs() instanceof Statement.LeibnizLhs l) {
+            String of = resolver.canonical(l.of());
+            String wrt = resolver.canonical(l.wrt());
+            if (of == null || wrt == null) {
+                String missing = of == null ? l.of() : l.wrt();
+                problems.add(new Problem(at(c, l.column()), "claim about d" + l.of() + "/d" + l.wrt() + ": '" + missing
+                        + "' is not a quantity of the graph (known: " + String.join(", ", graph.names()) + ")"));
+                return null;
+            }
+            if (!graph.isNode(of)) {
+                problems.add(new Problem(at(c, l.column()), "claim about d" + l.of() + "/d" + l.wrt() + ": '" + l.of()
+                        + "' is an input or parameter, so its derivative says nothing; claim derivatives of nodes"));
+                return null;
+            }
+            Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
+            return claimed == null ? null : new Item.DerivativeClaim(c, of, wrt, claimed);
+        }
+        if (c.lhs() instanceof Statement.ExprDerivLhs d) {
+            String wrt = resolver.canonical(d.wrt());
+            if (wrt == null) {
+                problems.add(new Problem(at(c, d.wrtColumn()), "'" + d.wrt() + "' is not a quantity of the graph"));
+                return null;
+            }
+            Expr of = resolver.resolve(d.of(), c.position(), Set.of());
+            Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
+            return of == null || claimed == null ? null : new Item.PartialClaim(c, of, wrt, claimed);
+        }
+        Statement.ExprLhs lhs = (Statement.ExprLhs) c.lhs();
+        List<String> params = functionParams(lhs.expr().expr());
+        if (params != null && where.isEmpty()) {
+            Set<String> free = new HashSet<>(params);
+            Expr truth = resolver.resolve(lhs.expr(), c.position(), free);
+            Expr claimed = resolver.resolve(c.rhs(), c.position(), free);
+            String fn = ((Expr.Call) lhs.expr().expr()).fn();
+            return truth == null || claimed == null ? null : new Item.FunctionClaim(c, fn, params, truth, claimed);
+        }
+        Expr left = resolver.resolve(lhs.expr(), c.position(), Set.of());
+        Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
+        return left == null || claimed == null ? null : new Item.EqualityClaim(c, left, claimed, where);
+    }
+
+    /** The parameters of {@code f(z, w)} when every argument is a distinct name outside the graph; else null. */
+    private List<String> functionParams(Expr lhs) {
+        if (!(lhs instanceof Expr.Call call)) {
+            return null;
+        }
+        List<String> params = new ArrayList<>();
+        for (Expr a : call.args()) {
+            if (!(a instanceof Expr.Var v) || resolver.canonical(v.name()) != null || params.contains(v.name())
+                    || Builtins.CONSTANTS.containsKey(v.name())) {
+                return null;
+            }
+            params.add(v.name());
+        }
+        return params;
+    }
+
+    private static Position at(Statement s, int column) {
+        return new Position(s.position().file(), s.position().line(), column);
+    }
+}

@@ -1,0 +1,248 @@
+package org.gradaudit.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gradaudit.derivation.Derivation;
+import org.gradaudit.derivation.DerivationException;
+import org.gradaudit.derivation.Position;
+import org.gradaudit.derivation.Problem;
+import org.gradaudit.derivation.Statement;
+import org.gradaudit.expr.Builtins;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
+
+/**
+ * Builds the graph of a derivation and resolves every statement to judge. Reports every problem
+ * (undefined names, unknown functions, cycles, claims about names outside the graph) with its
+ * position.
+ */
+public final class ModelBuilder {
+    /** Range random values of inputs and parameters are drawn from, unless declared. */
+    public static final double DEFAULT_LOW = -2;
+    public static final double DEFAULT_HIGH = 2;
+    /** Range of a function claim's parameters, such as z in {@code sigmoid(z) = ...}. */
+    public static final double FREE_LOW = -4;
+    public static final double FREE_HIGH = 4;
+
+    private final Derivation derivation;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Graph.Variable> variables = new LinkedHashMap<>();
+    private final Map<String, Statement> definedAt = new HashMap<>();
+    private final Map<String, Statement.Definition> definitions = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Map<String, Functions.Definition> functions = new HashMap<>();
+    private Statement.Loss loss;
+
+    private ModelBuilder(Derivation derivation) {
+        this.derivation = derivation;
+    }
+
+    /**
+     * @throws DerivationException listing every problem, each with its position
+     */
+    public static Model build(Derivation derivation) throws DerivationException {
+        return new ModelBuilder(derivation).build();
+    }
+
+    private Model build() throws DerivationException {
+        declare();
+        Set<String> quantities = new HashSet<>(variables.keySet());
+        quantities.addAll(definitions.keySet());
+        if (loss != null) {
+            quantities.add(loss.name());
+        }
+        checkAliases(quantities);
+        Resolver resolver = new Resolver(quantities, aliases, functions, loss == null ? null : loss.name(), problems);
+        defineFunctions(resolver);
+        Functions inliner = new Functions(functions);
+        Map<String, Expr> nodes = new LinkedHashMap<>();
+        for (Statement.Definition d : definitions.values()) {
+            Expr e = resolver.resolve(d.rhs(), d.position(), Set.of());
+            if (e != null) {
+                nodes.put(d.name(), inliner.inline(noDerivatives(e, d.position(), d.rhs().column())));
+            }
+        }
+        Expr lossExpr = null;
+        if (loss != null) {
+            lossExpr = resolver.resolve(loss.rhs(), loss.position(), Set.of());
+            checkLossArguments(resolver);
+            if (lossExpr != null) {
+                nodes.put(loss.name(), inliner.inline(noDerivatives(lossExpr, loss.position(), loss.rhs().column())));
+            }
+        }
+        fail();
+        Map<String, Expr> ordered = topologicalOrder(nodes);
+        fail();
+        Graph graph = new Graph(variables, ordered, loss == null ? null : loss.name(),
+                loss == null ? null : resolver.canonical(loss.prediction()),
+                loss == null ? null : resolver.canonical(loss.target()));
+        List<Item> items = new ItemResolver(graph, resolver, problems, definitions).items(derivation, lossExpr);
+        fail();
+        return new Model(derivation, graph, items, aliases, inliner);
+    }
+
+    private void declare() {
+        for (Statement s : derivation.statements()) {
+            if (s instanceof Statement.Declare d) {
+                for (int i = 0; i < d.names().size(); i++) {
+                    String n = d.names().get(i);
+                    if (claimName(n, s, d.columns().get(i))) {
+                        double low = Double.isNaN(d.low()) ? DEFAULT_LOW : d.low();
+                        double high = Double.isNaN(d.high()) ? DEFAULT_HIGH : d.high();
+                        variables.put(n, new Graph.Variable(n, d.kind() == Statement.Declare.Kind.PARAM, low, high));
+                    }
+                }
+            } else if (s instanceof Statement.Alias a) {
+                if (claimName(a.alias(), s, s.position().column() + "alias ".length())) {
+                    aliases.put(a.alias(), a.target());
+                    definedAt.put(a.alias(), a);
+                }
+            } else if (s instanceof Statement.Definition d && !definitions.containsKey(d.name())
+                    && !variables.containsKey(d.name()) && !aliases.containsKey(d.name())) {
+                if (claimName(d.name(), s, s.position().column())) {
+                    definitions.put(d.name(), d);
+                }
+            } else if (s instanceof Statement.Loss l) {
+                if (loss != null) {
+                    problems.add(new Problem(l.position(), "a second loss; the loss is already defined at line "
+                            + loss.position().line()));
+                } else if (claimName(l.name(), s, s.position().column() + "loss ".length())) {
+                    loss = l;
+                }
+            }
+        }
+    }
+
+    /** Registers a new name; reports it when it is taken. */
+    private boolean claimName(String name, Statement at, int column) {
+        Statement earlier = definedAt.get(name);
+        if (earlier != null || Builtins.FUNCTIONS.contains(name)) {
+            problems.add(new Problem(new Position(at.position().file(), at.position().line(), column),
+                    "'" + name + "' is already " + (earlier == null ? "a built-in function"
+                            : "declared at line " + earlier.position().line())));
+            return false;
+        }
+        definedAt.put(name, at);
+        return true;
+    }
+
+    private void checkAliases(Set<String> quantities) {
+        for (Statement s : derivation.statements()) {
+            if (s instanceof Statement.Alias a && aliases.get(a.alias()) != null && !quantities.contains(a.target())) {
+                problems.add(new Problem(new Position(a.position().file(), a.position().line(), a.targetColumn()),
+                        "alias '" + a.alias() + "' names '" + a.target() + "', which is not an input, parameter or node"));
+                aliases.remove(a.alias());
+            }
+        }
+    }
+
+    private void defineFunctions(Resolver resolver) {
+        List<Statement.FunctionDef> pending = new ArrayList<>();
+        for (Statement s : derivation.statements()) {
+            if (s instanceof Statement.FunctionDef f) {
+                if (functions.containsKey(f.name()) || pending.stream().anyMatch(p -> p.name().equals(f.name()))) {
+                    problems.add(new Problem(f.position(), "function '" + f.name() + "' is defined twice"));
+                } else {
+                    pending.add(f);
+                }
+            }
+        }
+        // Define in dependency order: a body may call functions defined later in the file.
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Statement.FunctionDef f = it.next();
+                boolean ready = Exprs.subtrees(f.body().expr()).stream().noneMatch(x -> x instanceof Expr.Call c
+                        && pending.stream().anyMatch(p -> p.name().equals(c.fn())));
+                if (ready) {
+                    Expr body = resolver.resolve(f.body(), f.position(), Set.copyOf(f.params()));
+                    if (body != null) {
+                        Set<String> stray = new HashSet<>(Exprs.variables(body));
+                        stray.removeAll(f.params());
+                        if (!stray.isEmpty()) {
+                            problems.add(new Problem(f.position(), "function '" + f.name()
+                                    + "' uses " + stray + ", which are not its parameters; a function may use only its parameters"));
+                        }
+                        functions.put(f.name(), new Functions.Definition(f.params(), new Functions(functions).inline(body)));
+                    }
+                    it.remove();
+                    progress = true;
+                }
+            }
+        }
+        for (Statement.FunctionDef f : pending) {
+            problems.add(new Problem(f.position(), "function '" + f.name() + "' calls itself, directly or through another function"));
+        }
+    }
+
+    private void checkLossArguments(Resolver resolver) {
+        String pred = resolver.canonical(loss.prediction());
+        String target = resolver.canonical(loss.target());
+        if (pred == null || !definitions.containsKey(pred)) {
+            problems.add(new Problem(loss.position(), "the loss's prediction '" + loss.prediction()
+                    + "' must be a node of the graph (defined with '" + loss.prediction() + " = ...')"));
+        }
+        if (target == null || !variables.containsKey(target)) {
+            problems.add(new Problem(loss.position(), "the loss's target '" + loss.target()
+                    + "' must be an input (declare it with 'input " + loss.target() + "')"));
+        }
+    }
+
+    private Expr noDerivatives(Expr e, Position at, int column) {
+        if (!Exprs.derivatives(e).isEmpty()) {
+            problems.add(new Problem(new Position(at.file(), at.line(), column),
+                    "a definition cannot use derivatives (" + Exprs.derivatives(e).get(0) + ")"));
+        }
+        return e;
+    }
+
+    private Map<String, Expr> topologicalOrder(Map<String, Expr> nodes) {
+        Map<String, Expr> ordered = new LinkedHashMap<>();
+        Set<String> visiting = new HashSet<>();
+        for (String n : nodes.keySet()) {
+            List<String> cycle = visit(n, nodes, ordered, visiting, new ArrayList<>());
+            if (cycle != null) {
+                Statement at = definedAt.get(cycle.get(0));
+                problems.add(new Problem(at.position(), "cyclic definition: " + String.join(" -> ", cycle)));
+                return ordered;
+            }
+        }
+        return ordered;
+    }
+
+    private List<String> visit(String n, Map<String, Expr> nodes, Map<String, Expr> ordered, Set<String> visiting,
+                               List<String> stack) {
+        if (ordered.containsKey(n) || !nodes.containsKey(n)) {
+            return null;
+        }
+        stack.add(n);
+        if (!visiting.add(n)) {
+            return new ArrayList<>(stack.subList(stack.indexOf(n), stack.size()));
+        }
+        for (String p : Exprs.variables(nodes.get(n))) {
+            List<String> cycle = visit(p, nodes, ordered, visiting, stack);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        visiting.remove(n);
+        stack.remove(stack.size() - 1);
+        ordered.put(n, nodes.get(n));
+        return null;
+    }
+
+    private void fail() throws DerivationException {
+        if (!problems.isEmpty()) {
+            problems.sort((a, b) -> a.position().line() != b.position().line()
+                    ? Integer.compare(a.position().line(), b.position().line())
+                    : Integer.compare(a.position().column(), b.position().column()));
+            throw new DerivationException(problems);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.gradaudit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gradaudit.check.AuditResult;
+import org.gradaudit.check.Finding;
+import org.gradaudit.check.Verdict;
+
+/** The audit as one JSON document, per the contract in DESIGN.md (fields may be added, never renamed). */
+public final class AuditJsonReport {
+    private AuditJsonReport() {
+    }
+
+    public static String render(AuditResult r, String version) {
+        List<Object> findings = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            Map<String, Object> o = Json.object(
+                    "line", f.line(),
+                    "section", f.section(),
+                    "kind", f.kind(),
+                    "lhs", f.lhs(),
+                    "claimed", f.claimed(),
+                    "verdict", f.verdict().toString(),
+                    "expected", f.expected(),
+                    "diagnosis", f.diagnosis() == null ? null : f.diagnosis().toString(),
+                    "upstream", f.upstream(),
+                    "counterexample", f.counterexample() == null ? null : Json.object(
+                            "point", f.counterexample().point(),
+                            "claimed", f.counterexample().claimed(),
+                            "expected", f.counterexample().expected()),
+                    "symbolic", f.symbolic(),
+                    "numeric", Json.object("points", f.points(), "max_rel_error", f.maxRelError()),
+                    "message", f.message());
+            o.put("fix", f.fix());
+            o.put("corrected_loss_line", f.correctedLossLine() == 0 ? null : f.correctedLossLine());
+            findings.add(o);
+        }
+        Map<String, Object> doc = Json.object(
+                "tool", "gradaudit",
+                "version", version,
+                "derivation", r.derivation().file(),
+                "seed", r.seed(),
+                "tolerance", r.tolerance().explain(),
+                "loss", r.lossNote(),
+                "findings", findings,
+                "summary", Json.object(
+                        "findings", r.findings().size(),
+                        "correct", r.count(Verdict.CORRECT),
+                        "wrong", r.count(Verdict.WRONG),
+                        "unverified", r.count(Verdict.UNVERIFIED)));
+        return Json.write(doc);
+    }
+}

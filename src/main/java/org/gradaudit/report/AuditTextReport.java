@@ -1,0 +1,116 @@
+package org.gradaudit.report;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.gradaudit.check.AuditResult;
+import org.gradaudit.check.Finding;
+import org.gradaudit.check.Verdict;
+import org.gradaudit.derivation.Derivation;
+
+/** The audit as text for a reader: grouped by the source's sections, one block per statement. */
+public final class AuditTextReport {
+    private AuditTextReport() {
+    }
+
+    /**
+     * @param colour whether to colour verdicts (only on a terminal, never with NO_COLOR)
+     * @param verbose whether to give the reasons for correct statements too
+     */
+    public static String render(AuditResult r, String version, boolean colour, boolean verbose) {
+        StringBuilder out = new StringBuilder();
+        Derivation d = r.derivation();
+        out.append("gradaudit ").append(version).append(" audit of ").append(d.file()).append('\n');
+        String source = source(d);
+        if (!source.isEmpty()) {
+            out.append(source).append('\n');
+        }
+        out.append("seed ").append(r.seed()).append(", ").append(r.pointsPerCheck())
+                .append(" random points per statement; ").append(r.tolerance().explain()).append('\n');
+        if (!r.lossNote().isEmpty()) {
+            out.append("loss: ").append(r.lossNote()).append('\n');
+        }
+        String section = null;
+        for (Finding f : r.findings()) {
+            if (!f.section().equals(section)) {
+                section = f.section();
+                out.append('\n').append(section.isEmpty() ? "(no section)" : section).append('\n');
+            }
+            finding(out, f, colour, verbose);
+        }
+        out.append('\n').append(summary(r, colour)).append('\n');
+        return out.toString();
+    }
+
+    private static String source(Derivation d) {
+        StringBuilder s = new StringBuilder();
+        if (!d.title().isEmpty()) {
+            s.append('"').append(d.title()).append('"');
+        }
+        if (!d.author().isEmpty()) {
+            s.append(s.length() > 0 ? " by " : "").append(d.author());
+        }
+        if (!d.date().isEmpty()) {
+            s.append(s.length() > 0 ? ", " : "").append(d.date());
+        }
+        if (!d.url().isEmpty()) {
+            s.append(s.length() > 0 ? ", " : "").append(d.url());
+        }
+        return s.toString();
+    }
+
+    private static void finding(StringBuilder out, Finding f, boolean colour, boolean verbose) {
+        String verdict = switch (f.verdict()) {
+            case CORRECT -> paint("ok", "32", colour);
+            case WRONG -> paint("WRONG", "1;31", colour) + (f.diagnosis() == null ? "" : " (" + f.diagnosis() + ")");
+            case UNVERIFIED -> paint("UNVERIFIED", "33", colour);
+        };
+        out.append(String.format(Locale.ROOT, "  %4d  %-10s %s = %s", f.line(), f.kind(), f.lhs(), f.claimed()));
+        out.append("   ").append(verdict).append('\n');
+        if (f.verdict() == Verdict.CORRECT) {
+            if (!f.upstream().isEmpty()) {
+                out.append("        consumes the wrong value of line").append(f.upstream().size() > 1 ? "s " : " ")
+                        .append(lines(f)).append('\n');
+            }
+            if (f.correctedLossLine() > 0) {
+                out.append("        holds for the corrected loss, not for the loss as written (line ")
+                        .append(f.correctedLossLine()).append(")\n");
+            }
+            if (verbose) {
+                out.append("        ").append(f.message()).append('\n');
+            }
+            return;
+        }
+        out.append("        ").append(f.message()).append('\n');
+        if (f.counterexample() != null) {
+            Finding.Counterexample c = f.counterexample();
+            out.append("        at ").append(point(c.point())).append('\n');
+            out.append(String.format(Locale.ROOT, "          claimed  %.10g%n          true     %.10g%n",
+                    c.claimed(), c.expected()));
+        }
+        if (!f.upstream().isEmpty() && f.verdict() == Verdict.WRONG) {
+            out.append("        root cause: line").append(f.upstream().size() > 1 ? "s " : " ").append(lines(f)).append('\n');
+        }
+    }
+
+    private static String lines(Finding f) {
+        return f.upstream().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static String point(Map<String, Double> point) {
+        return point.entrySet().stream()
+                .map(e -> e.getKey() + " = " + String.format(Locale.ROOT, "%.6g", e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String summary(AuditResult r, boolean colour) {
+        long wrong = r.count(Verdict.WRONG);
+        String s = r.findings().size() + " statements: " + r.count(Verdict.CORRECT) + " correct, " + wrong + " wrong, "
+                + r.count(Verdict.UNVERIFIED) + " unverified";
+        return paint(s, wrong > 0 ? "1;31" : r.clean() ? "32" : "33", colour);
+    }
+
+    private static String paint(String s, String code, boolean colour) {
+        return colour ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+}

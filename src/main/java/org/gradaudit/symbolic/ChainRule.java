@@ -1,0 +1,139 @@
+package org.gradaudit.symbolic;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.model.Graph;
+
+/**
+ * The chain rule, in one place: total derivatives {@code dA/dB} between any two quantities of a
+ * graph, accumulated in reverse over the graph and summed over every path. Each node only knows
+ * its local derivatives, which come from the CAS; results are kept in two forms: chained (a sum of
+ * products of Leibniz atoms, as a tutorial writes it) and closed (in the graph's names, simplified).
+ * Results are cached; an instance belongs to one graph.
+ */
+public final class ChainRule {
+    /**
+     * A total derivative.
+     *
+     * @param chained the chain rule written out along every path, e.g. {@code dL/da2*da2/dZ2}
+     * @param closed the value in the graph's names, simplified
+     * @param step the one-step form: the sum over the quantities {@code c} that use {@code wrt}
+     *     of {@code dA/dc * dc/dwrt}
+     */
+    public record Derivative(String of, String wrt, Expr chained, Expr step, Expr closed) {
+    }
+
+    private final Graph graph;
+    private final Cas cas;
+    private final Map<String, Expr> locals = new HashMap<>();
+    private final Map<String, Derivative> totals = new HashMap<>();
+
+    public ChainRule(Graph graph, Cas cas) {
+        this.graph = graph;
+        this.cas = cas;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    /**
+     * The local derivative of a node's definition with respect to one name it uses, in the graph's
+     * names: {@code da2/dZ2 = a2*(1 - a2)} rather than {@code sigmoid(Z2)*(1 - sigmoid(Z2))}.
+     *
+     * @throws CasException when the CAS hits its time or size bound
+     */
+    public Expr local(String node, String parent) throws CasException {
+        String key = node + "\u0000" + parent;
+        Expr cached = locals.get(key);
+        if (cached == null) {
+            cached = fold(cas.derivative(graph.nodes().get(node), parent));
+            locals.put(key, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * The total derivative {@code d of / d wrt}: zero when {@code of} does not depend on {@code wrt}.
+     *
+     * @throws CasException when the CAS hits its time or size bound
+     */
+    public Derivative derivative(String of, String wrt) throws CasException {
+        String key = of + "\u0000" + wrt;
+        Derivative cached = totals.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Derivative d;
+        if (of.equals(wrt)) {
+            d = new Derivative(of, wrt, Expr.num(1), Expr.num(1), Expr.num(1));
+        } else if (!graph.dependsOn(of, wrt)) {
+            d = new Derivative(of, wrt, Expr.num(0), Expr.num(0), Expr.num(0));
+        } else {
+            d = accumulate(of, wrt);
+        }
+        totals.put(key, d);
+        return d;
+    }
+
+    /** dA/dB = sum over the nodes c that use B directly and depend on nothing else: dA/dc * dc/dB. */
+    private Derivative accumulate(String of, String wrt) throws CasException {
+        Expr closed = null;
+        Expr step = null;
+        for (String c : users(of, wrt)) {
+            Derivative upper = derivative(of, c);
+            Expr term = multiply(upper.closed(), local(c, wrt));
+            closed = closed == null ? term : Expr.add(closed, term);
+            Expr stepTerm = c.equals(of) ? new Expr.Deriv(c, wrt)
+                    : Expr.mul(new Expr.Deriv(of, c), new Expr.Deriv(c, wrt));
+            step = step == null ? stepTerm : Expr.add(step, stepTerm);
+        }
+        Expr chained = null;
+        for (List<String> path : graph.paths(of, wrt)) {
+            Expr product = null;
+            for (int i = 0; i + 1 < path.size(); i++) {
+                Expr atom = new Expr.Deriv(path.get(i), path.get(i + 1));
+                product = product == null ? atom : Expr.mul(product, atom);
+            }
+            chained = chained == null ? product : Expr.add(chained, product);
+        }
+        return new Derivative(of, wrt, chained, step, cas.simplify(closed));
+    }
+
+    /** The nodes that use {@code wrt} directly and lie on a path to {@code of}. */
+    private List<String> users(String of, String wrt) {
+        List<String> out = new ArrayList<>();
+        for (String n : graph.nodes().keySet()) {
+            if (graph.parents(n).contains(wrt) && graph.dependsOn(of, n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static Expr multiply(Expr a, Expr b) {
+        if (a instanceof Expr.Num n && n.value() == 1) {
+            return b;
+        }
+        if (b instanceof Expr.Num n && n.value() == 1) {
+            return a;
+        }
+        return Expr.mul(a, b);
+    }
+
+    /** Replaces every subexpression equal to a node's definition by the node's name. */
+    private Expr fold(Expr e) {
+        return Exprs.map(e, x -> {
+            for (Map.Entry<String, Expr> n : graph.nodes().entrySet()) {
+                if (!(x instanceof Expr.Var) && n.getValue().equals(x)) {
+                    return new Expr.Var(n.getKey());
+                }
+            }
+            return x;
+        });
+    }
+}
