@@ -156,14 +156,20 @@ public final class Auditor {
         }
         if (item instanceof Item.EqualityClaim e) {
             String kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name()) ? "definition" : "claim";
-            return compare(item, kind, e.statement().lhs().text(), e.claimed(), model.functions().inline(e.left()), null,
-                    graphSpace(e.where()), index);
+            Expr left = model.functions().inline(e.left());
+            if (!e.where().isEmpty()) {
+                Expr oneLevel = left instanceof Expr.Var v && truthGraph.isNode(v.name()) ? truthGraph.nodes().get(v.name())
+                        : left;
+                left = cas.simplify(Exprs.substitute(oneLevel, e.where()));
+            }
+            return compare(item, kind, e.statement().lhs().text(), e.claimed(), left, null, graphSpace(e.where()), index);
         }
         if (item instanceof Item.FunctionClaim fc) {
             List<Points.Extra> extras = new ArrayList<>();
             fc.params().forEach(p -> extras.add(new Points.Extra(p, ModelBuilder.FREE_LOW, ModelBuilder.FREE_HIGH)));
             Points free = new Points(Graph.empty(), extras, options.seed(), options.points());
-            Space space = new Space(free, free.all(), Function.identity(), fc.params());
+            Space space = new Space(free, free.all(), Function.identity(), fc.params(),
+                    fc.params().size() == 1 ? Display.definition(fc.function(), fc.params().get(0)) : null);
             return compare(item, "definition", fc.statement().lhs().text(), fc.claimed(),
                     model.functions().inline(fc.truth()), null, space, index);
         }
@@ -188,11 +194,13 @@ public final class Auditor {
      * Where a statement is compared: the points (with any 'where' values held), how to expand an
      * expression down to the variables, and the names a mistaken formula may have swapped.
      */
-    private record Space(Points points, List<double[]> at, Function<Expr, Expr> expand, List<String> names) {
+    private record Space(Points points, List<double[]> at, Function<Expr, Expr> expand, List<String> names,
+                         String display) {
     }
 
     private Space graphSpace(Map<String, Expr> where) {
-        return new Space(points, at(where), e -> Exprs.substitute(truthGraph.expand(e), where), truthGraph.names());
+        return new Space(points, at(where), e -> Exprs.substitute(truthGraph.expand(e), where), truthGraph.names(),
+                null);
     }
 
     private Finding compare(Item item, String kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
@@ -220,7 +228,7 @@ public final class Auditor {
             if (j.failure() == null && !matchesWritten) {
                 correctedLoss = lossLine;
                 lossRemark = " It holds for the corrected loss; for the loss as written (line " + lossLine
-                        + ") it would be " + ExprPrinter.print(writtenTruth) + ".";
+                        + ") it would be " + Display.print(writtenTruth) + ".";
             } else if (j.failure() != null && matchesWritten) {
                 upstream.add(0, lossLine);
                 lossRemark = " It follows from the loss as written (line " + lossLine + "), which lacks a minus sign.";
@@ -229,12 +237,12 @@ public final class Auditor {
         String crossCheck = target == null ? "" : crossCheck(target, truthExpr);
         if (!crossCheck.isEmpty()) {
             return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
-                    ExprPrinter.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
+                    Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
                     j.maxRelError(), correctedLoss, crossCheck);
         }
         if (j.points() < Math.min(8, at.size()) && !"equal".equals(j.symbolic())) {
             return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
-                    ExprPrinter.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
+                    Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
                     j.maxRelError(), correctedLoss, "only " + j.points() + " of " + at.size()
                     + " random points gave finite values on both sides; the formula may be outside its domain there");
         }
@@ -248,7 +256,7 @@ public final class Auditor {
         }
         if ("equal".equals(j.symbolic())) {
             return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
-                    ExprPrinter.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
+                    Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
                     j.maxRelError(), correctedLoss, "the CAS proves it equal but the numbers differ at a point: "
                     + "a fault of the tool or of the formula's domain; please report it");
         }
@@ -263,7 +271,7 @@ public final class Auditor {
             upstream.add(findings.get(inherited).line());
             upstream.addAll(findings.get(inherited).upstream());
         }
-        String expected = ExprPrinter.print(truthExpr);
+        String expected = Display.print(truthExpr);
         String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
         StringBuilder msg = new StringBuilder();
         msg.append(lhs).append(" is wrong: ");
@@ -276,8 +284,8 @@ public final class Auditor {
             msg.append("no single change explains it. ");
         }
         if (target != null && diagnosis == Diagnosis.WRONG_CHAIN) {
-            msg.append("The chain rule gives ").append(lhs).append(" = ")
-                    .append(printer.apply(truth.derivative(target.of(), target.wrt()).chained())).append(". ");
+            msg.append("The chain rule gives ").append(target).append(" = ")
+                    .append(Display.print(truth.derivative(target.of(), target.wrt()).chained())).append(". ");
         }
         msg.append("Expected ").append(expected).append(fix == null ? "." : "; corrected: " + fix + ".");
         msg.append(lossRemark);
@@ -322,7 +330,7 @@ public final class Auditor {
                 return String.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
                         + " of the graph give %.17g (estimated error %.2g): a fault of the tool or of the input's"
                         + " domain, so this statement is not judged", target.of(), target.wrt(),
-                        ExprPrinter.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error());
+                        Display.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error());
             }
         }
         return "";
@@ -410,10 +418,10 @@ public final class Auditor {
 
     private Function<Expr, String> printer(Item item) {
         if (!(item instanceof Item.CodeLine)) {
-            return ExprPrinter::print;
+            return Display::print;
         }
         String loss = truthGraph.loss();
-        return e -> ExprPrinter.print(Exprs.map(e, x -> x instanceof Expr.Deriv d && d.of().equals(loss)
+        return e -> Display.print(Exprs.map(e, x -> x instanceof Expr.Deriv d && d.of().equals(loss)
                 ? new Expr.Var("d" + d.wrt()) : x));
     }
 

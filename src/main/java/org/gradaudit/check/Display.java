@@ -1,0 +1,54 @@
+package org.gradaudit.check;
+
+import java.util.Map;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.ExprPrinter;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.ExprParser;
+import org.gradaudit.expr.ExprSyntaxException;
+import org.gradaudit.expr.Scope;
+
+/**
+ * Formulas as a reader wants them in a report: {@code e^-z} rather than {@code exp(1)^(-z)}, and
+ * built-in functions written out where a claim is about the function itself.
+ */
+final class Display {
+    /** The textbook definitions of built-ins, for claims such as {@code sigmoid(z) = ...}. */
+    private static final Map<String, String> DEFINITIONS = Map.of(
+            "sigmoid", "1/(1 + e^-#)",
+            "tanh", "(e^# - e^-#)/(e^# + e^-#)",
+            "softplus", "ln(1 + e^#)");
+
+    private Display() {
+    }
+
+    static String print(Expr e) {
+        return ExprPrinter.print(tidy(e));
+    }
+
+    /** {@code exp(1)^x} as {@code e^x} and {@code exp(1)} as {@code e}. */
+    static Expr tidy(Expr e) {
+        Expr one = new Expr.Num(1);
+        return Exprs.map(e, x -> {
+            if (x instanceof Expr.Call c && c.fn().equals("exp") && c.args().get(0).equals(one)) {
+                return new Expr.Var("e");
+            }
+            return x;
+        });
+    }
+
+    /** The definition of a built-in applied to a name, e.g. {@code 1/(1 + e^-z)}; null if none is known. */
+    static String definition(String function, String argument) {
+        String d = DEFINITIONS.get(function);
+        if (d == null) {
+            return null;
+        }
+        String text = d.replace("#", argument);
+        try {
+            ExprParser.parse(text, Scope.of(java.util.Set.of(), java.util.Set.of()));
+            return text;
+        } catch (ExprSyntaxException e) {
+            throw new IllegalStateException("built-in definition does not parse: " + text, e);
+        }
+    }
+}
