@@ -1,6 +1,7 @@
 package org.gradaudit.numeric;
 
 import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.math3.complex.Complex;
 import org.gradaudit.expr.Expr;
 
@@ -13,6 +14,7 @@ final class ComplexCompiler {
     }
 
     ComplexEvaluator compile(Expr e) {
+        Objects.requireNonNull(e, "expression");
         if (e instanceof Expr.Num n) {
             Complex c = new Complex(n.value(), 0);
             return v -> c;

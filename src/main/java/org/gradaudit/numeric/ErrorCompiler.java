@@ -1,6 +1,7 @@
 package org.gradaudit.numeric;
 
 import java.util.Map;
+import java.util.Objects;
 import org.gradaudit.expr.Expr;
 
 /**
@@ -29,6 +30,7 @@ final class ErrorCompiler {
     }
 
     Node compile(Expr e) {
+        Objects.requireNonNull(e, "expression");
         if (e instanceof Expr.Num n) {
             double c = n.value();
             return (v, err) -> {

@@ -100,11 +100,11 @@ public final class FiniteDifferences {
 
     /**
      * Ridders' method: central differences at steps {@code h, h/1.4, h/1.4^2, ...} extrapolated to
-     * step zero in a Neville tableau of up to {@value #RIDDERS_COLUMNS} columns, keeping the entry
+     * step zero in a Neville tableau of up to 10 columns, keeping the entry
      * whose difference from its neighbours is smallest, and stopping once the error of the newest
      * diagonal grows to twice the best so far (Ridders 1982; the idea of Numerical Recipes'
      * {@code dfridr}). The first step is {@code 0.1 * max(1, |x|)}; if {@code f} is not finite at
-     * {@code x +- h} it is shrunk by 1.4 until it is (at most {@value #RIDDERS_DOMAIN_SHRINKS} times)
+     * {@code x +- h} it is shrunk by 1.4 until it is (at most 60 times)
      * and then by 4 more, so that the points stay well inside the domain: a point near the edge of one
      * ({@code log} near 0) still gets an accurate estimate.
      *

@@ -1,6 +1,7 @@
 package org.gradaudit.numeric;
 
 import java.util.Map;
+import java.util.Objects;
 import org.gradaudit.expr.Expr;
 
 /** Turns an {@link Expr} into a tree of lambdas over doubles, one per node, specialised per operator and function. */
@@ -12,6 +13,7 @@ final class RealCompiler {
     }
 
     Evaluator compile(Expr e) {
+        Objects.requireNonNull(e, "expression");
         if (e instanceof Expr.Num n) {
             double c = n.value();
             return v -> c;
