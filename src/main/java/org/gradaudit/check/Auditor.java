@@ -271,7 +271,7 @@ public final class Auditor {
             upstream.add(findings.get(inherited).line());
             upstream.addAll(findings.get(inherited).upstream());
         }
-        String expected = Display.print(truthExpr);
+        String expected = space.display() != null ? space.display() : Display.print(truthExpr);
         String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
         StringBuilder msg = new StringBuilder();
         msg.append(lhs).append(" is wrong: ");
@@ -290,8 +290,8 @@ public final class Auditor {
         msg.append("Expected ").append(expected).append(fix == null ? "." : "; corrected: " + fix + ".");
         msg.append(lossRemark);
         return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.WRONG, expected, diagnosis, fix,
-                dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().claimed(),
-                j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss, msg.toString());
+                dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().values(),
+                j.failure().claimed(), j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss, msg.toString());
     }
 
     /** The points, with any 'where' variables held at their values. */

@@ -31,10 +31,17 @@ public record Finding(int line, String section, String kind, String lhs, String 
         upstream = List.copyOf(upstream);
     }
 
-    /** A point where claimed and true values differ, and both values there. */
-    public record Counterexample(Map<String, Double> point, double claimed, double expected) {
+    /**
+     * A point where claimed and true values differ, and both values there.
+     *
+     * @param point the free variables (inputs and parameters) that reproduce it
+     * @param values the quantities the two formulas use, at that point
+     */
+    public record Counterexample(Map<String, Double> point, Map<String, Double> values, double claimed,
+                                 double expected) {
         public Counterexample {
             point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         }
     }
 }

@@ -50,7 +50,8 @@ final class Judge {
             double scale = Math.max(Math.abs(cv.value()), Math.abs(tv.value()));
             maxRel = Math.max(maxRel, scale == 0 ? 0 : diff / scale);
             if (failure == null && !tolerance.equal(cv, tv)) {
-                failure = new Judgement.Failure(points.describe(p), cv.value(), tv.value());
+                failure = new Judgement.Failure(points.describe(p), used(claimed, truth, points, p), cv.value(),
+                        tv.value());
             }
         }
         String symbolic;
@@ -101,7 +102,16 @@ final class Judge {
         return out;
     }
 
-    static Map<String, Double> none() {
-        return Map.of();
+    /** The values at {@code p} of the names the two formulas use, in slot order. */
+    private static Map<String, Double> used(Expr claimed, Expr truth, Points points, double[] p) {
+        java.util.Set<String> names = new java.util.HashSet<>(org.gradaudit.expr.Exprs.variables(claimed));
+        names.addAll(org.gradaudit.expr.Exprs.variables(truth));
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String s : points.slots()) {
+            if (names.contains(s)) {
+                out.put(s, p[points.slot(s)]);
+            }
+        }
+        return out;
     }
 }

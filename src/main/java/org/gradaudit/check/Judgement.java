@@ -12,7 +12,7 @@ import java.util.Map;
  * @param symbolicNote why the symbolic side is unknown, or ""
  */
 record Judgement(int points, double maxRelError, Failure failure, String symbolic, String symbolicNote) {
-    /** A point where the two sides differ. */
-    record Failure(Map<String, Double> point, double claimed, double expected) {
+    /** A point where the two sides differ: the free variables, and the quantities the formulas use. */
+    record Failure(Map<String, Double> point, Map<String, Double> values, double claimed, double expected) {
     }
 }

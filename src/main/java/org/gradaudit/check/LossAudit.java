@@ -53,7 +53,7 @@ final class LossAudit {
         at.put(pred, v.prediction());
         String where = String.format("at %s = %.6g the loss as written is %.6g where %s = %s but %.6g at %s = %.6g",
                 target, v.target(), v.atTarget(), pred, target, v.atPrediction(), pred, v.prediction());
-        Finding.Counterexample cx = new Finding.Counterexample(at, v.atPrediction(), v.atTarget());
+        Finding.Counterexample cx = new Finding.Counterexample(at, at, v.atPrediction(), v.atTarget());
         if (signFixes) {
             String fix = ExprPrinter.print(new Expr.Neg(writtenForm));
             String msg = where + ": it is largest, not smallest, where the prediction equals the target. "

@@ -27,6 +27,7 @@ public final class AuditJsonReport {
                     "upstream", f.upstream(),
                     "counterexample", f.counterexample() == null ? null : Json.object(
                             "point", f.counterexample().point(),
+                            "values", f.counterexample().values(),
                             "claimed", f.counterexample().claimed(),
                             "expected", f.counterexample().expected()),
                     "symbolic", f.symbolic(),

@@ -73,8 +73,8 @@ public final class AuditTextReport {
                         .append(lines(f)).append('\n');
             }
             if (f.correctedLossLine() > 0) {
-                out.append("        holds for the corrected loss, not for the loss as written (line ")
-                        .append(f.correctedLossLine()).append(")\n");
+                out.append("        holds for the corrected loss only (see line ").append(f.correctedLossLine())
+                        .append(")\n");
             }
             if (verbose) {
                 out.append("        ").append(f.message()).append('\n');
@@ -82,9 +82,13 @@ public final class AuditTextReport {
             return;
         }
         out.append("        ").append(f.message()).append('\n');
-        if (f.counterexample() != null) {
+        if (f.counterexample() != null && !f.kind().equals("loss")) {
             Finding.Counterexample c = f.counterexample();
-            out.append("        at ").append(point(c.point())).append('\n');
+            out.append("        at ").append(point(c.values()));
+            if (!c.values().keySet().equals(c.point().keySet())) {
+                out.append("  (from ").append(point(c.point())).append(')');
+            }
+            out.append('\n');
             out.append(String.format(Locale.ROOT, "          claimed  %.10g%n          true     %.10g%n",
                     c.claimed(), c.expected()));
         }
