@@ -1,0 +1,82 @@
+package org.gradaudit.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gradaudit.model.Graph;
+import org.gradaudit.model.Model;
+import org.gradaudit.report.DeriveReport;
+import org.gradaudit.symbolic.Cas;
+import org.gradaudit.symbolic.CasException;
+import org.gradaudit.symbolic.ChainRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gradaudit derive FILE}: every derivative of the graph with its chain-rule steps, for teaching. */
+@Command(name = "derive", mixinStandardHelpOptions = true,
+        description = {"Prints the local derivative of every node, then every derivative of the loss (or of --of)"
+                + " by the chain rule: the one-step form, the full chain, and the result."})
+final class DeriveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The derivation file.")
+    String file;
+
+    @Option(names = "--of", paramLabel = "NODE", description = "Differentiate this node (default: the loss, or the last node).")
+    String of;
+
+    @Option(names = "--wrt", paramLabel = "NAME", description = "Only the derivative with respect to this name.")
+    String wrt;
+
+    @Override
+    public Integer call() {
+        Model model = Derivations.load(file);
+        Graph graph = model.graph();
+        String top = of != null ? canonical(model, of)
+                : graph.loss() != null ? graph.loss() : lastNode(graph);
+        if (!graph.isNode(top)) {
+            throw new InputException("--of " + of + ": not a node of the graph (nodes: " + String.join(", ", graph.nodes().keySet()) + ")");
+        }
+        List<String> names = new ArrayList<>();
+        if (wrt != null) {
+            String w = canonical(model, wrt);
+            if (!graph.isQuantity(w)) {
+                throw new InputException("--wrt " + wrt + ": not a quantity of the graph (" + String.join(", ", graph.names()) + ")");
+            }
+            names.add(w);
+        } else {
+            List<String> all = graph.names();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (!all.get(i).equals(top) && graph.dependsOn(top, all.get(i))) {
+                    names.add(all.get(i));
+                }
+            }
+        }
+        ChainRule rule = new ChainRule(graph, Cas.get());
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            out.print(DeriveReport.render(model, rule, top, names, wrt == null));
+        } catch (CasException e) {
+            throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String canonical(Model model, String name) {
+        return model.aliases().getOrDefault(name, name);
+    }
+
+    private static String lastNode(Graph graph) {
+        if (graph.nodes().isEmpty()) {
+            throw new InputException("the derivation defines no nodes, so there is nothing to differentiate");
+        }
+        List<String> nodes = new ArrayList<>(graph.nodes().keySet());
+        return nodes.get(nodes.size() - 1);
+    }
+}
