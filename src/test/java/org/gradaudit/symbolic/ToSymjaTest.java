@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gradaudit.expr.Expr;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
 
 class ToSymjaTest {
     private static Session session;
@@ -65,8 +68,11 @@ class ToSymjaTest {
     void functionsMapToBuiltinsOrOpaqueSymbols() {
         assertEquals("E^gav0000+Sqrt[gav0000]+Log[gav0000]+Log[gav0000]", translate("exp(x) + log(x) + ln(x) + sqrt(x)"));
         assertEquals("Cos[gav0000]*Sin[gav0000]", translate("sin(x)*cos(x)"));
-        assertEquals("gasigmoid[gav0000]+gatanh[gav0000]+gasoftplus[gav0000]",
-                translate("sigmoid(x) + tanh(x) + softplus(x)"));
+        // Symja prints sums in an order that depends on symbol creation: compare the heads
+        IAST sum = (IAST) new ToSymja(session, Set.of("x")).convert(parse("sigmoid(x) + tanh(x) + softplus(x)"));
+        Set<IExpr> heads = new HashSet<>();
+        sum.forEach(t -> heads.add(t.head()), 1);
+        assertEquals(Set.of(session.sigmoid, session.tanh, session.softplus), heads);
     }
 
     @Test
