@@ -97,7 +97,11 @@ public final class Cas {
         return new Cas(limits);
     }
 
-    /** The bounds of this instance. */
+    /**
+     * The bounds of this instance.
+     *
+     * @return the limits every call of this instance runs under
+     */
     public Limits limits() {
         return limits;
     }

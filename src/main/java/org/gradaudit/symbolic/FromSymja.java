@@ -37,8 +37,16 @@ final class FromSymja {
 
     /** A sign and a magnitude: {@code -mag} when {@code negative}. */
     private record Signed(boolean negative, Expr mag) {
+        /** The signed expression; in a product the minus goes on the first factor: -3*y/(2*a). */
         Expr expr() {
-            return negative ? Expr.neg(mag) : mag;
+            return negative ? negateFirst(mag) : mag;
+        }
+
+        private static Expr negateFirst(Expr e) {
+            if (e instanceof Bin b && (b.op() == Op.MUL || b.op() == Op.DIV)) {
+                return new Bin(b.op(), negateFirst(b.left()), b.right());
+            }
+            return Expr.neg(e);
         }
     }
 

@@ -42,7 +42,7 @@ final class InputGuard {
             Expr x = todo.pop();
             if (++nodes > limits.maxNodes()) {
                 throw new CasException("expression too large for symbolic work: more than "
-                        + limits.maxNodes() + " nodes");
+                        + limits.maxNodes() + " nodes", true);
             }
             if (x instanceof Var v) {
                 names.add(v.name());
@@ -107,7 +107,7 @@ final class InputGuard {
                         && !Double.isNaN(r)) {
                     throw new CasException("exponent too large for symbolic work: ["
                             + ExprPrinter.print(b.right()) + "] exceeds " + maxExponent
-                            + " in magnitude");
+                            + " in magnitude", true);
                 }
                 Double l = value.get(b.left());
                 if (l != null && r != null) {
