@@ -254,12 +254,6 @@ public final class Auditor {
                     dedupe(upstream), null, j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
                     how + "." + lossRemark + consumedRemark(upstream));
         }
-        if ("equal".equals(j.symbolic())) {
-            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
-                    Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
-                    j.maxRelError(), correctedLoss, "the CAS proves it equal but the numbers differ at a point: "
-                    + "a fault of the tool or of the formula's domain; please report it");
-        }
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraph,

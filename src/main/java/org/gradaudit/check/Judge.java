@@ -19,6 +19,8 @@ import org.gradaudit.symbolic.ZeroTest;
 final class Judge {
     private final Cas cas;
     private final Tolerance tolerance;
+    /** Statements repeat (a tutorial restates its code); each difference is tested once. */
+    private final Map<Expr, ZeroTest> zeroTests = new java.util.HashMap<>();
 
     Judge(Cas cas, Tolerance tolerance) {
         this.cas = cas;
@@ -54,19 +56,28 @@ final class Judge {
                         tv.value());
             }
         }
-        String symbolic;
-        String note = "";
-        ZeroTest zero = cas.isZero(Expr.sub(claimed, truth));
+        if (failure != null) {
+            // A point where the two differ beyond their rounding bounds is itself a disproof.
+            return new Judgement(compared, maxRel, failure, "different", "");
+        }
+        ZeroTest zero = isZero(Expr.sub(claimed, truth));
         if (zero == ZeroTest.NOT_PROVEN) {
-            zero = cas.isZero(expand.apply(Expr.sub(claimed, truth)));
+            zero = isZero(expand.apply(Expr.sub(claimed, truth)));
         }
         if (zero == ZeroTest.ZERO) {
-            symbolic = "equal";
-        } else {
-            symbolic = failure != null ? "different" : "unknown";
-            note = zero == ZeroTest.GAVE_UP ? "the CAS hit its time or size bound" : "the CAS could not simplify the difference to 0";
+            return new Judgement(compared, maxRel, null, "equal", "");
         }
-        return new Judgement(compared, maxRel, failure, symbolic, note);
+        return new Judgement(compared, maxRel, null, "unknown", zero == ZeroTest.GAVE_UP
+                ? "the CAS hit its time or size bound" : "the CAS could not simplify the difference to 0");
+    }
+
+    private ZeroTest isZero(Expr difference) {
+        ZeroTest known = zeroTests.get(difference);
+        if (known == null) {
+            known = cas.isZero(difference);
+            zeroTests.put(difference, known);
+        }
+        return known;
     }
 
     /** Whether {@code candidate} equals the true values at every given point (for hypotheses). */
