@@ -256,8 +256,10 @@ public final class Auditor {
         }
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
+        boolean leibniz = item instanceof Item.DerivativeClaim;
         Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraph,
-                space.names(), factors(truthExpr, space.names()), target, printer, hp, truthValues, slots));
+                space.names(), factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues,
+                slots));
         Integer inherited = inherited(index, claimed, target, hp, truthValues);
         Diagnosis diagnosis = h != null ? h.diagnosis()
                 : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
@@ -285,7 +287,8 @@ public final class Auditor {
         msg.append(lossRemark);
         return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.WRONG, expected, diagnosis, fix,
                 dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().values(),
-                j.failure().claimed(), j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss, msg.toString());
+                j.failure().claimed(), j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
+                msg.toString()).inheritedFrom(h == null && inherited != null);
     }
 
     /** The points, with any 'where' variables held at their values. */
@@ -410,13 +413,46 @@ public final class Auditor {
         }
     }
 
+    /**
+     * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
+     * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
+     */
     private Function<Expr, String> printer(Item item) {
-        if (!(item instanceof Item.CodeLine)) {
-            return Display::print;
+        Map<String, String> spelling = new HashMap<>();
+        for (var ref : names(item.statement())) {
+            String name = ref.name();
+            String target = model.aliases().get(name);
+            if (target != null) {
+                spelling.putIfAbsent(target, name);
+            } else if (name.length() > 1 && name.charAt(0) == 'd' && model.aliases().containsKey(name.substring(1))) {
+                spelling.putIfAbsent("d" + model.aliases().get(name.substring(1)), name);
+            }
         }
+        boolean code = item instanceof Item.CodeLine;
         String loss = truthGraph.loss();
-        return e -> Display.print(Exprs.map(e, x -> x instanceof Expr.Deriv d && d.of().equals(loss)
-                ? new Expr.Var("d" + d.wrt()) : x));
+        return e -> Display.print(Exprs.map(e, x -> {
+            if (code && x instanceof Expr.Deriv d && d.of().equals(loss)) {
+                String plain = "d" + d.wrt();
+                return new Expr.Var(spelling.getOrDefault(plain, plain));
+            }
+            if (x instanceof Expr.Var v && spelling.containsKey(v.name())) {
+                return new Expr.Var(spelling.get(v.name()));
+            }
+            return x;
+        }));
+    }
+
+    private static List<org.gradaudit.expr.NameRef> names(org.gradaudit.derivation.Statement s) {
+        if (s instanceof org.gradaudit.derivation.Statement.Claim c) {
+            return c.rhs().names();
+        }
+        if (s instanceof org.gradaudit.derivation.Statement.Code c) {
+            return c.rhs().names();
+        }
+        if (s instanceof org.gradaudit.derivation.Statement.Definition d) {
+            return d.rhs().names();
+        }
+        return List.of();
     }
 
     private static String claimedText(Item item) {

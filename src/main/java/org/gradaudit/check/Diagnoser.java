@@ -46,7 +46,7 @@ final class Diagnoser {
     Hypothesis diagnose(Context ctx) {
         Expr w = ctx.written();
         if (matches(ctx, new Expr.Neg(w))) {
-            return new Hypothesis(Diagnosis.SIGN, null, "it is the negative of the true value");
+            return new Hypothesis(Diagnosis.SIGN, negate(w), "it is the negative of the true value");
         }
         Hypothesis h = factor(ctx);
         if (h == null) {
@@ -114,8 +114,50 @@ final class Diagnoser {
         if (seen < 4 || Math.abs(k - 1) < 1e-9 || Math.abs(k + 1) < 1e-9 || Math.abs(k) < 1e-12) {
             return null;
         }
-        Expr fix = Expr.div(ctx.written(), Expr.num(k));
-        return new Hypothesis(Diagnosis.FACTOR, fix, "it is " + pretty(k) + " times the true value");
+        return new Hypothesis(Diagnosis.FACTOR, withoutFactor(ctx, k), "it is " + pretty(k) + " times the true value");
+    }
+
+    /**
+     * The claim with its stray constant divided out: one number in it scaled by 1/k (dropped when
+     * that leaves a factor of 1), else the whole claim divided by k as a fraction.
+     */
+    private Expr withoutFactor(Context ctx, double k) {
+        List<Expr> candidates = Exprs.variants(ctx.written(), x -> {
+            if (x instanceof Bin b && b.op() == Op.MUL && b.left() instanceof Expr.Num n && close(n.value(), k)) {
+                return List.of(b.right());
+            }
+            if (x instanceof Bin b && (b.op() == Op.MUL || b.op() == Op.DIV) && b.right() instanceof Expr.Num n
+                    && close(n.value(), b.op() == Op.MUL ? k : 1 / k)) {
+                return List.of(b.left());
+            }
+            if (x instanceof Expr.Num n) {
+                return List.of(constant(n.value() / k));
+            }
+            return List.of();
+        });
+        for (Expr c : candidates) {
+            if (matches(ctx, c)) {
+                return c;
+            }
+        }
+        return Expr.mul(constant(1 / k), ctx.written());
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.abs(b);
+    }
+
+    /** A constant as an exact-looking formula: 1/2 rather than 0.49999999999999994. */
+    private static Expr constant(double v) {
+        String p = pretty(Math.abs(v));
+        Expr e;
+        int slash = p.indexOf('/');
+        if (slash > 0) {
+            e = Expr.div(Expr.num(Double.parseDouble(p.substring(0, slash))), Expr.num(Double.parseDouble(p.substring(slash + 1))));
+        } else {
+            e = Expr.num(Math.abs(v));
+        }
+        return v < 0 ? new Expr.Neg(e) : e;
     }
 
     /** A product of Leibniz atoms that does not chain from the claim's quantity down to its variable. */
@@ -219,8 +261,18 @@ final class Diagnoser {
         });
     }
 
-    private static Expr negate(Expr e) {
-        return e instanceof Expr.Neg n ? n.arg() : new Expr.Neg(e);
+    /** The negative of a formula, written the way a reader would: {@code b - a} for {@code a - b}. */
+    static Expr negate(Expr e) {
+        if (e instanceof Expr.Neg n) {
+            return n.arg();
+        }
+        if (e instanceof Bin b && b.op() == Op.SUB) {
+            return new Bin(Op.SUB, b.right(), b.left());
+        }
+        if (e instanceof Bin b && (b.op() == Op.MUL || b.op() == Op.DIV) && b.left() instanceof Expr.Neg n) {
+            return new Bin(b.op(), n.arg(), b.right());
+        }
+        return new Expr.Neg(e);
     }
 
     /** One factor of a product, or one divisor, removed. */

@@ -22,13 +22,28 @@ import java.util.Map;
  * @param correctedLossLine when the truth was taken from the corrected loss and differs from what
  *     the loss as written gives, the loss's line; else 0
  * @param message one sentence a reader can act on
+ * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
  */
 public record Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, String symbolic, int points, double maxRelError,
-                      int correctedLossLine, String message) {
+                      int correctedLossLine, String message, boolean inherited) {
     public Finding {
         upstream = List.copyOf(upstream);
+    }
+
+    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
+                   Counterexample counterexample, String symbolic, int points, double maxRelError,
+                   int correctedLossLine, String message) {
+        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
+                points, maxRelError, correctedLossLine, message, false);
+    }
+
+    /** This finding, marked as wrong only because it carries the mistake of an upstream line. */
+    Finding inheritedFrom(boolean inherit) {
+        return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
+                symbolic, points, maxRelError, correctedLossLine, message, inherit);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradaudit.expr.Expr;
-import org.gradaudit.expr.ExprPrinter;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Item;
 import org.gradaudit.numeric.Evaluator;
@@ -52,12 +51,12 @@ final class LossAudit {
         at.put(target, v.target());
         at.put(pred, v.prediction());
         String where = String.format("at %s = %.6g the loss as written is %.6g where %s = %s but %.6g at %s = %.6g",
-                target, v.target(), v.atTarget(), pred, target, v.atPrediction(), pred, v.prediction());
-        Finding.Counterexample cx = new Finding.Counterexample(at, at, v.atPrediction(), v.atTarget());
+                target, v.target(), v.atTarget() + 0.0, pred, target, v.atPrediction() + 0.0, pred, v.prediction());
+        Finding.Counterexample cx = new Finding.Counterexample(at, at, v.atPrediction() + 0.0, v.atTarget() + 0.0);
         if (signFixes) {
-            String fix = ExprPrinter.print(new Expr.Neg(writtenForm));
+            String fix = Display.print(Diagnoser.negate(writtenForm));
             String msg = where + ": it is largest, not smallest, where the prediction equals the target. "
-                    + "Its negative is smallest there, so the loss lacks a minus sign: " + graph.loss() + " = " + fix
+                    + "Its negative is smallest there, so the loss has the wrong sign: " + graph.loss() + " = " + fix
                     + ". Derivatives of " + graph.loss() + " below are judged against this corrected loss.";
             return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.WRONG, fix,
                     Diagnosis.SIGN, fix, List.of(), cx, "unknown", n, 0, 0, msg), negated);

@@ -34,6 +34,7 @@ public final class AuditJsonReport {
                     "numeric", Json.object("points", f.points(), "max_rel_error", f.maxRelError()),
                     "message", f.message());
             o.put("fix", f.fix());
+            o.put("inherited", f.inherited());
             o.put("corrected_loss_line", f.correctedLossLine() == 0 ? null : f.correctedLossLine());
             findings.add(o);
         }

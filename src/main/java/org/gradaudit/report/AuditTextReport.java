@@ -93,7 +93,8 @@ public final class AuditTextReport {
                     c.claimed(), c.expected()));
         }
         if (!f.upstream().isEmpty() && f.verdict() == Verdict.WRONG) {
-            out.append("        root cause: line").append(f.upstream().size() > 1 ? "s " : " ").append(lines(f)).append('\n');
+            out.append(f.inherited() ? "        root cause: line" : "        also consumes the wrong value of line")
+                    .append(f.upstream().size() > 1 ? "s " : " ").append(lines(f)).append('\n');
         }
     }
 
