@@ -349,17 +349,18 @@ public final class DerivationParser {
 
     /** Parses line[from..end) as one formula; reports a problem and returns null if it is not one. */
     private Formula formula(String line, int from) {
-        String text = line.substring(from);
-        int lead = text.length() - text.stripLeading().length();
-        if (text.isBlank()) {
+        String raw = line.substring(from);
+        if (raw.isBlank()) {
             problem(Math.min(from + 1, line.length() + 1), "a formula is missing here");
             return null;
         }
+        String text = raw.stripLeading();
+        int start = from + raw.length() - text.length();
         try {
             ExprParser.Parsed parsed = ExprParser.parse(text, scope);
-            return new Formula(parsed.expr(), parsed.names(), from + 1, text.strip());
+            return new Formula(parsed.expr(), parsed.names(), start + 1, text.strip());
         } catch (ExprSyntaxException e) {
-            problem(from + Math.max(e.offset(), lead) + 1, e.getMessage());
+            problem(start + e.offset() + 1, e.getMessage());
             return null;
         }
     }

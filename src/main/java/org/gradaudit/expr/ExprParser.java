@@ -14,8 +14,9 @@ import org.gradaudit.expr.Expr.Op;
  *   exponent = ("-" | "+") exponent | power
  *   primary = number | name | function "(" sum ("," sum)* ")" | "(" sum ")" | "d" quantity "/d" quantity
  * </pre>
- * A name followed by a parenthesis is a call only when the scope says it is a function; otherwise it
- * multiplies. Nesting deeper than {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack.
+ * A name followed directly by a parenthesis multiplies when the scope says it is a quantity
+ * ({@code a2(1 - a2)}); otherwise it is a call, and whether the function exists is for the caller
+ * to judge. Nesting deeper than {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack.
  */
 public final class ExprParser {
     /** Deepest nesting of parentheses and operators accepted. */
@@ -174,7 +175,7 @@ public final class ExprParser {
         }
         boolean paren = pos < text.length() && text.charAt(pos) == '(';
         names.add(new NameRef(name, start, paren));
-        if (paren && scope.isFunction(name)) {
+        if (paren && (scope.isFunction(name) || !scope.isQuantity(name))) {
             int open = pos++;
             List<Expr> args = new ArrayList<>();
             args.add(sum());

@@ -75,6 +75,10 @@ final class Resolver {
             }
             return x;
         }
+        if (x instanceof Expr.Call c && !Builtins.FUNCTIONS.contains(c.fn())) {
+            unknownFunction(c.fn(), f, at);
+            return x;
+        }
         if (x instanceof Expr.Call c && c.args().size() != 1) {
             report(f, at, c.fn(), "'" + c.fn() + "' takes 1 argument, given " + c.args().size());
         }
@@ -107,13 +111,7 @@ final class Resolver {
         }
         boolean called = f.names().stream().anyMatch(r -> r.name().equals(name) && r.beforeParen());
         if (called) {
-            Set<String> known = new TreeSet<>(Builtins.FUNCTIONS);
-            known.addAll(functions.keySet());
-            String hint = Builtins.closest(name, known);
-            report(f, at, name, "unknown function '" + name + "'"
-                    + (hint == null ? "" : "; did you mean '" + hint + "'?")
-                    + " A derivation can call only these functions: " + String.join(", ", known)
-                    + ". To multiply, write '*'.");
+            unknownFunction(name, f, at);
         } else {
             List<String> known = new ArrayList<>(new TreeSet<>(quantities));
             known.addAll(aliases.keySet());
@@ -123,6 +121,16 @@ final class Resolver {
                     + " Declare it ('input " + name + "', 'param " + name + "') or define it ('" + name + " = ...').");
         }
         return new Expr.Var(name);
+    }
+
+    private void unknownFunction(String name, Formula f, Position at) {
+        Set<String> known = new TreeSet<>(Builtins.FUNCTIONS);
+        known.addAll(functions.keySet());
+        String hint = Builtins.closest(name, known);
+        report(f, at, name, "unknown function '" + name + "'"
+                + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                + " A derivation can call only these functions: " + String.join(", ", known)
+                + ". To multiply, write '*'.");
     }
 
     private void checkExponents(Expr e, Formula f, Position at) {

@@ -39,8 +39,9 @@ class ExprParserTest {
         assertEquals(parse("(1 - y)*ln(1 - a2)"), parse("(1 - y)ln(1 - a2)"));
         assertEquals(Expr.call("sigmoid", Expr.var("Z2")), parse("sigmoid(Z2)"));
         ExprParser.Parsed p = ExprParser.parse("In(a2)", SCOPE);
-        assertEquals(parse("In*a2"), p.expr());
+        assertEquals(Expr.call("In", Expr.var("a2")), p.expr(), "not a quantity: a call, for the resolver to refuse");
         assertTrue(p.names().get(0).beforeParen(), "a name before '(' is marked, so an unknown function can be reported");
+        assertEquals(new Expr.Call("Export", java.util.List.of(Expr.var("x"), Expr.var("a2"))), parse("Export(x, a2)"));
     }
 
     @Test

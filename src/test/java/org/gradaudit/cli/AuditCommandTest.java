@@ -1,0 +1,163 @@
+package org.gradaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real command, its output and its exit codes. */
+class AuditCommandTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void thePublishedTutorialHasMistakesAndTheCorrectedOneNone() {
+        Run published = run("audit", "derivations/rodriguez-2019-backprop.deriv");
+        assertEquals(1, published.code(), published.err());
+        assertTrue(published.out().contains("WRONG (wrong-chain)"), published.out());
+        assertTrue(published.out().contains("52 statements: 38 correct, 14 wrong, 0 unverified"), published.out());
+        assertEquals("", published.err());
+        Run corrected = run("audit", "derivations/rodriguez-2019-backprop-corrected.deriv");
+        assertEquals(0, corrected.code(), corrected.out());
+        assertFalse(corrected.out().contains("WRONG"));
+    }
+
+    @Test
+    void jsonIsOneDocumentWithTheContractsFields() {
+        Run r = run("audit", "--format", "json", "--seed", "3", "derivations/rodriguez-2019-backprop.deriv");
+        assertEquals(1, r.code());
+        String json = r.out().strip();
+        assertTrue(json.startsWith("{") && json.endsWith("}"), json);
+        for (String field : List.of("\"tool\": \"gradaudit\"", "\"version\": \"0.1.0\"", "\"derivation\"", "\"findings\"",
+                "\"line\"", "\"section\"", "\"kind\"", "\"lhs\"", "\"claimed\"", "\"verdict\"", "\"expected\"",
+                "\"diagnosis\"", "\"upstream\"", "\"counterexample\"", "\"point\"", "\"symbolic\"", "\"numeric\"",
+                "\"points\"", "\"max_rel_error\"", "\"message\"", "\"summary\"", "\"unverified\"")) {
+            assertTrue(json.contains(field), field);
+        }
+        assertTrue(json.contains("\"diagnosis\": \"wrong-chain\""));
+        assertTrue(json.contains("\"summary\": { \"findings\": 52, \"correct\": 38, \"wrong\": 14, \"unverified\": 0 }"), json);
+        assertEquals(balance(json, '{'), balance(json, '}'));
+    }
+
+    private static long balance(String s, char c) {
+        return s.chars().filter(x -> x == c).count();
+    }
+
+    @Test
+    void deriveShowsTheChainRuleSteps() {
+        Run r = run("derive", "derivations/rodriguez-2019-backprop-corrected.deriv");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("dL/dZ1 = dL/da1*da1/dZ1"), r.out());
+        assertTrue(r.out().contains("= (a2 - y)*W2*a1*(1 - a1)"), r.out());
+        Run one = run("derive", "--of", "Z2", "--wrt", "W1", "derivations/rodriguez-2019-backprop-corrected.deriv");
+        assertTrue(one.out().contains("dZ2/dW1 = dZ2/dZ1*dZ1/dW1"), one.out());
+        assertTrue(one.out().contains("= dZ2/da1*da1/dZ1*dZ1/dW1"), one.out());
+        assertEquals(2, run("derive", "--wrt", "nope", "derivations/rodriguez-2019-backprop-corrected.deriv").code());
+    }
+
+    static Stream<Arguments> badInput() {
+        String net = "input x, y in [0, 1]\nparam W, b\nZ = W*x + b\na = sigmoid(Z)\nloss L(a, y) = (a - y)^2/2\n";
+        return Stream.of(
+                Arguments.of("syntax error", net + "dL/da = (a - y\n", "bad.deriv:6:9: unbalanced '('"),
+                Arguments.of("stray bracket", net + "code dZ = (a - y)]\n", "bad.deriv:6:18: unexpected ']'"),
+                Arguments.of("undefined name", net + "dL/da = a - q\n", "bad.deriv:6:13: undefined name 'q'"),
+                Arguments.of("cyclic definitions", "input x\nu = v + x\nv = u\n", "bad.deriv:2:1: cyclic definition: u -> v -> u"),
+                Arguments.of("claim outside the graph", net + "dL/dq = 1\n", "bad.deriv:6:1: claim about dL/dq"),
+                Arguments.of("Run", net + "dL/da = Run(a)\n", "bad.deriv:6:9: unknown function 'Run'"),
+                Arguments.of("Import", net + "z = Import(x)\n", "bad.deriv:6:5: unknown function 'Import'"),
+                Arguments.of("ReadString", net + "z = ReadString(x)\n", "bad.deriv:6:5: unknown function 'ReadString'"),
+                Arguments.of("JavaNew", net + "z = JavaNew(x)\n", "bad.deriv:6:5: unknown function 'JavaNew'"),
+                Arguments.of("Export", net + "z = Export(x, a)\n", "bad.deriv:6:5: unknown function 'Export'"),
+                Arguments.of("URLFetch", net + "z = URLFetch(x)\n", "bad.deriv:6:5: unknown function 'URLFetch'"),
+                Arguments.of("string argument", net + "z = Import(\"/etc/passwd\")\n", "bad.deriv:6:"),
+                Arguments.of("10,000 nested parentheses", net + "z = " + "(".repeat(10_000) + "x" + ")".repeat(10_000) + "\n",
+                        "bad.deriv:6:1: line is 20005 characters long"),
+                Arguments.of("nested 1,000 deep", net + "z = " + "(".repeat(1_000) + "x" + ")".repeat(1_000) + "\n",
+                        "nested more than 200 levels deep"),
+                Arguments.of("10^10^10", net + "z = 10^10^10\n", "bad.deriv:6:5: constant exponent 10^10 is too large"),
+                Arguments.of("(a+b)^100000", net + "z = (x + W)^100000\n", "constant exponent 100000 is too large"),
+                Arguments.of("a 1 MB line", net + "z = " + "x+".repeat(500_000) + "x\n", "bad.deriv:6:1: line is"),
+                Arguments.of("implicit call of a non-function", net + "dL/da = q(1 - a)\n", "bad.deriv:6:9: unknown function 'q'"),
+                Arguments.of("In for ln", net + "dL/da = In(a)\n", "did you mean 'ln'?"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    @Timeout(30)
+    void badInputGetsOneClearMessageAndExitCode2(String what, String text, String expected, @TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("bad.deriv");
+        Files.writeString(file, text);
+        long filesBefore = countFiles(dir);
+        Run r = run("audit", file.toString());
+        assertEquals(2, r.code(), what + ": " + r.err());
+        assertEquals("", r.out(), "no partial report");
+        String err = r.err().replace(dir.toString() + "/", "");
+        assertTrue(err.startsWith("gradaudit: bad.deriv:"), err);
+        assertTrue(err.contains(expected), what + ": " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+        assertEquals(filesBefore, countFiles(dir), "no file written");
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void usageErrorsAndMissingFiles() {
+        Run missing = run("audit", "no/such.deriv");
+        assertEquals(2, missing.code());
+        assertEquals("gradaudit: no/such.deriv: no such file\n", missing.err());
+        Run badFormat = run("audit", "--format", "xml", "derivations/rodriguez-2019-backprop.deriv");
+        assertEquals(2, badFormat.code());
+        assertTrue(badFormat.err().contains("--format"), badFormat.err());
+        assertEquals(2, run("audit", "--points", "3", "derivations/rodriguez-2019-backprop.deriv").code());
+        assertEquals(2, run("nosuchcommand").code());
+    }
+
+    @Test
+    void everyProblemOfAFileIsListed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("many.deriv");
+        Files.writeString(file, "input x\na = (x\nb = q\nc = Run(x)\n");
+        Run r = run("audit", file.toString());
+        assertEquals(2, r.code());
+        Matcher m = Pattern.compile("many\\.deriv:(\\d+):\\d+:").matcher(r.err());
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        assertTrue(count >= 1, r.err());
+        assertTrue(r.err().contains(":2:5:"), r.err());
+    }
+
+    @Test
+    void theSeedIsPrintedAndReproducesTheReport() {
+        Run a = run("audit", "--seed", "42", "derivations/rodriguez-2019-backprop.deriv");
+        assertTrue(a.out().contains("seed 42"), a.out());
+        assertEquals(a.out(), run("audit", "--seed", "42", "derivations/rodriguez-2019-backprop.deriv").out());
+    }
+}
