@@ -137,8 +137,11 @@ public final class Cas {
 
     /**
      * A simplified, readable equivalent: the shortest (in nodes) of the evaluated form, its
-     * {@code Together} form and its {@code Simplify} form, written as described in the package
-     * documentation. When time runs out after the evaluated form, the best form so far is returned.
+     * {@code Together} form and, only when those are still longer than {@link #SIMPLIFY_ABOVE}
+     * nodes, its {@code Simplify} form, written as described in the package documentation.
+     * ({@code Simplify} costs tens of milliseconds a call and most of a second the first time,
+     * and on derivatives of networks it rarely beats {@code Together}.) When time runs out after
+     * the evaluated form, the best form so far is returned.
      *
      * @param e the expression to simplify
      * @return an equivalent expression
@@ -157,9 +160,15 @@ public final class Cas {
             c.first = s.engine.evaluate(c.to.convert(e));
             return c.offer(c.first);
         });
-        improve(what, deadline, c, List.of(F::Together, F::Simplify));
+        improve(what, deadline, c, List.of(F::Together));
+        if (c.best != null && size(c.best) > SIMPLIFY_ABOVE) {
+            improve(what, deadline, c, List.of(F::Simplify));
+        }
         return c.best(what);
     }
+
+    /** Size in nodes above which {@link #simplify} also tries Symja's {@code Simplify}. */
+    static final int SIMPLIFY_ABOVE = 24;
 
     /**
      * Whether {@code e} is identically zero: {@code Together} first (milliseconds), then
