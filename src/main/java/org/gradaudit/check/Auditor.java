@@ -35,15 +35,19 @@ public final class Auditor {
      * @param points how many random points each statement is compared at (at least 32)
      * @param tolerance when two values count as equal
      */
-    public record Options(long seed, int points, Tolerance tolerance) {
+    public record Options(long seed, int points, Tolerance tolerance, java.time.Duration timeLimit) {
         public Options {
             if (points < 32 || points > 10_000) {
                 throw new IllegalArgumentException("points must be in [32, 10000], was [" + points + "]");
             }
+            if (timeLimit.isNegative() || timeLimit.isZero()) {
+                throw new IllegalArgumentException("timeLimit must be positive, was [" + timeLimit + "]");
+            }
         }
 
+        /** 64 points, the default tolerance, and a minute for the whole audit. */
         public static Options defaults(long seed) {
-            return new Options(seed, 64, Tolerance.DEFAULT);
+            return new Options(seed, 64, Tolerance.DEFAULT, java.time.Duration.ofSeconds(60));
         }
     }
 
@@ -110,9 +114,15 @@ public final class Auditor {
             }
         }
         truth = new ChainRule(truthGraph, cas);
+        long deadline = System.nanoTime() + options.timeLimit().toNanos();
         for (Item item : model.items()) {
             int index = findings.size();
             Finding f;
+            if (System.nanoTime() > deadline) {
+                findings.add(unverified(item, "not judged: the audit's time limit of " + options.timeLimit().toSeconds()
+                        + " s ran out before this line; split the file or raise --time-limit"));
+                continue;
+            }
             try {
                 f = judgeItem(item, index);
             } catch (CasException e) {

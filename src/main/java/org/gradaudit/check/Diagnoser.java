@@ -37,14 +37,23 @@ final class Diagnoser {
             List<String> slots) {
     }
 
+    /** Largest claim, in nodes, that hypotheses are tried on; past it the diagnosis is 'other'. */
+    static final int MAX_SIZE = 400;
+    /** Most changed formulas one hypothesis tries. */
+    static final int MAX_CANDIDATES = 4_000;
+
     private final Judge judge;
 
     Diagnoser(Judge judge) {
         this.judge = judge;
     }
 
+    /** The hypothesis that explains the mistake, or null when none does (or the claim is too large to try). */
     Hypothesis diagnose(Context ctx) {
         Expr w = ctx.written();
+        if (Exprs.size(w) > MAX_SIZE) {
+            return null;
+        }
         if (matches(ctx, new Expr.Neg(w))) {
             return new Hypothesis(Diagnosis.SIGN, negate(w), "it is the negative of the true value");
         }
@@ -84,7 +93,7 @@ final class Diagnoser {
     }
 
     private Hypothesis first(Context ctx, Diagnosis d, List<Expr> candidates, String detail) {
-        for (Expr c : candidates) {
+        for (Expr c : candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()))) {
             if (matches(ctx, c)) {
                 return new Hypothesis(d, c, detail);
             }
@@ -210,6 +219,7 @@ final class Diagnoser {
     private Hypothesis replaced(Context ctx, boolean argumentsOnly) {
         List<Expr> names = new ArrayList<>();
         ctx.names().forEach(n -> names.add(new Var(n)));
+        int tried = 0;
         for (Expr original : Exprs.subtrees(ctx.written())) {
             if (!(original instanceof Var || original instanceof Deriv)) {
                 continue;
@@ -219,6 +229,9 @@ final class Diagnoser {
                     continue;
                 }
                 for (Expr candidate : replaceOne(ctx.written(), original, replacement, argumentsOnly)) {
+                    if (++tried > MAX_CANDIDATES) {
+                        return null;
+                    }
                     if (matches(ctx, candidate)) {
                         boolean chain = original instanceof Deriv;
                         Diagnosis d = chain ? Diagnosis.WRONG_CHAIN

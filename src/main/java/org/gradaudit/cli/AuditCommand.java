@@ -35,6 +35,10 @@ final class AuditCommand implements Callable<Integer> {
             description = "Random points each statement is compared at, 32 to 10000 (default: ${DEFAULT-VALUE}).")
     int points;
 
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Time for the whole audit; statements not reached are reported unverified (default: ${DEFAULT-VALUE}).")
+    int timeLimit;
+
     @Option(names = {"-v", "--verbose"}, description = "Also say how each correct statement was established.")
     boolean verbose;
 
@@ -43,9 +47,12 @@ final class AuditCommand implements Callable<Integer> {
         if (points < 32 || points > 10_000) {
             throw new InputException("--points must be between 32 and 10000, was " + points);
         }
+        if (timeLimit < 1) {
+            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
+        }
         Model model = Derivations.load(file);
         AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
-                org.gradaudit.check.Tolerance.DEFAULT));
+                org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.print(AuditJsonReport.render(result, Main.VERSION));
