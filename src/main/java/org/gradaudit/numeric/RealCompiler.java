@@ -1,0 +1,75 @@
+package org.gradaudit.numeric;
+
+import java.util.Map;
+import java.util.Objects;
+import org.gradaudit.expr.Expr;
+
+/** Turns an {@link Expr} into a tree of lambdas over doubles, one per node, specialised per operator and function. */
+final class RealCompiler {
+    private final Map<String, Integer> slots;
+
+    RealCompiler(Map<String, Integer> slots) {
+        this.slots = slots;
+    }
+
+    Evaluator compile(Expr e) {
+        Objects.requireNonNull(e, "expression");
+        if (e instanceof Expr.Num n) {
+            double c = n.value();
+            return v -> c;
+        }
+        if (e instanceof Expr.Var x) {
+            int i = Evaluators.slot(x, slots);
+            return v -> v[i];
+        }
+        if (e instanceof Expr.Neg g) {
+            Evaluator a = compile(g.arg());
+            return v -> -a.eval(v);
+        }
+        if (e instanceof Expr.Bin b) {
+            return binary(b);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
+        }
+        if (e instanceof Expr.Deriv d) {
+            throw Evaluators.derivative(d);
+        }
+        throw new AssertionError(e);
+    }
+
+    private Evaluator binary(Expr.Bin b) {
+        Evaluator l = compile(b.left());
+        double k = Evaluators.constant(b.right());
+        if (b.op() == Expr.Op.POW && !Double.isNaN(k)) {
+            return v -> Math.pow(l.eval(v), k);
+        }
+        Evaluator r = compile(b.right());
+        switch (b.op()) {
+            case ADD: return v -> l.eval(v) + r.eval(v);
+            case SUB: return v -> l.eval(v) - r.eval(v);
+            case MUL: return v -> l.eval(v) * r.eval(v);
+            case DIV: return v -> l.eval(v) / r.eval(v);
+            case POW: return v -> Math.pow(l.eval(v), r.eval(v));
+            default: throw new AssertionError(b.op());
+        }
+    }
+
+    private Evaluator call(Expr.Call c) {
+        Builtin f = Evaluators.builtin(c);
+        Evaluator a = compile(c.args().get(0));
+        switch (f) {
+            case EXP: return v -> Math.exp(a.eval(v));
+            case LOG: return v -> Math.log(a.eval(v));
+            case SQRT: return v -> Math.sqrt(a.eval(v));
+            case SIN: return v -> Math.sin(a.eval(v));
+            case COS: return v -> Math.cos(a.eval(v));
+            case TANH: return v -> Math.tanh(a.eval(v));
+            case SIGMOID: return v -> Builtin.sigmoid(a.eval(v));
+            case SOFTPLUS: return v -> Builtin.softplus(a.eval(v));
+            case RELU: return v -> Builtin.relu(a.eval(v));
+            case ABS: return v -> Math.abs(a.eval(v));
+            default: throw new AssertionError(f);
+        }
+    }
+}
