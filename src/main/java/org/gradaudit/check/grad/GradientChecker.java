@@ -119,7 +119,15 @@ public final class GradientChecker {
             }
             if (c.kind() != null) {
                 failed++;
+                if (index != null && worst != null && worst.index() == null) {
+                    worstRatio = -1; // a located element outranks any direction
+                }
             }
+            measure(c, index);
+        }
+
+        /** Takes the comparison's errors into the maxima and the worst, without counting it. */
+        void measure(Comparison c, int[] index) {
             double abs = c.absError();
             double rel = c.relError();
             maxAbs = Double.isNaN(abs) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, abs);
