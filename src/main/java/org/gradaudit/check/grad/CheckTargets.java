@@ -22,7 +22,16 @@ public final class CheckTargets {
      */
     public static CheckTarget mlp(MlpSpec spec, long seed, Backprop backprop) {
         Mlp mlp = new Mlp(spec, seed);
-        double[] theta = mlp.initialParameters();
+        return mlp(mlp, mlp.initialParameters(), backprop);
+    }
+
+    /**
+     * The built-in MLP at the given parameters (for example with a pre-activation placed at a kink).
+     *
+     * @throws IllegalArgumentException if {@code theta} has the wrong length or the variant does not apply
+     */
+    public static CheckTarget mlp(Mlp mlp, double[] theta, Backprop backprop) {
+        MlpSpec spec = mlp.spec();
         double[] claimed = mlp.gradient(theta, backprop);
         String description = spec.describe() + (backprop == Backprop.CORRECT ? "" : ", backprop " + backprop);
         return new CheckTarget(description, tensors(mlp.parameterNames(), mlp.parameterShapes()), claimed,

@@ -46,13 +46,13 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the claimed gradient is " + a + " here");
         }
-        Estimate est = NumericDerivatives.element(ev, method, k, x);
+        Estimate est = NumericDerivatives.element(ev, method, k, x, loss);
         if (!Double.isFinite(est.value())) {
             return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
                     "the loss is not finite within the " + method + " step of this element (numeric derivative "
                             + est.value() + ")");
         }
-        double tol = Tolerance.element(est, a, tensorMax, Tolerance.lossFloor(method, loss, x));
+        double tol = Tolerance.element(est, a, tensorMax);
         if (Math.abs(a - est.value()) <= tol) {
             return new Comparison(null, a, est.value(), tol, Double.NaN, Double.NaN, null);
         }
@@ -83,12 +83,12 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the claimed gradient is not finite");
         }
-        Estimate est = NumericDerivatives.direction(ev, method, v);
+        Estimate est = NumericDerivatives.direction(ev, method, v, loss);
         if (!Double.isFinite(est.value())) {
             return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
                     "the loss is not finite within the " + method + " step along a random direction");
         }
-        double tol = Tolerance.direction(est, magnitude, Tolerance.lossFloor(method, loss, 0));
+        double tol = Tolerance.direction(est, magnitude);
         Finding.Kind kind = Math.abs(a - est.value()) <= tol ? null : Finding.Kind.MISMATCH;
         return new Comparison(kind, a, est.value(), tol, Double.NaN, Double.NaN, null);
     }

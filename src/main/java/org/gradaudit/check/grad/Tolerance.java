@@ -21,37 +21,14 @@ final class Tolerance {
     private Tolerance() {
     }
 
-    /**
-     * Ridders' smallest step relative to its first: {@code FiniteDifferences.ridders} shrinks the step
-     * by 1.4 over at most 10 columns, so the last is {@code h0 / 1.4^9}.
-     */
-    static final double RIDDERS_SMALLEST = Math.pow(1.4, -9);
-
-    /**
-     * The tolerance of one element; a NaN (unknown) error estimate counts as zero.
-     *
-     * @param lossFloor the rounding of the loss over the step, from {@link #lossFloor}
-     */
-    static double element(Estimate numeric, double analytic, double tensorMax, double lossFloor) {
-        return SAFETY * errorOf(numeric) + lossFloor + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax);
+    /** The tolerance of one element; a NaN (unknown) error estimate counts as zero. */
+    static double element(Estimate numeric, double analytic, double tensorMax) {
+        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax);
     }
 
     /** The tolerance of a directional derivative, given sum over the direction's elements of |g_i v_i| + g_max |v_i|. */
-    static double direction(Estimate numeric, double magnitude, double lossFloor) {
-        return SAFETY * errorOf(numeric) + lossFloor + GRADIENT_ULPS * EPS * magnitude;
-    }
-
-    /**
-     * The rounding of the loss over the step not already in the method's estimate: for Ridders,
-     * whose tableau can agree with itself by chance, {@code 2 eps |L| / h_min} with {@code h_min} its
-     * smallest step; central differences include rounding in their estimate, and the complex step
-     * subtracts nothing.
-     */
-    static double lossFloor(Method method, double loss, double x) {
-        if (method != Method.RIDDERS) {
-            return 0;
-        }
-        return 2 * EPS * Math.abs(loss) / (NumericDerivatives.riddersStep(x) * RIDDERS_SMALLEST);
+    static double direction(Estimate numeric, double magnitude) {
+        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * magnitude;
     }
 
     /** Whether left and right one-sided differences disagree beyond their own errors. */
@@ -70,9 +47,9 @@ final class Tolerance {
             e = "the central difference's error estimate, rounding eps(|f(x+h)|+|f(x-h)|)/h plus truncation"
                     + " |f'''|h^2/6 from the third difference, h = cbrt(eps) max(1,|x|)";
         } else if (method == Method.RIDDERS) {
-            e = "Ridders' own error estimate (the spread of the extrapolation tableau around its best entry,"
-                    + " first step h0 = 0.01 max(1,|x|)) plus the rounding of the loss over its smallest step,"
-                    + " 2 eps |L| / (h0 / 1.4^9)";
+            e = "Ridders' own error estimate (the spread of the extrapolation tableau around its best entry)"
+                    + " plus the rounding of the loss over its smallest step, 2 eps |L| / (h0 / 1.4^9), the better"
+                    + " of first steps h0 = 0.1 and 0.01 times max(1,|x|)";
         } else {
             e = "eps |value|, the complex step having no cancellation";
         }
