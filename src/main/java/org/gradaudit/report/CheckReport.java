@@ -116,8 +116,13 @@ public final class CheckReport {
         if (!r.kinks().isEmpty()) {
             b.append("\nkinks (non-differentiable points, not failures):\n");
             for (Finding f : r.kinks()) {
-                b.append("  kink at ").append(f.label()).append(": left ").append(num(f.left())).append(", right ")
-                        .append(num(f.right())).append(", analytic ").append(num(f.analytic())).append('\n');
+                b.append("  kink at ").append(f.label()).append(": ");
+                if (f.note() != null) {
+                    b.append(f.note()).append(", analytic ").append(num(f.analytic())).append('\n');
+                } else {
+                    b.append("left ").append(num(f.left())).append(", right ").append(num(f.right()))
+                            .append(", analytic ").append(num(f.analytic())).append('\n');
+                }
             }
             if (r.unlistedKinks() > 0) {
                 b.append("  and ").append(r.unlistedKinks()).append(" more\n");

@@ -41,7 +41,7 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
      * largest |claimed|, {@code loss} the loss at the base point.
      */
     static Comparison element(PerturbableLoss.Evaluator ev, Method method, int k, double x, double a,
-            double tensorMax, double loss) {
+            double tensorMax, double loss, boolean smooth) {
         if (!Double.isFinite(a)) {
             return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the claimed gradient is " + a + " here");
@@ -63,6 +63,15 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
                 && a >= Math.min(left.value(), right.value()) - tol
                 && a <= Math.max(left.value(), right.value()) + tol) {
             return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(), null);
+        }
+        if (!smooth && method == Method.RIDDERS) {
+            // Ridders' steps reach 0.1 max(1,|x|) and may cross a kink that the central step does not.
+            Estimate central = NumericDerivatives.element(ev, Method.CENTRAL, k, x, loss);
+            if (Math.abs(a - central.value()) <= Tolerance.element(central, a, tensorMax)) {
+                return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(),
+                        "Ridders' steps cross a non-differentiable point; the central difference "
+                                + central.value() + " agrees");
+            }
         }
         return new Comparison(Finding.Kind.MISMATCH, a, est.value(), tol, Double.NaN, Double.NaN, null);
     }

@@ -81,7 +81,8 @@ public final class GradientChecker {
         }
         Comparison[] out = new Comparison[x.length];
         Parallel.forEach(x.length, options.threads(), target.loss(),
-                (ev, k) -> out[k] = Comparison.element(ev, options.method(), k, x[k], g[k], gmax[tensorOf[k]], base),
+                (ev, k) -> out[k] = Comparison.element(ev, options.method(), k, x[k], g[k], gmax[tensorOf[k]], base,
+                        target.loss().smooth()),
                 progress);
         List<TensorResult> results = new ArrayList<>();
         for (Tensor t : tensors) {

@@ -57,6 +57,7 @@ final class Tolerance {
                 + e + ", and 64 eps (|analytic| + g_max) allows for rounding in the claimed gradient, whose sums"
                 + " over the batch may cancel (g_max: the tensor's largest |analytic| element); no fixed rtol."
                 + " A mismatch where the left and right one-sided differences disagree by more than 4 times"
-                + " their error estimates, with the analytic value between them, is a kink, not a failure.";
+                + " their error estimates, with the analytic value between them, is a kink, not a failure; so is a"
+                + " Ridders mismatch on a loss with kinks (relu) where the central difference agrees.";
     }
 }

@@ -20,6 +20,14 @@ public interface PerturbableLoss {
     /** Whether the {@link Complex} methods of the evaluators work (the loss has an analytic complex extension). */
     boolean supportsComplexStep();
 
+    /**
+     * Whether the loss is differentiable everywhere; false when it has kinks (relu), so that a
+     * method whose steps reach far (Ridders) may cross one. By default true.
+     */
+    default boolean smooth() {
+        return true;
+    }
+
     /** A new evaluator, for use by one thread. */
     Evaluator evaluator();
 

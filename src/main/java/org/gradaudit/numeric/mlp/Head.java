@@ -35,7 +35,9 @@ final class Head {
                 double a = Math.exp(z[zo + k] - lse);
                 double t = y[yo + k];
                 if (loss == Loss.BCE) {
-                    sum -= t * (z[zo + k] - lse) + (1 - t) * Math.log1p(-a);
+                    // log(1 - a_k) = logsumexp over the other logits - logsumexp: no 1 - a rounded to 0.
+                    double log1mA = logSumExpExcept(z, zo, k) - lse;
+                    sum -= t * (z[zo + k] - lse) + (t == 1 ? 0 : (1 - t) * log1mA);
                 } else {
                     sum += (a - t) * (a - t);
                 }
@@ -68,7 +70,8 @@ final class Head {
                 double t = y[yo + k];
                 ys += t;
                 // g: dloss/da for the parts that are not the log-softmax term.
-                double g = loss == Loss.MSE ? 2 * (a - t) / n : loss == Loss.BCE ? (1 - t) / (1 - a) : 0;
+                double g = loss == Loss.MSE ? 2 * (a - t) / n
+                        : loss == Loss.BCE ? (t == 1 ? 0 : (1 - t) / Math.exp(logSumExpExcept(z, zo, k) - lse)) : 0;
                 dz[dzo + k] = g;
                 ag += a * g;
             }
@@ -107,7 +110,8 @@ final class Head {
                 if (loss == Loss.CROSS_ENTROPY) {
                     sum = sum.minus(logA.times(t));
                 } else if (loss == Loss.BCE) {
-                    sum = sum.minus(logA.times(t).plus(logA.exp().negate().log1p().times(1 - t)));
+                    Cx log1mA = logSumExpExcept(zr, zi, zo, k).minus(lse);
+                    sum = sum.minus(logA.times(t).plus(t == 1 ? Cx.ZERO : log1mA.times(1 - t)));
                 } else {
                     Cx d = logA.exp().plus(-t);
                     sum = sum.plus(d.times(d));
@@ -153,6 +157,41 @@ final class Head {
         Cx s = Cx.ZERO;
         for (int k = 0; k < n; k++) {
             s = s.plus(new Cx(zr[zo + k] - max, zi[zo + k]).exp());
+        }
+        return s.log().plus(max);
+    }
+
+    private double logSumExpExcept(double[] z, int zo, int skip) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            if (k != skip) {
+                max = Math.max(max, z[zo + k]);
+            }
+        }
+        if (Double.isInfinite(max)) {
+            return max;
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            if (k != skip) {
+                s += Math.exp(z[zo + k] - max);
+            }
+        }
+        return max + Math.log(s);
+    }
+
+    private Cx logSumExpExcept(double[] zr, double[] zi, int zo, int skip) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            if (k != skip) {
+                max = Math.max(max, zr[zo + k]);
+            }
+        }
+        Cx s = Cx.ZERO;
+        for (int k = 0; k < n; k++) {
+            if (k != skip) {
+                s = s.plus(new Cx(zr[zo + k] - max, zi[zo + k]).exp());
+            }
         }
         return s.log().plus(max);
     }

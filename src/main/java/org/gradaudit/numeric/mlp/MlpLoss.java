@@ -68,6 +68,11 @@ public final class MlpLoss implements PerturbableLoss {
     }
 
     @Override
+    public boolean smooth() {
+        return mlp.act.smooth();
+    }
+
+    @Override
     public Evaluator evaluator() {
         return new Probe();
     }

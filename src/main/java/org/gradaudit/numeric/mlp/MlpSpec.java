@@ -20,8 +20,8 @@ public record MlpSpec(List<Integer> layers, Activation activation, Output output
 
     /**
      * @throws IllegalArgumentException if there are fewer than two layers, a size or the batch is
-     *     not positive, the network is too large, or the loss needs outputs in (0, 1) and the output
-     *     is {@code identity}
+     *     not positive, the network is too large, softmax has a single output unit, or the loss
+     *     needs outputs in (0, 1) and the output is {@code identity}
      * @throws NullPointerException if any argument is null
      */
     public MlpSpec {
@@ -49,6 +49,10 @@ public record MlpSpec(List<Integer> layers, Activation activation, Output output
         }
         if (batch <= 0) {
             throw new IllegalArgumentException("batch must be positive, was " + batch);
+        }
+        if (output == Output.SOFTMAX && layers.get(layers.size() - 1) < 2) {
+            throw new IllegalArgumentException("softmax needs at least 2 output units, but the last layer size is "
+                    + layers.get(layers.size() - 1) + "; use --output sigmoid for one output");
         }
         if (output == Output.IDENTITY && loss != Loss.MSE) {
             throw new IllegalArgumentException("loss " + loss + " needs outputs in (0, 1); use --output sigmoid"
