@@ -52,7 +52,7 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
                     "the loss is not finite within the " + method + " step of this element (numeric derivative "
                             + est.value() + ")");
         }
-        double tol = Tolerance.element(est, a, tensorMax);
+        double tol = Tolerance.element(est, a, tensorMax, loss, x);
         if (Math.abs(a - est.value()) <= tol) {
             return new Comparison(null, a, est.value(), tol, Double.NaN, Double.NaN, null);
         }
@@ -67,7 +67,7 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
         if (!smooth && method == Method.RIDDERS) {
             // Ridders' steps reach 0.1 max(1,|x|) and may cross a kink that the central step does not.
             Estimate central = NumericDerivatives.element(ev, Method.CENTRAL, k, x, loss);
-            if (Math.abs(a - central.value()) <= Tolerance.element(central, a, tensorMax)) {
+            if (Math.abs(a - central.value()) <= Tolerance.element(central, a, tensorMax, loss, x)) {
                 return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(),
                         "Ridders' steps cross a non-differentiable point; the central difference "
                                 + central.value() + " agrees");
@@ -97,7 +97,7 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
                     "the loss is not finite within the " + method + " step along a random direction");
         }
-        double tol = Tolerance.direction(est, magnitude);
+        double tol = Tolerance.direction(est, magnitude, loss);
         Finding.Kind kind = Math.abs(a - est.value()) <= tol ? null : Finding.Kind.MISMATCH;
         return new Comparison(kind, a, est.value(), tol, Double.NaN, Double.NaN, null);
     }

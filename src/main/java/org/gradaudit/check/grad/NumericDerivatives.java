@@ -14,10 +14,10 @@ final class NumericDerivatives {
      * Ridders' first steps, relative to max(1, |x|). From the estimator's default 0.1 the tableau is
      * most accurate where the loss varies slowly, but where a weight's effect is multiplied by
      * large inputs it can stop with an error estimate far below its true error; from 0.01 it is
-     * reliable there but rounding limits it to about 1e-13. Both are run and the estimate with the
-     * smaller error (including the rounding floor below) is kept.
+     * reliable there but rounding limits it to about 1e-13.
      */
-    static final double[] RIDDERS_FIRST_STEPS = {0.1, 0.01};
+    static final double LONG_FIRST_STEP = 0.1;
+    static final double SHORT_FIRST_STEP = 0.01;
 
     /** Ridders' smallest step relative to its first: it shrinks by 1.4 over at most 10 columns. */
     static final double RIDDERS_SMALLEST = Math.pow(1.4, -9);
@@ -26,22 +26,28 @@ final class NumericDerivatives {
     }
 
     /**
-     * Ridders from each first step, the tableau's error estimate raised by the rounding of the
-     * loss over the smallest step, {@code 2 eps |L| / h_min}, which the tableau can miss when its
-     * entries agree by chance; the estimate with the smallest such error.
+     * Ridders from both first steps, each error estimate raised by the rounding of the loss over
+     * its smallest step, {@code 2 eps |L| / h_min}, which the tableau misses when its entries agree
+     * by chance. When the two agree within their errors, the one with the smaller error, its error
+     * at least their difference; when they do not, one tableau fooled itself, and the short start
+     * is the one that stays where the function is nearly polynomial.
      */
     private static Estimate ridders(java.util.function.DoubleUnaryOperator f, double x, double loss) {
-        Estimate best = null;
-        for (double s : RIDDERS_FIRST_STEPS) {
-            double h0 = s * Math.max(1, Math.abs(x));
-            Estimate e = FiniteDifferences.ridders(f, x, h0);
-            double floor = 2 * Math.ulp(1.0) * Math.abs(loss) / (h0 * RIDDERS_SMALLEST);
-            Estimate raised = new Estimate(e.value(), e.error() + floor);
-            if (best == null || !(best.error() <= raised.error())) {
-                best = raised;
-            }
+        Estimate longer = ridders(f, x, loss, LONG_FIRST_STEP);
+        Estimate shorter = ridders(f, x, loss, SHORT_FIRST_STEP);
+        double apart = Math.abs(longer.value() - shorter.value());
+        if (apart > longer.error() + shorter.error() || !(longer.error() < shorter.error())) {
+            return shorter;
         }
-        return best;
+        // They agree: the long start is the more accurate, but no better known than the two differ.
+        return new Estimate(longer.value(), Math.max(longer.error(), apart));
+    }
+
+    private static Estimate ridders(java.util.function.DoubleUnaryOperator f, double x, double loss, double first) {
+        double h0 = first * Math.max(1, Math.abs(x));
+        Estimate e = FiniteDifferences.ridders(f, x, h0);
+        double floor = 2 * Math.ulp(1.0) * Math.abs(loss) / (h0 * RIDDERS_SMALLEST);
+        return new Estimate(e.value(), Double.isNaN(e.error()) ? e.error() : e.error() + floor);
     }
 
     /** dL/d theta_k at the base point, where theta_k = x and the loss is {@code loss}. */

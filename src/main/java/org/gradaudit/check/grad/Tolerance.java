@@ -21,14 +21,18 @@ final class Tolerance {
     private Tolerance() {
     }
 
+    /** The loss's own rounding carried into a derivative, in machine epsilons: 4 eps |L| / max(1, |x|). */
+    static final double LOSS_ULPS = 4;
+
     /** The tolerance of one element; a NaN (unknown) error estimate counts as zero. */
-    static double element(Estimate numeric, double analytic, double tensorMax) {
-        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax);
+    static double element(Estimate numeric, double analytic, double tensorMax, double loss, double x) {
+        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax)
+                + LOSS_ULPS * EPS * Math.abs(loss) / Math.max(1, Math.abs(x));
     }
 
     /** The tolerance of a directional derivative, given sum over the direction's elements of |g_i v_i| + g_max |v_i|. */
-    static double direction(Estimate numeric, double magnitude) {
-        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * magnitude;
+    static double direction(Estimate numeric, double magnitude, double loss) {
+        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * magnitude + LOSS_ULPS * EPS * Math.abs(loss);
     }
 
     /** Whether left and right one-sided differences disagree beyond their own errors. */
@@ -53,9 +57,10 @@ final class Tolerance {
         } else {
             e = "eps |value|, the complex step having no cancellation";
         }
-        return "an element passes when |analytic - numeric| <= 4 e + 64 eps (|analytic| + g_max), where e is "
-                + e + ", and 64 eps (|analytic| + g_max) allows for rounding in the claimed gradient, whose sums"
-                + " over the batch may cancel (g_max: the tensor's largest |analytic| element); no fixed rtol."
+        return "an element passes when |analytic - numeric| <= 4 e + 64 eps (|analytic| + g_max)"
+                + " + 4 eps |L| / max(1,|x|), where e is " + e + "; 64 eps (|analytic| + g_max) allows for rounding"
+                + " in the claimed gradient (g_max: the tensor's largest |analytic| element) and 4 eps |L| / max(1,|x|)"
+                + " for the loss's own rounding, both because sums over the batch may cancel; no fixed rtol."
                 + " A mismatch where the left and right one-sided differences disagree by more than 4 times"
                 + " their error estimates, with the analytic value between them, is a kink, not a failure; so is a"
                 + " Ridders mismatch on a loss with kinks (relu) where the central difference agrees.";
