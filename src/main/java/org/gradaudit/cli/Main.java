@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gradaudit", mixinStandardHelpOptions = true, version = "gradaudit " + Main.VERSION,
         description = "Checks derivatives symbolically, numerically and against hand-written backprop.",
-        subcommands = {AuditCommand.class, DeriveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AuditCommand.class, CheckCommand.class, DeriveCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The tool's version, as printed in reports. */
     public static final String VERSION = "0.1.0";

@@ -116,9 +116,25 @@ public final class FiniteDifferences {
      * @throws NullPointerException if {@code f} is null
      */
     public static Estimate ridders(DoubleUnaryOperator f, double x) {
+        checkFinite("x", x);
+        return ridders(f, x, 0.1 * Math.max(1.0, Math.abs(x)));
+    }
+
+    /**
+     * {@link #ridders(DoubleUnaryOperator, double)} from a chosen first step instead of
+     * {@code 0.1 * max(1, |x|)}. A function that varies on a smaller scale (a network's loss in one
+     * weight, whose effect the inputs multiply) needs a smaller first step: from too large a one the
+     * tableau can stop with an error estimate well below its true error.
+     *
+     * @throws IllegalArgumentException if {@code x} is NaN or infinite, or {@code firstStep} is not
+     *     finite and positive
+     * @throws NullPointerException if {@code f} is null
+     */
+    public static Estimate ridders(DoubleUnaryOperator f, double x, double firstStep) {
         Objects.requireNonNull(f, "f");
         checkFinite("x", x);
-        double initial = exactStep(x, 0.1 * Math.max(1.0, Math.abs(x)));
+        checkPositiveFinite("firstStep", firstStep);
+        double initial = exactStep(x, firstStep);
         double h = initial;
         double first = centralQuotient(f, x, h);
         for (int i = 0; i < RIDDERS_DOMAIN_SHRINKS && !Double.isFinite(first); i++) {

@@ -1,0 +1,104 @@
+package org.gradaudit.check.grad;
+
+import org.gradaudit.numeric.Estimate;
+import org.gradaudit.numeric.Method;
+import org.gradaudit.numeric.loss.PerturbableLoss;
+
+/**
+ * One comparison of a claimed value against the numeric producer's estimate.
+ *
+ * @param kind null when it agrees, else what was found
+ * @param numeric the numeric value
+ * @param tolerance the tolerance it was held to
+ * @param left for a kink, the left one-sided difference, else NaN
+ * @param right for a kink, the right one-sided difference, else NaN
+ * @param note where a non-finite value appeared, else null
+ */
+record Comparison(Finding.Kind kind, double analytic, double numeric, double tolerance, double left, double right,
+        String note) {
+
+    boolean agrees() {
+        return kind == null;
+    }
+
+    double absError() {
+        return Math.abs(analytic - numeric);
+    }
+
+    double relError() {
+        double d = Math.max(Math.abs(analytic), Math.abs(numeric));
+        return d == 0 ? 0 : absError() / d;
+    }
+
+    /** |error| / tolerance, the measure of "worst". */
+    double ratio() {
+        double e = absError();
+        return e == 0 ? 0 : tolerance == 0 ? Double.POSITIVE_INFINITY : e / tolerance;
+    }
+
+    /**
+     * Element k, claimed value {@code a}, parameter value {@code x}; {@code tensorMax} the tensor's
+     * largest |claimed|, {@code loss} the loss at the base point.
+     */
+    static Comparison element(PerturbableLoss.Evaluator ev, Method method, int k, double x, double a,
+            double tensorMax, double loss, boolean smooth) {
+        if (!Double.isFinite(a)) {
+            return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    "the claimed gradient is " + a + " here");
+        }
+        Estimate est = NumericDerivatives.element(ev, method, k, x, loss);
+        if (!Double.isFinite(est.value())) {
+            return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
+                    "the loss is not finite within the " + method + " step of this element (numeric derivative "
+                            + est.value() + ")");
+        }
+        double tol = Tolerance.element(est, a, tensorMax, loss, x);
+        if (Math.abs(a - est.value()) <= tol) {
+            return new Comparison(null, a, est.value(), tol, Double.NaN, Double.NaN, null);
+        }
+        Estimate[] sides = NumericDerivatives.sides(ev, k, x);
+        Estimate left = sides[0];
+        Estimate right = sides[1];
+        if (left.isFinite() && right.isFinite() && Tolerance.sidesDisagree(left, right)
+                && a >= Math.min(left.value(), right.value()) - tol
+                && a <= Math.max(left.value(), right.value()) + tol) {
+            return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(), null);
+        }
+        if (!smooth && method == Method.RIDDERS) {
+            // Ridders' steps reach 0.1 max(1,|x|) and may cross a kink that the central step does not.
+            Estimate central = NumericDerivatives.element(ev, Method.CENTRAL, k, x, loss);
+            if (Math.abs(a - central.value()) <= Tolerance.element(central, a, tensorMax, loss, x)) {
+                return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(),
+                        "Ridders' steps cross a non-differentiable point; the central difference "
+                                + central.value() + " agrees");
+            }
+        }
+        return new Comparison(Finding.Kind.MISMATCH, a, est.value(), tol, Double.NaN, Double.NaN, null);
+    }
+
+    /**
+     * The directional derivative along {@code v} (zero outside {@code [lo, hi)}) against the claimed
+     * gradient projected on {@code v}.
+     */
+    static Comparison direction(PerturbableLoss.Evaluator ev, Method method, double[] v, int lo, int hi,
+            double[] claimed, double tensorMax, double loss) {
+        double a = 0;
+        double magnitude = 0;
+        for (int i = lo; i < hi; i++) {
+            a += claimed[i] * v[i];
+            magnitude += (Math.abs(claimed[i]) + tensorMax) * Math.abs(v[i]);
+        }
+        if (!Double.isFinite(a)) {
+            return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    "the claimed gradient is not finite");
+        }
+        Estimate est = NumericDerivatives.direction(ev, method, v, loss);
+        if (!Double.isFinite(est.value())) {
+            return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
+                    "the loss is not finite within the " + method + " step along a random direction");
+        }
+        double tol = Tolerance.direction(est, magnitude, loss);
+        Finding.Kind kind = Math.abs(a - est.value()) <= tol ? null : Finding.Kind.MISMATCH;
+        return new Comparison(kind, a, est.value(), tol, Double.NaN, Double.NaN, null);
+    }
+}

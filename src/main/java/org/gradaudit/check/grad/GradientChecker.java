@@ -1,0 +1,175 @@
+package org.gradaudit.check.grad;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.gradaudit.numeric.Method;
+import org.gradaudit.numeric.loss.PerturbableLoss;
+
+/**
+ * Compares a claimed gradient with numeric derivatives of the loss, element by element (full
+ * mode) or along random directions (fast mode). It computes no derivative itself: the claimed
+ * gradient comes with the {@link CheckTarget}, numeric ones from the shared estimators.
+ */
+public final class GradientChecker {
+    private GradientChecker() {
+    }
+
+    /** {@link #check(CheckTarget, CheckOptions, ProgressListener)} without progress reports. */
+    public static CheckResult check(CheckTarget target, CheckOptions options) {
+        return check(target, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Checks the target's claimed gradient.
+     *
+     * @throws IllegalArgumentException if the method is the complex step and the loss has no complex extension
+     * @throws RuntimeException whatever the target's loss throws, unchanged
+     */
+    public static CheckResult check(CheckTarget target, CheckOptions options, ProgressListener progress) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(options, "options");
+        long start = System.nanoTime();
+        PerturbableLoss loss = target.loss();
+        if (options.method() == Method.COMPLEX_STEP && !loss.supportsComplexStep()) {
+            throw new IllegalArgumentException("--method complex-step needs a loss with a complex extension, and "
+                    + target.description() + " has none; use --method ridders or central");
+        }
+        double[] x = loss.point();
+        double[] g = target.claimed();
+        List<Tensor> tensors = target.tensors();
+        double[] gmax = new double[tensors.size()];
+        for (int t = 0; t < tensors.size(); t++) {
+            Tensor ts = tensors.get(t);
+            for (int k = ts.offset(); k < ts.offset() + ts.size(); k++) {
+                if (Double.isFinite(g[k])) {
+                    gmax[t] = Math.max(gmax[t], Math.abs(g[k]));
+                }
+            }
+        }
+        Budget budget = new Budget(options.maxFailures());
+        List<TensorResult> results;
+        double base = x.length == 0 ? 0 : loss.evaluator().withElement(0, x[0]);
+        if (!Double.isFinite(base)) {
+            results = new ArrayList<>();
+            for (Tensor t : tensors) {
+                results.add(new TensorResult(t.name(), t.shape(), 0, 0, Double.NaN, Double.NaN, null, 0, 0, false));
+            }
+            budget.add(new Finding(Finding.Kind.NON_FINITE, "loss", null, Double.NaN, base, Double.NaN,
+                    Double.NaN, Double.NaN, "the loss at the base point is " + base));
+        } else if (options.mode() == Mode.FULL) {
+            results = full(target, options, progress, x, g, gmax, base, budget);
+        } else {
+            results = new FastCheck(target, options, x, g, gmax, base).run(budget, progress);
+        }
+        long checked = results.stream().mapToLong(TensorResult::checked).sum();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new CheckResult(target.description(), options.method(), options.mode(), options.seed(), results,
+                budget.failures, budget.unlistedFailures, budget.kinks, budget.unlistedKinks, checked, seconds,
+                Tolerance.rule(options.method()));
+    }
+
+    private static List<TensorResult> full(CheckTarget target, CheckOptions options, ProgressListener progress,
+            double[] x, double[] g, double[] gmax, double base, Budget budget) {
+        List<Tensor> tensors = target.tensors();
+        int[] tensorOf = new int[x.length];
+        for (int t = 0; t < tensors.size(); t++) {
+            Tensor ts = tensors.get(t);
+            for (int k = ts.offset(); k < ts.offset() + ts.size(); k++) {
+                tensorOf[k] = t;
+            }
+        }
+        Comparison[] out = new Comparison[x.length];
+        Parallel.forEach(x.length, options.threads(), target.loss(),
+                (ev, k) -> out[k] = Comparison.element(ev, options.method(), k, x[k], g[k], gmax[tensorOf[k]], base,
+                        target.loss().smooth()),
+                progress);
+        List<TensorResult> results = new ArrayList<>();
+        for (Tensor t : tensors) {
+            Aggregate agg = new Aggregate();
+            for (int k = t.offset(); k < t.offset() + t.size(); k++) {
+                Comparison c = out[k];
+                agg.add(c, t.index(k));
+                if (!c.agrees()) {
+                    budget.add(finding(t, k, c));
+                }
+            }
+            results.add(agg.result(t, t.size(), 0));
+        }
+        return results;
+    }
+
+    static Finding finding(Tensor t, int k, Comparison c) {
+        return new Finding(c.kind(), t.name(), t.index(k), c.analytic(), c.numeric(), c.tolerance(), c.left(),
+                c.right(), c.note());
+    }
+
+    /** Per-tensor maxima, the worst comparison and the counts. */
+    static final class Aggregate {
+        double maxAbs;
+        double maxRel;
+        TensorResult.Worst worst;
+        double worstRatio = -1;
+        int kinks;
+        int failed;
+
+        void add(Comparison c, int[] index) {
+            if (c.kind() == Finding.Kind.KINK) {
+                kinks++;
+                return;
+            }
+            if (c.kind() != null) {
+                failed++;
+                if (index != null && worst != null && worst.index() == null) {
+                    worstRatio = -1; // a located element outranks any direction
+                }
+            }
+            measure(c, index);
+        }
+
+        /** Takes the comparison's errors into the maxima and the worst, without counting it. */
+        void measure(Comparison c, int[] index) {
+            double abs = c.absError();
+            double rel = c.relError();
+            maxAbs = Double.isNaN(abs) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, abs);
+            maxRel = Double.isNaN(rel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, rel);
+            double ratio = Double.isNaN(c.ratio()) ? Double.POSITIVE_INFINITY : c.ratio();
+            if (ratio > worstRatio) {
+                worstRatio = ratio;
+                worst = new TensorResult.Worst(index, c.analytic(), c.numeric(), c.tolerance());
+            }
+        }
+
+        TensorResult result(Tensor t, int checked, int directions) {
+            return new TensorResult(t.name(), t.shape(), checked, directions, maxAbs, maxRel, worst, kinks, failed,
+                    failed == 0);
+        }
+    }
+
+    /** Lists at most N failures and N kinks, in the order added, and counts the rest. */
+    static final class Budget {
+        final int max;
+        final List<Finding> failures = new ArrayList<>();
+        final List<Finding> kinks = new ArrayList<>();
+        int unlistedFailures;
+        int unlistedKinks;
+
+        Budget(int max) {
+            this.max = max;
+        }
+
+        void add(Finding f) {
+            if (f.kind().isFailure()) {
+                if (failures.size() < max) {
+                    failures.add(f);
+                } else {
+                    unlistedFailures++;
+                }
+            } else if (kinks.size() < max) {
+                kinks.add(f);
+            } else {
+                unlistedKinks++;
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.gradaudit.check.grad;
+
+/** A user's model broke its contract (threw, returned NaN, a gradient of the wrong length, ...). */
+public final class ModelException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The built-in multilayer perceptron: any depth and width, hidden activations sigmoid, tanh,
+ * relu and identity, outputs sigmoid, softmax and identity, losses bce, cross-entropy and mse
+ * averaged over a batch; hand-written backpropagation (correct, or with the published dZ1
+ * mistake); and a loss that answers one-element perturbations incrementally, in real and complex
+ * arithmetic, for fast finite differences and the complex step.
+ */
+package org.gradaudit.numeric.mlp;

@@ -1,0 +1,57 @@
+package org.gradaudit.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gradaudit.check.grad.CheckOptions;
+import org.gradaudit.check.grad.CheckResult;
+import org.gradaudit.check.grad.CheckTargets;
+import org.gradaudit.check.grad.GradientChecker;
+import org.gradaudit.numeric.Method;
+import org.gradaudit.numeric.mlp.Activation;
+import org.gradaudit.numeric.mlp.Backprop;
+import org.gradaudit.numeric.mlp.Loss;
+import org.gradaudit.numeric.mlp.MlpSpec;
+import org.gradaudit.numeric.mlp.Output;
+
+/**
+ * Not a test: N seeded runs (default 1,000) of correct networks of random shape, activation,
+ * output and loss, each checked in full mode with every method; prints any false alarm.
+ * Run with {@code bench/check.sh --false-alarms [N]}.
+ */
+public final class FalseAlarmRuns {
+    private FalseAlarmRuns() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        SplittableRandom r = new SplittableRandom(20261127);
+        int alarms = 0;
+        long t0 = System.nanoTime();
+        for (int run = 0; run < n; run++) {
+            List<Integer> layers = new ArrayList<>();
+            int depth = 1 + r.nextInt(4);
+            for (int i = 0; i <= depth; i++) {
+                layers.add(1 + r.nextInt(8));
+            }
+            Output out = Output.values()[r.nextInt(3)];
+            if (out == Output.SOFTMAX && layers.get(depth) < 2) {
+                layers.set(depth, 2);
+            }
+            Loss loss = out == Output.IDENTITY ? Loss.MSE : Loss.values()[r.nextInt(3)];
+            MlpSpec spec = new MlpSpec(layers, Activation.values()[r.nextInt(4)], out, loss, 1 + r.nextInt(8));
+            long seed = r.nextLong();
+            for (Method m : Method.values()) {
+                CheckResult res = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
+                        CheckOptions.defaults().withMethod(m));
+                if (!res.passed()) {
+                    alarms++;
+                    System.out.println("false alarm: " + spec.describe() + " seed " + seed + " " + m + " "
+                            + res.failures());
+                }
+            }
+        }
+        System.out.printf("%d networks x %d methods: %d false alarms, %.1f s%n", n, Method.values().length, alarms,
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,128 @@
+package org.gradaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CheckCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theDefaultNetworkPasses() {
+        Run r = run("check", "--layers", "2,3,1", "--activation", "sigmoid", "--output", "sigmoid", "--loss", "bce",
+                "--batch", "1", "--seed", "1", "--method", "ridders");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("summary: 4 parameters, 13 elements checked, 0 failed"), r.out());
+        assertTrue(r.out().contains("tolerance: "));
+        assertEquals("", r.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"full, central", "full, ridders", "full, complex-step", "fast, ridders", "fast, complex-step"})
+    void thePublishedDz1FailsAndNamesW1AndB1(String mode, String method) {
+        Run r = run("check", "--backprop", "published-dz1", "--mode", mode, "--method", method);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\\nW1 .*FAIL\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\nb1 .*FAIL\\n.*"), r.out());
+        assertTrue(r.out().contains("  W1["), r.out());
+        assertTrue(r.out().contains("  b1["), r.out());
+    }
+
+    @Test
+    void jsonFollowsTheContract() {
+        Run r = run("check", "--layers", "3,4,2", "--output", "softmax", "--loss", "cross-entropy", "--batch", "2",
+                "--backprop", "published-dz1", "--format", "json", "--max-failures", "1");
+        assertEquals(1, r.code());
+        String j = r.out();
+        for (String key : new String[] {"\"tool\": \"gradaudit\"", "\"version\": \"0.1.0\"",
+            "\"model\": \"mlp 3-4-2 sigmoid/softmax cross-entropy batch 2, backprop published-dz1\"",
+            "\"method\": \"ridders\"", "\"mode\": \"full\"", "\"seed\": 1", "\"name\": \"W1\"", "\"shape\": [4, 3]",
+            "\"checked\": 12", "\"max_abs_error\": ", "\"max_rel_error\": ", "\"worst\": {", "\"index\": [",
+            "\"kinks\": 0", "\"verdict\": \"fail\"", "\"verdict\": \"pass\"", "\"elements_checked\": 26",
+            "\"failed\": 16", "\"unlisted_failures\": 15", "\"seconds\": "}) {
+            assertTrue(j.contains(key), key + " in\n" + j);
+        }
+        assertTrue(j.startsWith("{") && j.strip().endsWith("}"));
+    }
+
+    @Test
+    void aCorrectReluNetworkPasses() {
+        // GradientCheckerTest places a pre-activation exactly at 0; here a seeded relu net passes.
+        Run r = run("check", "--layers", "3,5,2", "--activation", "relu", "--output", "softmax", "--loss",
+                "cross-entropy", "--batch", "3", "--method", "central");
+        assertEquals(0, r.code(), r.out());
+    }
+
+    @Test
+    void aUserModelIsChecked() {
+        Run ok = run("check", "--model", "com.example.LogisticRegression", "--seed", "3");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("com.example.LogisticRegression"));
+        Run off = run("check", "--model", TestModels.OffByALittle.class.getName(), "--method", "central");
+        assertEquals(1, off.code(), off.out() + off.err());
+        assertTrue(off.out().contains("  w[0,1]: analytic -1.99900"), off.out());
+    }
+
+    @Test
+    void aUserModelLoadsFromAClasspath() {
+        Path classes = Path.of("target", "test-classes");
+        Run r = run("check", "--classpath", classes.toString(), "--model", "com.example.LogisticRegression");
+        assertEquals(0, r.code(), r.out() + r.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--activation|softsign|unknown activation [softsign]; expected one of sigmoid, tanh, relu, identity",
+        "--loss|hinge|unknown loss [hinge]; expected one of bce, cross-entropy, mse",
+        "--output|tanh|unknown output [tanh]",
+        "--method|forward|unknown method [forward]",
+        "--layers|2,0,1|layer sizes must be positive, but size 2 of [2-0-1] is 0",
+        "--layers|-3,1|layer sizes must be positive",
+        "--batch|0|batch must be positive",
+        "--model|com.example.Missing|--model com.example.Missing: class not found",
+        "--model|org.gradaudit.cli.TestModels$Throwing|threw java.lang.IllegalStateException: no data loaded in loss",
+        "--model|org.gradaudit.cli.TestModels$NanLoss|loss at the initial parameters is NaN",
+        "--model|org.gradaudit.cli.TestModels$WrongLength|gradient returned 3 elements, but its parameters hold 4",
+        "--model|org.gradaudit.cli.TestModels$NanGradient|gradient element w[1,0] is NaN",
+        "--model|org.gradaudit.cli.TestModels$NotAModel|does not implement org.gradaudit.testing.GradientModel",
+        "--classpath|no/such.jar|--classpath needs --model CLASS"})
+    void badInputIsOneMessageAndExitTwo(String option, String value, String message) {
+        Run r = run("check", option, value);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void complexStepOnAUserModelIsBadInput() {
+        Run r = run("check", "--model", "com.example.LogisticRegression", "--method", "complex-step");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("complex extension"), r.err());
+    }
+
+    @Test
+    void helpGivesEachMethodsStepAndAccuracy() {
+        Run r = run("check", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("h = cbrt(eps) max(1,|x|)"));
+        assertTrue(r.out().contains("first steps 0.1 and 0.01"), r.out());
+        assertTrue(r.out().contains("h = 1e-20"));
+    }
+}
