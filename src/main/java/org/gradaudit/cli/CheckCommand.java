@@ -63,6 +63,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "A derivation file: run its backprop code lines, as published, against its loss"
+                    + " (instead of a built-in network).")
+    String file;
+
     @Option(names = "--layers", split = ",", paramLabel = "N", defaultValue = "2,3,1",
             description = "Layer sizes from input to output (default: ${DEFAULT-VALUE}).")
     List<Integer> layers;
@@ -131,7 +136,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             options = new CheckOptions(method, mode, directions, maxFailures, seed,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-            target = model != null ? CheckTargets.model(loadModel(), seed) : builtIn();
+            target = file != null ? derivation() : model != null ? CheckTargets.model(loadModel(), seed) : builtIn();
         } catch (IllegalArgumentException | ModelException e) {
             throw new InputException(e.getMessage());
         }
@@ -147,6 +152,17 @@ public final class CheckCommand implements Callable<Integer> {
         out.print(format == Format.json ? CheckReport.json(result, Main.VERSION) : CheckReport.text(result));
         out.flush();
         return result.passed() ? 0 : 1;
+    }
+
+    private CheckTarget derivation() {
+        if (model != null || classpath != null || backprop != Backprop.CORRECT) {
+            throw new IllegalArgumentException("a derivation FILE cannot be combined with --model, --classpath or --backprop");
+        }
+        if (method == Method.COMPLEX_STEP) {
+            throw new IllegalArgumentException("--method complex-step needs a complex forward pass, which a derivation"
+                    + " file's network does not have here; use central or ridders");
+        }
+        return org.gradaudit.check.CodeRun.target(Derivations.load(file), seed);
     }
 
     private CheckTarget builtIn() {

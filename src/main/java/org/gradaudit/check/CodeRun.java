@@ -1,0 +1,104 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradaudit.check.grad.CheckTarget;
+import org.gradaudit.check.grad.Tensor;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.model.Graph;
+import org.gradaudit.model.Item;
+import org.gradaudit.model.Model;
+import org.gradaudit.numeric.Evaluators;
+import org.gradaudit.numeric.loss.FunctionLoss;
+
+/**
+ * A derivation's network as a gradient-check target: its backprop code lines run in file order,
+ * as published, at one seeded point, give the claimed gradient of each parameter; the numeric side
+ * probes the derivation's loss. As in the audit, a loss with a sign error is replaced by its
+ * corrected form, and the description says so.
+ */
+public final class CodeRun {
+    private CodeRun() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the derivation has no loss, no parameters, a code line
+     *     that uses a gradient before any line assigns it, or a parameter no code line assigns
+     */
+    public static CheckTarget target(Model model, long seed) {
+        Graph written = model.graph();
+        Item.LossItem lossItem = model.items().stream().filter(i -> i instanceof Item.LossItem)
+                .map(i -> (Item.LossItem) i).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(model.derivation().file()
+                        + ": the derivation declares no loss, so there is nothing to check against"));
+        LossAudit.Result loss = LossAudit.judge(lossItem, written, new Points(written, List.of(), seed, 32),
+                lossItem.written());
+        Graph graph = loss.corrected() != null ? written.withLoss(loss.corrected()) : written;
+        Points points = new Points(graph, List.of(), seed, 1);
+        if (points.all().isEmpty()) {
+            throw new IllegalArgumentException(model.derivation().file() + ": no random point gives finite values");
+        }
+        double[] base = points.all().get(0);
+        List<String> params = new ArrayList<>();
+        graph.variables().values().stream().filter(Graph.Variable::parameter).forEach(v -> params.add(v.name()));
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException(model.derivation().file() + ": the derivation declares no 'param'");
+        }
+        Map<String, Double> gradients = run(model, graph, points, base);
+        double[] claimed = new double[params.size()];
+        double[] theta = new double[params.size()];
+        List<Tensor> tensors = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            String p = params.get(i);
+            Double g = gradients.get(p);
+            if (g == null) {
+                throw new IllegalArgumentException(model.derivation().file() + ": no code line assigns d" + p);
+            }
+            claimed[i] = g;
+            theta[i] = points.value(base, p);
+            tensors.add(new Tensor(p, new int[] {1}, i));
+        }
+        int lossSlot = points.slot(graph.loss());
+        FunctionLoss f = new FunctionLoss(t -> {
+            Map<String, Double> values = new HashMap<>();
+            for (int i = 0; i < t.length; i++) {
+                values.put(params.get(i), t[i]);
+            }
+            return points.with(base, values)[lossSlot];
+        }, theta);
+        StringBuilder at = new StringBuilder();
+        points.describe(base).forEach((name, v) -> at.append(at.length() == 0 ? "" : ", ").append(name).append(" = ")
+                .append(String.format(java.util.Locale.ROOT, "%.6g", v)));
+        String description = "derivation " + model.derivation().file() + ", code lines run in order at "
+                + at + (loss.corrected() != null
+                ? ", against the corrected loss (the loss as written at line " + lossItem.statement().position().line()
+                + " has the wrong sign)" : "");
+        return new CheckTarget(description, tensors, claimed, f);
+    }
+
+    /** Runs the code lines in order at one point: each gradient's value as the published code computes it. */
+    private static Map<String, Double> run(Model model, Graph graph, Points points, double[] base) {
+        Map<String, Double> executed = new LinkedHashMap<>();
+        for (Item item : model.items()) {
+            if (!(item instanceof Item.CodeLine c)) {
+                continue;
+            }
+            Map<Expr.Deriv, Expr> values = new HashMap<>();
+            for (Expr.Deriv d : Exprs.derivatives(c.claimed())) {
+                Double v = executed.get(d.wrt());
+                if (v == null || !d.of().equals(graph.loss())) {
+                    throw new IllegalArgumentException(c.statement().position() + ": this code line uses d" + d.wrt()
+                            + " before any code line assigns it");
+                }
+                values.put(d, Expr.num(v));
+            }
+            Expr e = model.functions().inline(Exprs.substituteDerivatives(c.claimed(), values));
+            executed.put(c.wrt(), Evaluators.compile(e, points.slots()).eval(base));
+        }
+        return executed;
+    }
+}
