@@ -65,8 +65,8 @@ public final class Auditor {
     private ChainRule truth;
     private ChainRule written;
     private Points points;
-    private Points writtenPoints;
     private int lossLine;
+    private Finding lossFinding;
     private final List<Finding> findings = new ArrayList<>();
     /** Per finding index: the claimed value in the graph's names (Leibniz atoms given true values). */
     private final Map<Integer, Expr> claimedValues = new HashMap<>();
@@ -98,10 +98,10 @@ public final class Auditor {
             if (item instanceof Item.LossItem l) {
                 LossAudit.Result r = LossAudit.judge(l, graph, points, l.written());
                 lossLine = l.statement().position().line();
+                lossFinding = r.finding();
                 if (r.corrected() != null) {
                     truthGraph = graph.withLoss(r.corrected());
                     written = new ChainRule(graph, cas);
-                    writtenPoints = points;
                     points = new Points(truthGraph, List.of(), options.seed(), options.points());
                     lossNote = "the loss as written (line " + lossLine + ") is not smallest where the prediction"
                             + " equals the target; derivatives of " + graph.loss()
@@ -135,8 +135,8 @@ public final class Auditor {
     }
 
     private Finding judgeItem(Item item, int index) throws CasException {
-        if (item instanceof Item.LossItem l) {
-            return LossAudit.judge(l, model.graph(), writtenPoints == null ? points : writtenPoints, l.written()).finding();
+        if (item instanceof Item.LossItem) {
+            return lossFinding;
         }
         if (item instanceof Item.Restatement r) {
             Expr truthExpr = truthGraph.nodes().get(r.node());

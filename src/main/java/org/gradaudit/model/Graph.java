@@ -2,8 +2,10 @@ package org.gradaudit.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +23,17 @@ public final class Graph {
     public record Variable(String name, boolean parameter, double low, double high) {
     }
 
+    /** Most chains {@link #paths} lists; past it a caller should use the one-step chain rule instead. */
+    public static final int MAX_PATHS = 64;
+
     private final Map<String, Variable> variables;
     private final Map<String, Expr> nodes;
     private final String loss;
     private final String prediction;
     private final String target;
+    private final Map<String, Set<String>> parents = new HashMap<>();
+    /** Every name each node depends on, itself excluded; computed once, in topological order. */
+    private final Map<String, Set<String>> ancestors = new HashMap<>();
 
     Graph(Map<String, Variable> variables, Map<String, Expr> nodes, String loss, String prediction, String target) {
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -33,6 +41,19 @@ public final class Graph {
         this.loss = loss;
         this.prediction = prediction;
         this.target = target;
+        for (Map.Entry<String, Expr> n : this.nodes.entrySet()) {
+            Set<String> used = new LinkedHashSet<>();
+            Set<String> all = new HashSet<>();
+            for (String v : Exprs.variables(n.getValue())) {
+                if (variables.containsKey(v) || nodes.containsKey(v)) {
+                    used.add(v);
+                    all.add(v);
+                    all.addAll(ancestors.getOrDefault(v, Set.of()));
+                }
+            }
+            parents.put(n.getKey(), Collections.unmodifiableSet(used));
+            ancestors.put(n.getKey(), all);
+        }
     }
 
     /** A graph with no variables and no nodes, for formulas that stand on their own. */
@@ -87,54 +108,45 @@ public final class Graph {
         return new Graph(variables, n, loss, prediction, target);
     }
 
-    /** The names a node's definition uses directly. */
+    /** The names a node's definition uses directly, in the order they first appear (empty for a variable). */
     public Set<String> parents(String node) {
-        Set<String> used = new HashSet<>();
-        for (String v : Exprs.variables(nodes.get(node))) {
-            if (isQuantity(v)) {
-                used.add(v);
-            }
-        }
-        return used;
+        return parents.getOrDefault(node, Set.of());
     }
 
     /** Whether {@code of} depends on {@code on} through the graph (a name depends on itself). */
     public boolean dependsOn(String of, String on) {
-        if (of.equals(on)) {
-            return true;
-        }
-        if (!nodes.containsKey(of)) {
-            return false;
-        }
-        for (String p : parents(of)) {
-            if (dependsOn(p, on)) {
-                return true;
-            }
-        }
-        return false;
+        return of.equals(on) || ancestors.getOrDefault(of, Set.of()).contains(on);
     }
 
-    /** Every chain of names from {@code from} down to {@code to}, each starting with from and ending with to. */
+    /**
+     * Every chain of names from {@code from} down to {@code to}, each starting with from and ending
+     * with to; null when there are more than {@link #MAX_PATHS} (a graph of many diamonds has
+     * exponentially many).
+     */
     public List<List<String>> paths(String from, String to) {
         List<List<String>> out = new ArrayList<>();
-        if (from.equals(to)) {
-            out.add(List.of(from));
-            return out;
+        return collectPaths(from, to, new ArrayList<>(), out) ? out : null;
+    }
+
+    private boolean collectPaths(String from, String to, List<String> prefix, List<List<String>> out) {
+        if (!dependsOn(from, to)) {
+            return true;
         }
-        if (!nodes.containsKey(from)) {
-            return out;
-        }
-        for (String p : names()) {
-            if (parents(from).contains(p)) {
-                for (List<String> tail : paths(p, to)) {
-                    List<String> path = new ArrayList<>();
-                    path.add(from);
-                    path.addAll(tail);
-                    out.add(path);
+        prefix.add(from);
+        try {
+            if (from.equals(to)) {
+                out.add(List.copyOf(prefix));
+                return out.size() <= MAX_PATHS;
+            }
+            for (String p : parents(from)) {
+                if (!collectPaths(p, to, prefix, out)) {
+                    return false;
                 }
             }
+            return true;
+        } finally {
+            prefix.remove(prefix.size() - 1);
         }
-        return out;
     }
 
     /** The expression with every node replaced by its definition, down to the variables. */

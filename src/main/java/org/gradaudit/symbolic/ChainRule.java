@@ -19,7 +19,8 @@ public final class ChainRule {
     /**
      * A total derivative.
      *
-     * @param chained the chain rule written out along every path, e.g. {@code dL/da2*da2/dZ2}
+     * @param chained the chain rule written out along every path, e.g. {@code dL/da2*da2/dZ2}; the
+     *     one-step form when there are too many paths to write out
      * @param closed the value in the graph's names, simplified
      * @param step the one-step form: the sum over the quantities {@code c} that use {@code wrt}
      *     of {@code dA/dc * dc/dwrt}
@@ -92,8 +93,12 @@ public final class ChainRule {
                     : Expr.mul(new Expr.Deriv(of, c), new Expr.Deriv(c, wrt));
             step = step == null ? stepTerm : Expr.add(step, stepTerm);
         }
+        List<List<String>> paths = graph.paths(of, wrt);
+        if (paths == null) {
+            return new Derivative(of, wrt, step, step, cas.simplify(closed));
+        }
         Expr chained = null;
-        for (List<String> path : graph.paths(of, wrt)) {
+        for (List<String> path : paths) {
             Expr product = null;
             for (int i = 0; i + 1 < path.size(); i++) {
                 Expr atom = new Expr.Deriv(path.get(i), path.get(i + 1));

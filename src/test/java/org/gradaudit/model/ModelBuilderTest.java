@@ -111,6 +111,21 @@ class ModelBuilderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void manyDiamondsDoNotExplode() throws Exception {
+        StringBuilder text = new StringBuilder("input x\na0 = x\n");
+        for (int i = 0; i < 40; i++) {
+            text.append("b").append(i).append(" = sin(a").append(i).append(")\n");
+            text.append("c").append(i).append(" = cos(a").append(i).append(")\n");
+            text.append("a").append(i + 1).append(" = b").append(i).append(" + c").append(i).append("\n");
+        }
+        Graph g = build(text.toString()).graph();
+        assertTrue(g.dependsOn("a40", "x"));
+        assertEquals(null, g.paths("a40", "x"), "2^40 paths are not listed");
+        assertEquals(4, g.paths("a2", "a0").size());
+    }
+
+    @Test
     void nameClashes() {
         assertTrue(problems("input x\ninput x\n").get(0).message().contains("already declared at line 1"));
         assertTrue(problems("input x\nalias X = q\n").get(0).message().contains("not an input, parameter or node"));
