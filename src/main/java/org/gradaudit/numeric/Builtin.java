@@ -18,7 +18,7 @@ import org.apache.commons.math3.complex.Complex;
  * the kink is 0, as PyTorch's is.
  */
 enum Builtin {
-    EXP(2.5), LOG(2.5), SQRT(1), SIN(2.5), COS(2.5), TANH(5.5), SIGMOID(5), SOFTPLUS(6.5), RELU(0), ABS(0);
+    EXP(2.5), LOG(2.5), SQRT(1), SIN(2.5), COS(2.5), TANH(5.5), SIGMOID(5), SOFTPLUS(6.5), RELU(0), ABS(0), STEP(0);
 
     private static final Map<String, Builtin> BY_NAME;
 
@@ -67,6 +67,11 @@ enum Builtin {
         return Math.max(0.0, z);
     }
 
+    /** The derivative of relu: 1 for z > 0, else 0 (the convention backprop uses at 0). */
+    static double step(double z) {
+        return Double.isNaN(z) ? z : z > 0 ? 1 : 0;
+    }
+
     double apply(double a) {
         switch (this) {
             case EXP: return Math.exp(a);
@@ -79,6 +84,7 @@ enum Builtin {
             case SOFTPLUS: return softplus(a);
             case RELU: return relu(a);
             case ABS: return Math.abs(a);
+            case STEP: return step(a);
             default: throw new AssertionError(this);
         }
     }
@@ -100,6 +106,7 @@ enum Builtin {
             case SOFTPLUS: return ComplexFunctions.softplus(z);
             case RELU: return re > 0 ? z : re <= 0 ? Complex.ZERO : Complex.NaN;
             case ABS: return re > 0 ? z : re < 0 ? z.negate() : re == 0 ? Complex.ZERO : Complex.NaN;
+            case STEP: return Double.isNaN(re) ? Complex.NaN : new Complex(step(re), 0);
             default: throw new AssertionError(this);
         }
     }
@@ -134,6 +141,8 @@ enum Builtin {
             case SOFTPLUS: return sigmoid(hi);
             case RELU: return hi > 0 ? 1 : 0;
             case ABS: return 1;
+            // A jump at 0: an argument that rounding may carry across it has no finite bound.
+            case STEP: return lo <= 0 && hi > 0 ? Double.POSITIVE_INFINITY : 0;
             default: throw new AssertionError(this);
         }
     }

@@ -24,7 +24,8 @@ public final class Evaluators {
 
     /**
      * The names of the built-in functions: {@code exp, log, ln} (the same as {@code log}),
-     * {@code sqrt, sin, cos, tanh, sigmoid, softplus, relu, abs}. {@code sigmoid} and {@code softplus}
+     * {@code sqrt, sin, cos, tanh, sigmoid, softplus, relu, abs, step} ({@code step(z)} is 1 for
+     * {@code z > 0}, else 0: relu's derivative as backprop takes it). {@code sigmoid} and {@code softplus}
      * are evaluated in forms that neither overflow nor lose small values on either side of 0.
      */
     public static Set<String> builtinFunctions() {

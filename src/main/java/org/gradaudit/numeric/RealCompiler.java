@@ -69,6 +69,7 @@ final class RealCompiler {
             case SOFTPLUS: return v -> Builtin.softplus(a.eval(v));
             case RELU: return v -> Builtin.relu(a.eval(v));
             case ABS: return v -> Math.abs(a.eval(v));
+            case STEP: return v -> Builtin.step(a.eval(v));
             default: throw new AssertionError(f);
         }
     }

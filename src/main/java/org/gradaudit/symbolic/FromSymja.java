@@ -116,6 +116,10 @@ final class FromSymja {
             return Expr.call("tanh", arg);
         } else if (head == session.softplus) {
             return Expr.call("softplus", arg);
+        } else if (head == session.relu) {
+            return Expr.call("relu", arg);
+        } else if (head == session.step) {
+            return Expr.call("step", arg);
         } else if (head == S.Log) {
             return Expr.call("log", arg);
         } else if (head == S.Sin) {

@@ -137,6 +137,8 @@ final class InputGuard {
             case "cos": return Math.cos(x);
             case "tanh": return Math.tanh(x);
             case "sigmoid": return 1 / (1 + Math.exp(-x));
+            case "relu": return Math.max(x, 0);
+            case "step": return x > 0 ? 1 : 0;
             default: return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))); // softplus
         }
     }

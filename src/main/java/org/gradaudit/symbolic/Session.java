@@ -24,12 +24,16 @@ final class Session {
     final ISymbol sigmoid;
     final ISymbol tanh;
     final ISymbol softplus;
+    final ISymbol relu;
+    final ISymbol step;
 
-    private Session(EvalEngine engine, ISymbol sigmoid, ISymbol tanh, ISymbol softplus) {
+    private Session(EvalEngine engine, ISymbol sigmoid, ISymbol tanh, ISymbol softplus, ISymbol relu, ISymbol step) {
         this.engine = engine;
         this.sigmoid = sigmoid;
         this.tanh = tanh;
         this.softplus = softplus;
+        this.relu = relu;
+        this.step = step;
     }
 
     /** Opens a session on the current thread, configuring Symja first if nobody has yet. */
@@ -43,13 +47,18 @@ final class Session {
         ISymbol sigmoid = opaque("gasigmoid");
         ISymbol tanh = opaque("gatanh");
         ISymbol softplus = opaque("gasoftplus");
+        ISymbol relu = opaque("garelu");
+        ISymbol step = opaque("gastep");
         IExpr s = F.unaryAST1(sigmoid, F.Slot1);
         IExpr t = F.unaryAST1(tanh, F.Slot1);
         // f /: Derivative(1)[f] := Function(...): engine-local rules, built without the parser
         derivativeRule(engine, sigmoid, F.Times(s, F.Subtract(F.C1, s)));
         derivativeRule(engine, tanh, F.Subtract(F.C1, F.Sqr(t)));
         derivativeRule(engine, softplus, s);
-        return new Session(engine, sigmoid, tanh, softplus);
+        // relu' = step, with step(0) = 0 as backprop takes it; step' = 0 away from its jump.
+        derivativeRule(engine, relu, F.unaryAST1(step, F.Slot1));
+        derivativeRule(engine, step, F.C0);
+        return new Session(engine, sigmoid, tanh, softplus, relu, step);
     }
 
     /** The symbol for the {@code index}-th variable, in an order that sorts like the index. */

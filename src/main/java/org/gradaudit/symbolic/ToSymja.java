@@ -92,6 +92,8 @@ final class ToSymja {
             case "tanh": return F.unaryAST1(session.tanh, arg);
             case "sigmoid": return F.unaryAST1(session.sigmoid, arg);
             case "softplus": return F.unaryAST1(session.softplus, arg);
+            case "relu": return F.unaryAST1(session.relu, arg);
+            case "step": return F.unaryAST1(session.step, arg);
             default: throw new IllegalArgumentException("not a built-in function: [" + fn + "]");
         }
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 final class Vocabulary {
     /** Every accepted function name; each takes one argument. {@code ln} is the natural log. */
     static final Set<String> FUNCTIONS =
-            Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus");
+            Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "step");
 
     private Vocabulary() {
     }

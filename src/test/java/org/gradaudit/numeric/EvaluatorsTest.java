@@ -36,8 +36,11 @@ class EvaluatorsTest {
 
     @Test
     void builtinsAreTheAdvertisedOnes() {
-        assertEquals(Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "abs"),
+        assertEquals(Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "abs", "step"),
                 Evaluators.builtinFunctions());
+        assertEquals(1.0, eval("step(x)", 0.5), 0.0);
+        assertEquals(0.0, eval("step(x)", 0.0), 0.0, "step(0) = 0, as backprop takes relu'(0)");
+        assertEquals(0.0, eval("step(x)", -2.0), 0.0);
         assertEquals(Math.log(3.0), eval("ln(x)", 3.0), 0.0);
         assertEquals(Math.log(3.0), eval("log(x)", 3.0), 0.0);
     }
