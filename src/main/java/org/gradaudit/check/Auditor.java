@@ -53,6 +53,8 @@ public final class Auditor {
 
     /** How many points the truth is cross-checked against Ridders differences at. */
     private static final int CROSS_CHECK_POINTS = 4;
+    /** Fewest points with finite values at which a graph's statements are judged at all. */
+    private static final int MIN_POINTS = 8;
     /** How many points hypotheses are tested at. */
     private static final int HYPOTHESIS_POINTS = 16;
 
@@ -115,9 +117,16 @@ public final class Auditor {
         }
         truth = new ChainRule(truthGraph, cas);
         long deadline = System.nanoTime() + options.timeLimit().toNanos();
+        boolean noPoints = points.all().size() < MIN_POINTS;
         for (Item item : model.items()) {
             int index = findings.size();
             Finding f;
+            if (noPoints) {
+                findings.add(unverified(item, "not judged: only " + points.all().size() + " of "
+                        + options.points() * 20 + " random points gave finite values for every node; check the"
+                        + " definitions' domains and the inputs' ranges ('input x in [low, high]')"));
+                continue;
+            }
             if (System.nanoTime() > deadline) {
                 findings.add(unverified(item, "not judged: the audit's time limit of " + options.timeLimit().toSeconds()
                         + " s ran out before this line; split the file or raise --time-limit"));
@@ -485,7 +494,9 @@ public final class Auditor {
         var s = item.statement();
         boolean code = item instanceof Item.CodeLine
                 || s instanceof org.gradaudit.derivation.Statement.Claim c && c.code();
-        return new Finding(s.position().line(), s.section(), code ? "code" : "claim", lhsText(item), claimedText(item),
+        String kind = code ? "code" : item instanceof Item.LossItem ? "loss"
+                : item instanceof Item.Restatement || item instanceof Item.FunctionClaim ? "definition" : "claim";
+        return new Finding(s.position().line(), s.section(), kind, lhsText(item), claimedText(item),
                 Verdict.UNVERIFIED, null, null, null, List.of(), null, "unknown", 0, 0, 0, why);
     }
 

@@ -38,6 +38,9 @@ public final class AuditTextReport {
             }
             finding(out, f, colour, verbose);
         }
+        if (r.findings().isEmpty()) {
+            out.append("\nnothing to judge: the file makes no claims, restatements, loss or code lines\n");
+        }
         out.append('\n').append(summary(r, colour)).append('\n');
         return out.toString();
     }

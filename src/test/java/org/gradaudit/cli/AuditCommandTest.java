@@ -155,6 +155,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void aGraphWithNoFinitePointIsNotJudgedAndAFileWithNoClaimsSaysSo(@TempDir Path dir) throws IOException {
+        Path div0 = dir.resolve("div0.deriv");
+        Files.writeString(div0, "input x\nz = 1/0\ndz/dx = 0\n");
+        Run r = run("audit", div0.toString());
+        assertEquals(1, r.code(), "unverified is not a pass");
+        assertTrue(r.out().contains("UNVERIFIED") && r.out().contains("gave finite values"), r.out());
+        Path defs = dir.resolve("defs.deriv");
+        Files.writeString(defs, "input x\nz = 2*x\n");
+        r = run("audit", defs.toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("nothing to judge"), r.out());
+    }
+
+    @Test
     void theSeedIsPrintedAndReproducesTheReport() {
         Run a = run("audit", "--seed", "42", "derivations/rodriguez-2019-backprop.deriv");
         assertTrue(a.out().contains("seed 42"), a.out());
