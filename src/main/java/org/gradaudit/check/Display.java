@@ -26,12 +26,19 @@ final class Display {
         return ExprPrinter.print(tidy(e));
     }
 
-    /** {@code exp(1)^x} as {@code e^x} and {@code exp(1)} as {@code e}. */
+    /**
+     * {@code exp(1)} as {@code e}, and a minus on a product or quotient moved onto its first factor
+     * ({@code -y/a2} rather than {@code -(y/a2)}): the same value, written as a reader would.
+     */
     static Expr tidy(Expr e) {
         Expr one = new Expr.Num(1);
         return Exprs.map(e, x -> {
             if (x instanceof Expr.Call c && c.fn().equals("exp") && c.args().get(0).equals(one)) {
                 return new Expr.Var("e");
+            }
+            if (x instanceof Expr.Neg n && n.arg() instanceof Expr.Bin b
+                    && (b.op() == Expr.Op.MUL || b.op() == Expr.Op.DIV) && !(b.left() instanceof Expr.Neg)) {
+                return new Expr.Bin(b.op(), new Expr.Neg(b.left()), b.right());
             }
             return x;
         });
