@@ -51,8 +51,6 @@ public final class Auditor {
         }
     }
 
-    /** How many points the truth is cross-checked against Ridders differences at. */
-    private static final int CROSS_CHECK_POINTS = 4;
     /** Fewest points with finite values at which a graph's statements are judged at all. */
     private static final int MIN_POINTS = 8;
     /** How many points hypotheses are tested at. */
@@ -70,13 +68,9 @@ public final class Auditor {
     private int lossLine;
     private Finding lossFinding;
     private final List<Finding> findings = new ArrayList<>();
-    /** Per finding index: the claimed value in the graph's names (Leibniz atoms given true values). */
-    private final Map<Integer, Expr> claimedValues = new HashMap<>();
-    /** The derivative a finding claims, keyed by finding index. */
-    private final Map<Integer, Expr.Deriv> claimedTargets = new HashMap<>();
-    /** Last finding index of a Leibniz claim of each derivative, and of a code line assigning each gradient. */
-    private final Map<Expr.Deriv, Integer> lastClaim = new HashMap<>();
-    private final Map<Expr.Deriv, Integer> lastCode = new HashMap<>();
+    private Blame blame;
+    /** The cross-check of each derivative's truth, done once however often it is claimed. */
+    private final Map<Expr.Deriv, String> crossChecks = new HashMap<>();
 
     private Auditor(Model model, Options options) {
         this.model = model;
@@ -116,6 +110,7 @@ public final class Auditor {
             }
         }
         truth = new ChainRule(truthGraph, cas);
+        blame = new Blame(findings, truthGraph, truth, judge, points.slots());
         long deadline = System.nanoTime() + options.timeLimit().toNanos();
         boolean noPoints = points.all().size() < MIN_POINTS;
         for (Item item : model.items()) {
@@ -156,7 +151,7 @@ public final class Auditor {
             Finding f = compare(item, d.statement().code() ? "code" : "claim", d.statement().lhs().text(), d.claimed(),
                     truth.derivative(d.of(), d.wrt()).closed(), target, graphSpace(Map.of()), index);
             if (!d.statement().code()) {
-                lastClaim.put(target, index);
+                blame.assigns(index, target, false);
             }
             return f;
         }
@@ -164,7 +159,7 @@ public final class Auditor {
             Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), c.wrt());
             Finding f = compare(item, "code", c.statement().name(), c.claimed(),
                     truth.derivative(truthGraph.loss(), c.wrt()).closed(), target, graphSpace(Map.of()), index);
-            lastCode.put(target, index);
+            blame.assigns(index, target, true);
             return f;
         }
         if (item instanceof Item.PartialClaim p) {
@@ -225,18 +220,15 @@ public final class Auditor {
     private Finding compare(Item item, String kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
                             Space space, int index) throws CasException {
         Expr claimed = toGraph(claimedWritten);
-        claimedValues.put(index, claimed);
-        if (target != null) {
-            claimedTargets.put(index, target);
-        }
+        blame.claims(index, claimed, target);
         List<double[]> at = space.at();
         List<String> slots = space.points().slots();
         Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand());
         var statement = item.statement();
         int line = statement.position().line();
-        String claimedText = claimedText(item);
+        String claimedText = StatementText.claimed(item);
         Function<Expr, String> printer = printer(item);
-        List<Integer> upstream = new ArrayList<>(consumed(claimedWritten, item));
+        List<Integer> upstream = new ArrayList<>(blame.consumed(claimedWritten, item instanceof Item.CodeLine));
         int correctedLoss = 0;
         String lossRemark = "";
         if (written != null && target != null && truthGraph.dependsOn(target.of(), truthGraph.loss())
@@ -250,10 +242,11 @@ public final class Auditor {
                         + ") it would be " + Display.print(writtenTruth) + ".";
             } else if (j.failure() != null && matchesWritten) {
                 upstream.add(0, lossLine);
-                lossRemark = " It follows from the loss as written (line " + lossLine + "), which lacks a minus sign.";
+                lossRemark = " It follows from the loss as written (line " + lossLine + "), which has the wrong sign.";
             }
         }
-        String crossCheck = target == null ? "" : crossCheck(target, truthExpr);
+        String crossCheck = target == null ? "" : crossChecks.computeIfAbsent(target,
+                t -> CrossCheck.against(t, truthExpr, points));
         if (!crossCheck.isEmpty()) {
             return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
                     Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
@@ -279,7 +272,7 @@ public final class Auditor {
         Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraph,
                 space.names(), factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues,
                 slots));
-        Integer inherited = inherited(index, claimed, target, hp, truthValues);
+        Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         Diagnosis diagnosis = h != null ? h.diagnosis()
                 : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
         if (inherited != null) {
@@ -315,12 +308,12 @@ public final class Auditor {
         if (where.isEmpty()) {
             return points.all();
         }
+        Map<String, org.gradaudit.numeric.Evaluator> held = new HashMap<>();
+        where.forEach((name, value) -> held.put(name, Evaluators.compile(value, points.slots())));
         List<double[]> out = new ArrayList<>();
         for (double[] p : points.all()) {
             Map<String, Double> values = new HashMap<>();
-            for (Map.Entry<String, Expr> w : where.entrySet()) {
-                values.put(w.getKey(), Evaluators.compile(w.getValue(), points.slots()).eval(p));
-            }
+            held.forEach((name, value) -> values.put(name, value.eval(p)));
             out.add(points.with(p, values));
         }
         return out;
@@ -330,72 +323,6 @@ public final class Auditor {
         return at.subList(0, Math.min(HYPOTHESIS_POINTS, at.size()));
     }
 
-    /**
-     * Cross-checks a symbolic total derivative against Ridders differences of the graph: "" when
-     * they agree, else the message for an unverified finding.
-     */
-    private String crossCheck(Expr.Deriv target, Expr truthExpr) {
-        var ev = Evaluators.compile(truthExpr, points.slots());
-        int of = points.slot(target.of());
-        for (double[] p : points.all().subList(0, Math.min(CROSS_CHECK_POINTS, points.all().size()))) {
-            double x = points.value(p, target.wrt());
-            var fd = FiniteDifferences.ridders(t -> points.with(p, Map.of(target.wrt(), t))[of], x);
-            double symbolic = ev.eval(p);
-            double allowed = Math.max(1e-7 * Math.max(1e-3, Math.abs(symbolic)), 10 * fd.error());
-            if (Double.isFinite(fd.value()) && Double.isFinite(symbolic) && Math.abs(fd.value() - symbolic) > allowed) {
-                return String.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
-                        + " of the graph give %.17g (estimated error %.2g): a fault of the tool or of the input's"
-                        + " domain, so this statement is not judged", target.of(), target.wrt(),
-                        Display.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error());
-            }
-        }
-        return "";
-    }
-
-    /**
-     * The wrong line whose claimed value, carried on by the chain rule, gives this claim: an earlier
-     * wrong claim of dA/dB' such that dA/dB = dA/dB' * dB'/dB and claimed = (its value) * dB'/dB.
-     */
-    private Integer inherited(int index, Expr claimed, Expr.Deriv target, List<double[]> at, List<BoundedValue> truthValues)
-            throws CasException {
-        if (target == null) {
-            return null;
-        }
-        for (int i = index - 1; i >= 0; i--) {
-            Expr.Deriv other = claimedTargets.get(i);
-            if (other == null || findings.get(i).verdict() != Verdict.WRONG || !other.of().equals(target.of())
-                    || other.wrt().equals(target.wrt()) || !truthGraph.dependsOn(other.wrt(), target.wrt())) {
-                continue;
-            }
-            Expr link = truth.derivative(other.wrt(), target.wrt()).closed();
-            Expr viaTruth = Expr.mul(truth.derivative(other.of(), other.wrt()).closed(), link);
-            if (!judge.matches(viaTruth, at, truthValues, points.slots())) {
-                continue;
-            }
-            List<BoundedValue> claimedValuesHere = Judge.values(claimed, at, points.slots());
-            if (judge.matches(Expr.mul(claimedValues.get(i), link), at, claimedValuesHere, points.slots())) {
-                return i;
-            }
-        }
-        return null;
-    }
-
-    /** Lines of wrong findings whose values this statement consumes, transitively. */
-    private List<Integer> consumed(Expr claimedWritten, Item item) {
-        Set<Integer> out = new LinkedHashSet<>();
-        Map<Expr.Deriv, Integer> source = item instanceof Item.CodeLine ? lastCode : lastClaim;
-        for (Expr.Deriv d : Exprs.derivatives(claimedWritten)) {
-            Integer i = source.get(d);
-            if (i != null) {
-                Finding f = findings.get(i);
-                if (f.verdict() == Verdict.WRONG) {
-                    out.add(f.line());
-                }
-                out.addAll(f.upstream());
-            }
-        }
-        return new ArrayList<>(out);
-    }
 
     private String consumedRemark(List<Integer> upstream) {
         List<Integer> wrong = upstream.stream().filter(l -> l != lossLine).toList();
@@ -438,7 +365,7 @@ public final class Auditor {
      */
     private Function<Expr, String> printer(Item item) {
         Map<String, String> spelling = new HashMap<>();
-        for (var ref : names(item.statement())) {
+        for (var ref : StatementText.names(item.statement())) {
             String name = ref.name();
             String target = model.aliases().get(name);
             if (target != null) {
@@ -461,34 +388,6 @@ public final class Auditor {
         }));
     }
 
-    private static List<org.gradaudit.expr.NameRef> names(org.gradaudit.derivation.Statement s) {
-        if (s instanceof org.gradaudit.derivation.Statement.Claim c) {
-            return c.rhs().names();
-        }
-        if (s instanceof org.gradaudit.derivation.Statement.Code c) {
-            return c.rhs().names();
-        }
-        if (s instanceof org.gradaudit.derivation.Statement.Definition d) {
-            return d.rhs().names();
-        }
-        return List.of();
-    }
-
-    private static String claimedText(Item item) {
-        var s = item.statement();
-        if (s instanceof org.gradaudit.derivation.Statement.Claim c) {
-            String where = c.where().isEmpty() ? "" : " where " + c.where().stream()
-                    .map(w -> w.name() + " = " + w.value().text()).reduce((a, b) -> a + ", " + b).orElse("");
-            return c.rhs().text() + where;
-        }
-        if (s instanceof org.gradaudit.derivation.Statement.Code c) {
-            return c.rhs().text();
-        }
-        if (s instanceof org.gradaudit.derivation.Statement.Definition d) {
-            return d.rhs().text();
-        }
-        return s.text();
-    }
 
     private Finding unverified(Item item, String why) {
         var s = item.statement();
@@ -496,21 +395,8 @@ public final class Auditor {
                 || s instanceof org.gradaudit.derivation.Statement.Claim c && c.code();
         String kind = code ? "code" : item instanceof Item.LossItem ? "loss"
                 : item instanceof Item.Restatement || item instanceof Item.FunctionClaim ? "definition" : "claim";
-        return new Finding(s.position().line(), s.section(), kind, lhsText(item), claimedText(item),
+        return new Finding(s.position().line(), s.section(), kind, StatementText.lhs(item), StatementText.claimed(item),
                 Verdict.UNVERIFIED, null, null, null, List.of(), null, "unknown", 0, 0, 0, why);
     }
 
-    private static String lhsText(Item item) {
-        var s = item.statement();
-        if (s instanceof org.gradaudit.derivation.Statement.Claim c) {
-            return c.lhs().text();
-        }
-        if (s instanceof org.gradaudit.derivation.Statement.Code c) {
-            return c.name();
-        }
-        if (s instanceof org.gradaudit.derivation.Statement.Definition d) {
-            return d.name();
-        }
-        return s.text();
-    }
 }
