@@ -135,7 +135,39 @@ public final class Auditor {
             findings.add(f);
         }
         return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), lossNote,
-                findings);
+                findings, noPoints ? null : codeRun());
+    }
+
+    /** The code lines run in order, as published, at the first point, against the true gradients. */
+    private AuditResult.CodeRunResult codeRun() {
+        if (model.items().stream().noneMatch(i -> i instanceof Item.CodeLine)) {
+            return null;
+        }
+        double[] base = points.all().get(0);
+        Map<String, CodeRun.Executed> executed;
+        try {
+            executed = CodeRun.execute(model, truthGraph, points, base);
+        } catch (IllegalArgumentException e) {
+            return new AuditResult.CodeRunResult(points.describe(base), List.of(), e.getMessage());
+        }
+        List<AuditResult.Gradient> gradients = new ArrayList<>();
+        for (Graph.Variable v : truthGraph.variables().values()) {
+            CodeRun.Executed e = executed.get(v.name());
+            if (!v.parameter() || e == null) {
+                continue;
+            }
+            double t;
+            try {
+                t = Evaluators.compile(truth.derivative(truthGraph.loss(), v.name()).closed(), points.slots()).eval(base);
+            } catch (CasException failed) {
+                return new AuditResult.CodeRunResult(points.describe(base), gradients,
+                        "the true gradient of " + v.name() + " could not be computed: " + failed.getMessage());
+            }
+            double scale = Math.max(Math.abs(t), Math.abs(e.value()));
+            boolean agrees = Math.abs(t - e.value()) <= 1e-9 * scale + Double.MIN_NORMAL;
+            gradients.add(new AuditResult.Gradient("d" + v.name(), e.line(), e.value(), t, agrees));
+        }
+        return new AuditResult.CodeRunResult(points.describe(base), gradients, "");
     }
 
     private Finding judgeItem(Item item, int index) throws CasException {

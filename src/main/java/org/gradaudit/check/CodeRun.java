@@ -80,24 +80,40 @@ public final class CodeRun {
         return new CheckTarget(description, tensors, claimed, f);
     }
 
+    /** A gradient as the published code computes it: the value, and the line that last assigned it. */
+    record Executed(double value, int line) {
+    }
+
     /** Runs the code lines in order at one point: each gradient's value as the published code computes it. */
     private static Map<String, Double> run(Model model, Graph graph, Points points, double[] base) {
-        Map<String, Double> executed = new LinkedHashMap<>();
+        Map<String, Double> values = new LinkedHashMap<>();
+        execute(model, graph, points, base).forEach((name, e) -> values.put(name, e.value()));
+        return values;
+    }
+
+    /**
+     * Runs the code lines in file order at one point, each reading the values earlier lines gave.
+     *
+     * @throws IllegalArgumentException if a line uses a gradient no earlier line assigned
+     */
+    static Map<String, Executed> execute(Model model, Graph graph, Points points, double[] base) {
+        Map<String, Executed> executed = new LinkedHashMap<>();
         for (Item item : model.items()) {
             if (!(item instanceof Item.CodeLine c)) {
                 continue;
             }
             Map<Expr.Deriv, Expr> values = new HashMap<>();
             for (Expr.Deriv d : Exprs.derivatives(c.claimed())) {
-                Double v = executed.get(d.wrt());
+                Executed v = executed.get(d.wrt());
                 if (v == null || !d.of().equals(graph.loss())) {
                     throw new IllegalArgumentException(c.statement().position() + ": this code line uses d" + d.wrt()
                             + " before any code line assigns it");
                 }
-                values.put(d, Expr.num(v));
+                values.put(d, Expr.num(v.value()));
             }
             Expr e = model.functions().inline(Exprs.substituteDerivatives(c.claimed(), values));
-            executed.put(c.wrt(), Evaluators.compile(e, points.slots()).eval(base));
+            executed.put(c.wrt(), new Executed(Evaluators.compile(e, points.slots()).eval(base),
+                    c.statement().position().line()));
         }
         return executed;
     }

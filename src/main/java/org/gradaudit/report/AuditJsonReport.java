@@ -12,6 +12,18 @@ public final class AuditJsonReport {
     private AuditJsonReport() {
     }
 
+    private static Map<String, Object> codeRun(AuditResult.CodeRunResult run) {
+        if (run == null) {
+            return null;
+        }
+        List<Object> gradients = new ArrayList<>();
+        for (AuditResult.Gradient g : run.gradients()) {
+            gradients.add(Json.object("name", g.name(), "line", g.line(), "executed", g.executed(), "true", g.truth(),
+                    "agrees", g.agrees()));
+        }
+        return Json.object("point", run.point(), "gradients", gradients, "note", run.note());
+    }
+
     public static String render(AuditResult r, String version) {
         List<Object> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
@@ -46,6 +58,7 @@ public final class AuditJsonReport {
                 "tolerance", r.tolerance().explain(),
                 "loss", r.lossNote(),
                 "findings", findings,
+                "code_run", codeRun(r.codeRun()),
                 "summary", Json.object(
                         "findings", r.findings().size(),
                         "correct", r.count(Verdict.CORRECT),

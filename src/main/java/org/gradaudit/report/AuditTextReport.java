@@ -1,5 +1,6 @@
 package org.gradaudit.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,6 +38,9 @@ public final class AuditTextReport {
                 out.append('\n').append(section.isEmpty() ? "(no section)" : section).append('\n');
             }
             finding(out, f, colour, verbose);
+        }
+        if (r.codeRun() != null) {
+            codeRun(out, r, colour);
         }
         if (r.findings().isEmpty()) {
             out.append("\nnothing to judge: the file makes no claims, restatements, loss or code lines\n");
@@ -99,6 +103,34 @@ public final class AuditTextReport {
             out.append(f.inherited() ? "        root cause: line" : "        also consumes the wrong value of line")
                     .append(f.upstream().size() > 1 ? "s " : " ").append(lines(f)).append('\n');
         }
+    }
+
+    private static void codeRun(StringBuilder out, AuditResult r, boolean colour) {
+        AuditResult.CodeRunResult run = r.codeRun();
+        out.append("\nThe code lines run in order, as published, at ").append(point(run.point())).append('\n');
+        if (!run.note().isEmpty()) {
+            out.append("  ").append(run.note()).append('\n');
+        }
+        for (AuditResult.Gradient g : run.gradients()) {
+            String verdict = g.agrees() ? paint("ok", "32", colour) : paint("WRONG", "1;31", colour) + cause(r, g.line());
+            out.append(String.format(Locale.ROOT, "  %-6s %-11s code %-18.10g true %-18.10g %s%n", g.name(),
+                    "(line " + g.line() + ")", g.executed(), g.truth(), verdict));
+        }
+    }
+
+    /** Where a wrong gradient comes from: its own line, or the wrong lines it consumed. */
+    private static String cause(AuditResult r, int line) {
+        for (Finding f : r.findings()) {
+            if (f.line() == line) {
+                List<Integer> from = new java.util.ArrayList<>(f.upstream());
+                if (f.verdict() == Verdict.WRONG) {
+                    from.add(0, line);
+                }
+                return from.isEmpty() ? "" : ", from line" + (from.size() > 1 ? "s " : " ")
+                        + from.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            }
+        }
+        return "";
     }
 
     private static String lines(Finding f) {

@@ -116,6 +116,17 @@ class AuditorTest {
     }
 
     @Test
+    void runningThePublishedCodeGetsW1AndB1Wrong() {
+        AuditResult.CodeRunResult run = published.codeRun();
+        assertEquals("", run.note());
+        Map<String, Boolean> agrees = new LinkedHashMap<>();
+        run.gradients().forEach(g -> agrees.put(g.name(), g.agrees()));
+        assertEquals(Map.of("dW1", false, "db1", false, "dW2", true, "db2", true), agrees);
+        AuditResult.Gradient dw1 = run.gradients().get(0);
+        assertEquals(lines(PUBLISHED, "code dW1 = dZ1 * X").get(1), dw1.line(), "the last line that assigns dW1");
+    }
+
+    @Test
     void theCorrectedTutorialAuditsClean() {
         AuditResult corrected = TutorialAudit.audit(TutorialAudit.CORRECTED, 1);
         assertEquals(List.of(), corrected.findings().stream().filter(f -> f.verdict() != Verdict.CORRECT)
