@@ -55,7 +55,7 @@ public final class Main implements Runnable {
         });
         cmd.setParameterExceptionHandler((ex, args1) -> {
             err.println("gradaudit: " + ex.getMessage());
-            ex.getCommandLine().usage(err);
+            err.println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         int code = cmd.execute(args);
