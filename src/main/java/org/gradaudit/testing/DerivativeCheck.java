@@ -143,6 +143,9 @@ final class DerivativeCheck {
             if (!Double.isFinite(c) || !fd.isFinite() || Math.abs(c) > 1e8) {
                 continue;
             }
+            if (fd.error() > 1e-4 * Math.max(1, Math.abs(fd.value()))) {
+                continue; // a pole or kink within Ridders' steps: the estimate says it cannot be trusted here
+            }
             usable++;
             double allowed = 1e-6 * Math.max(1, Math.abs(c)) + 10 * fd.error();
             double ratio = Math.abs(c - fd.value()) / allowed;

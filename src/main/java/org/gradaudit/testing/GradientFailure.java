@@ -58,8 +58,8 @@ final class GradientFailure {
         b.append("tolerance: per element, the numeric method's error estimate plus rounding of the loss and"
                 + " gradient");
         if (options.absoluteTolerance() != 0 || options.relativeTolerance() != 0) {
-            b.append(", or ").append(options.absoluteTolerance()).append(" + ").append(options.relativeTolerance())
-                    .append(" |numeric| if larger");
+            b.append(", or ").append(num(options.absoluteTolerance())).append(" + ")
+                    .append(num(options.relativeTolerance())).append(" |numeric| if larger");
         }
         b.append('\n');
         b.append("seed: ").append(r.seed()).append(" (reproduce with ").append(options).append(")");

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *
  * <p><b>Tolerance.</b> Each element is held to its own noise floor, computed from the numeric
  * method's error estimate and the rounding of the loss and of the gradient (no fixed rtol; see
- * {@link #withTolerance}). A caller may allow more, never less.
+ * {@link #withTolerance}), and by default also passes within {@link #DEFAULT_ATOL} + {@link #DEFAULT_RTOL} {@code |numeric|}. A caller
+ * may allow more.
  *
  * <p><b>Selection.</b> By default every element of every parameter is checked.
  * {@link #onlyParameters} and {@link #onlyElements} narrow that; names that the model does not
@@ -32,8 +33,19 @@ import java.util.stream.Collectors;
  * message can say how to reproduce it.
  */
 public final class GradientOptions {
+    /**
+     * The absolute allowance by default, 1e-10, with {@link #DEFAULT_RTOL}: far below any mistake in
+     * a formula of a loss of order 1, above the last digits in which the computed noise floor can be
+     * too optimistic (seen at 1e-13 on random networks), so that a correct gradient does not fail a
+     * test. {@code withTolerance(0, 0)} holds every element to the noise floor alone.
+     */
+    public static final double DEFAULT_ATOL = 1e-10;
+
+    /** The relative allowance by default, 1e-8; see {@link #DEFAULT_ATOL}. */
+    public static final double DEFAULT_RTOL = 1e-8;
+
     private static final GradientOptions DEFAULTS =
-            new GradientOptions(NumericMethod.RIDDERS, 0, 0, Map.of(), 1, 10, 1);
+            new GradientOptions(NumericMethod.RIDDERS, DEFAULT_ATOL, DEFAULT_RTOL, Map.of(), 1, 10, 1);
 
     private final NumericMethod method;
     private final double atol;
@@ -56,7 +68,9 @@ public final class GradientOptions {
     }
 
     /**
-     * Ridders' method, the noise-floor tolerance alone, every element, seed 1, the 10 worst elements
+     * Ridders' method, the noise floor or {@link #DEFAULT_ATOL} + {@link #DEFAULT_RTOL} {@code |numeric|}
+     * (whichever is larger),
+     * every element, seed 1, the 10 worst elements
      * in a failure message, one thread.
      *
      * @return the default options
@@ -77,8 +91,8 @@ public final class GradientOptions {
     /**
      * Allows more than the noise floor: an element also passes when
      * {@code |analytic - numeric| <= atol + rtol |numeric|}. Use it for a loss that is itself noisy
-     * (computed in float, or by an iterative solver); 0 and 0, the default, leaves the noise floor
-     * alone.
+     * (computed in float, or by an iterative solver). The default is {@link #DEFAULT_ATOL} and {@link #DEFAULT_RTOL};
+     * {@code withTolerance(0, 0)} leaves the noise floor alone.
      *
      * @param atol absolute allowance, finite and {@code >= 0}
      * @param rtol relative allowance, finite and {@code >= 0}
@@ -237,7 +251,7 @@ public final class GradientOptions {
         if (method != DEFAULTS.method) {
             b.append(".withMethod(NumericMethod.").append(method.name()).append(')');
         }
-        if (atol != 0 || rtol != 0) {
+        if (atol != DEFAULTS.atol || rtol != DEFAULTS.rtol) {
             b.append(".withTolerance(").append(atol).append(", ").append(rtol).append(')');
         }
         List<String> whole = selection.entrySet().stream().filter(e -> e.getValue().isEmpty())
