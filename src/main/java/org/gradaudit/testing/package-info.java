@@ -40,7 +40,7 @@
  * gradient check failed: 1 of 2 elements differ in f at x = [1.5, 0.0]
  * failing: x (1 of 2)
  *   element  analytic  numeric  abs err  rel err   tolerance
- *   x[1]     1.25      3.25     2        0.615385  1e-10
+ *   x[1]     1.25      3.25     2        0.615385  1.325e-10
  * method: Ridders' extrapolation of central differences, first step h0 = 0.1 or 0.01 times max(1,|x|), ...
  * seed: 42 (reproduce with GradientOptions.defaults().withSeed(42))
  * </pre>
