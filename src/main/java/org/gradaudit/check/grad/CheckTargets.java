@@ -46,6 +46,22 @@ public final class CheckTargets {
      */
     public static CheckTarget model(GradientModel model, long seed) {
         String name = model.getClass().getName();
+        double[] theta = call(name, "initialParameters(" + seed + ")", () -> model.initialParameters(seed));
+        return model(model, theta, "initialParameters(" + seed + ")");
+    }
+
+    /**
+     * A user's model at the given parameters, its gradient called once here.
+     *
+     * @throws ModelException as {@link #model(GradientModel, long)}, {@code theta} standing for the
+     *     initial parameters
+     */
+    public static CheckTarget model(GradientModel model, double[] theta) {
+        return model(model, theta == null ? null : theta.clone(), "the given parameters");
+    }
+
+    private static CheckTarget model(GradientModel model, double[] theta, String source) {
+        String name = model.getClass().getName();
         List<GradientModel.Parameter> ps = call(name, "parameters()", model::parameters);
         if (ps == null || ps.isEmpty()) {
             throw new ModelException("model " + name + " declares no parameters");
@@ -58,8 +74,7 @@ public final class CheckTargets {
             shapes.add(p.shape().stream().mapToInt(Integer::intValue).toArray());
             size += p.size();
         }
-        double[] theta = call(name, "initialParameters(" + seed + ")", () -> model.initialParameters(seed));
-        checkVector(name, "initialParameters(" + seed + ")", theta, size);
+        checkVector(name, source, theta, size);
         double loss = call(name, "loss", () -> model.loss(theta.clone()));
         if (!Double.isFinite(loss)) {
             throw new ModelException("model " + name + ": loss at the initial parameters is " + loss);
@@ -98,7 +113,7 @@ public final class CheckTargets {
                     + " elements, but its parameters hold " + size);
         }
         for (int k = 0; k < v.length; k++) {
-            if (!Double.isFinite(v[k]) && what.startsWith("initial")) {
+            if (!Double.isFinite(v[k]) && !what.equals("gradient")) {
                 throw new ModelException("model " + name + ": " + what + " element " + k + " is " + v[k]);
             }
         }

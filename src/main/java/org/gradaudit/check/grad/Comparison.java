@@ -40,8 +40,9 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
      * Element k, claimed value {@code a}, parameter value {@code x}; {@code tensorMax} the tensor's
      * largest |claimed|, {@code loss} the loss at the base point.
      */
-    static Comparison element(PerturbableLoss.Evaluator ev, Method method, int k, double x, double a,
+    static Comparison element(PerturbableLoss.Evaluator ev, CheckOptions options, int k, double x, double a,
             double tensorMax, double loss, boolean smooth) {
+        Method method = options.method();
         if (!Double.isFinite(a)) {
             return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the claimed gradient is " + a + " here");
@@ -52,7 +53,8 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
                     "the loss is not finite within the " + method + " step of this element (numeric derivative "
                             + est.value() + ")");
         }
-        double tol = Tolerance.element(est, a, tensorMax, loss, x);
+        double tol = Math.max(Tolerance.element(est, a, tensorMax, loss, x),
+                options.atol() + options.rtol() * Math.abs(est.value()));
         if (Math.abs(a - est.value()) <= tol) {
             return new Comparison(null, a, est.value(), tol, Double.NaN, Double.NaN, null);
         }

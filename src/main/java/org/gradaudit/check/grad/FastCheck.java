@@ -83,7 +83,7 @@ final class FastCheck {
         if (failed.kind() == Finding.Kind.NON_FINITE && !Double.isFinite(failed.analytic())) {
             for (int k = lo; k < hi; k++) {
                 if (!Double.isFinite(g[k])) {
-                    return List.of(GradientChecker.finding(t, k, Comparison.element(ev, options.method(), k, x[k],
+                    return List.of(GradientChecker.finding(t, k, Comparison.element(ev, options, k, x[k],
                             g[k], gmax[ti], base, target.loss().smooth())));
                 }
             }
@@ -106,7 +106,7 @@ final class FastCheck {
             return found;
         }
         for (int k = lo; k < hi; k++) {
-            Comparison c = Comparison.element(ev, options.method(), k, x[k], g[k], gmax[ti], base,
+            Comparison c = Comparison.element(ev, options, k, x[k], g[k], gmax[ti], base,
                     target.loss().smooth());
             if (!c.agrees()) {
                 found.add(GradientChecker.finding(t, k, c));

@@ -66,7 +66,13 @@ public final class GradientChecker {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new CheckResult(target.description(), options.method(), options.mode(), options.seed(), results,
                 budget.failures, budget.unlistedFailures, budget.kinks, budget.unlistedKinks, checked, seconds,
-                Tolerance.rule(options.method()));
+                Tolerance.rule(options.method()) + allowance(options));
+    }
+
+    private static String allowance(CheckOptions o) {
+        return o.atol() == 0 && o.rtol() == 0 ? ""
+                : " An element also passes when |analytic - numeric| <= " + o.atol() + " + " + o.rtol()
+                        + " |numeric|, as the caller allowed.";
     }
 
     private static List<TensorResult> full(CheckTarget target, CheckOptions options, ProgressListener progress,
@@ -81,7 +87,7 @@ public final class GradientChecker {
         }
         Comparison[] out = new Comparison[x.length];
         Parallel.forEach(x.length, options.threads(), target.loss(),
-                (ev, k) -> out[k] = Comparison.element(ev, options.method(), k, x[k], g[k], gmax[tensorOf[k]], base,
+                (ev, k) -> out[k] = Comparison.element(ev, options, k, x[k], g[k], gmax[tensorOf[k]], base,
                         target.loss().smooth()),
                 progress);
         List<TensorResult> results = new ArrayList<>();

@@ -41,6 +41,23 @@ public final class Mlp {
      * identity output).
      */
     public Mlp(MlpSpec spec, long seed) {
+        this(spec, seed, null, null);
+    }
+
+    /**
+     * A network of the given shape on a given batch, its parameters drawn from {@code seed} as by
+     * {@link #Mlp(MlpSpec, long)}.
+     *
+     * @param inputs {@code [batch, n0]}, example-major; copied
+     * @param targets {@code [batch, n_out]}, example-major; copied
+     * @throws IllegalArgumentException if inputs or targets do not have the spec's sizes
+     */
+    public static Mlp withData(MlpSpec spec, long seed, double[] inputs, double[] targets) {
+        return new Mlp(spec, seed, Objects.requireNonNull(inputs, "inputs").clone(),
+                Objects.requireNonNull(targets, "targets").clone());
+    }
+
+    private Mlp(MlpSpec spec, long seed, double[] givenX, double[] givenY) {
         this.spec = Objects.requireNonNull(spec, "spec");
         depth = spec.depth();
         n = spec.layers().stream().mapToInt(Integer::intValue).toArray();
@@ -68,12 +85,21 @@ public final class Mlp {
                 initial[k] = 0.1 * params.nextGaussian();
             }
         }
+        int out = n[depth];
+        if (givenX != null) {
+            if (givenX.length != m * n[0] || givenY.length != m * out) {
+                throw new IllegalArgumentException("a batch of " + m + " needs " + m * n[0] + " inputs and "
+                        + m * out + " targets, got " + givenX.length + " and " + givenY.length);
+            }
+            x = givenX;
+            y = givenY;
+            return;
+        }
         SplittableRandom data = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         x = new double[m * n[0]];
         for (int k = 0; k < x.length; k++) {
             x[k] = data.nextGaussian();
         }
-        int out = n[depth];
         y = new double[m * out];
         for (int e = 0; e < m; e++) {
             if (spec.loss() == Loss.CROSS_ENTROPY) {
@@ -104,6 +130,30 @@ public final class Mlp {
     /** The input batch, {@code [batch, n0]} example-major; a fresh copy. */
     public double[] inputs() {
         return x.clone();
+    }
+
+    /** The targets, {@code [batch, n_out]} example-major; a fresh copy. */
+    public double[] targets() {
+        return y.clone();
+    }
+
+    /**
+     * The smallest |Z| over the hidden layers' pre-activations at {@code theta}: how far the point
+     * is from a kink of relu. Positive infinity when the hidden activation is smooth or there is
+     * no hidden layer.
+     */
+    public double kinkDistance(double[] theta) {
+        if (act.smooth()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Forward f = forward(theta);
+        double d = Double.POSITIVE_INFINITY;
+        for (int l = 1; l < depth; l++) {
+            for (double z : f.z()[l]) {
+                d = Math.min(d, Math.abs(z));
+            }
+        }
+        return d;
     }
 
     /** Tensor names in flat-vector order: W1, b1, W2, b2, ... */

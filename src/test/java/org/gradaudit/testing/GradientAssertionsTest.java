@@ -1,0 +1,75 @@
+package org.gradaudit.testing;
+
+import static org.gradaudit.testing.GradientAssertions.assertGradient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GradientAssertionsTest {
+    /** f = x0^2 + 3 x1 x2; the claimed gradient is wrong in x2 only. */
+    private static double f(double[] x) {
+        return x[0] * x[0] + 3 * x[1] * x[2];
+    }
+
+    private static double[] wrongInX2(double[] x) {
+        return new double[] {2 * x[0], 3 * x[2], 3 * x[1] + 1};
+    }
+
+    private static final double[] AT = {0.5, -1, 2};
+
+    @Test
+    void selectingOnlyRightElementsPasses() {
+        assertGradient(GradientAssertionsTest::f, GradientAssertionsTest::wrongInX2, AT,
+                GradientOptions.defaults().onlyElements("x", 0, 1));
+    }
+
+    @Test
+    void selectingTheWrongElementFailsAndNamesIt() {
+        AssertionError e = assertThrows(AssertionError.class, () -> assertGradient(GradientAssertionsTest::f,
+                GradientAssertionsTest::wrongInX2, AT, GradientOptions.defaults().onlyElements("x", 2)));
+        assertTrue(e.getMessage().contains("\n  x[2]     -2"), e.getMessage());
+        assertTrue(e.getMessage().contains(".onlyElements(\"x\", 2)"), e.getMessage());
+    }
+
+    @Test
+    void unknownParametersAndComplexStepOnAFunctionAreUsageErrors() {
+        assertThrows(IllegalArgumentException.class, () -> assertGradient(GradientAssertionsTest::f,
+                GradientAssertionsTest::wrongInX2, AT, GradientOptions.defaults().onlyParameters("W1")));
+        assertThrows(IllegalArgumentException.class, () -> assertGradient(GradientAssertionsTest::f,
+                GradientAssertionsTest::wrongInX2, AT, GradientOptions.defaults().withMethod(NumericMethod.COMPLEX_STEP)));
+    }
+
+    @Test
+    void aWrongLengthGradientFails() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> assertGradient(GradientAssertionsTest::f, x -> new double[2], AT));
+        assertEquals("the gradient returned 2 elements for a point of 3 elements", e.getMessage());
+    }
+
+    @Test
+    void theComplexStepWorksOnBuiltInNetworks() {
+        Network n = new Network(List.of(2, 3, 2), Network.Activation.TANH, Network.Output.SOFTMAX,
+                Network.Loss.CROSS_ENTROPY, 2);
+        NetworkCase c = new NetworkCase(n, new double[n.parameterCount()], new double[] {0.1, -0.2, 0.3, 0.4},
+                new double[] {1, 0, 0, 1});
+        assertGradient(c, c::gradient, GradientOptions.defaults().withMethod(NumericMethod.COMPLEX_STEP)
+                .withTolerance(0, 0));
+    }
+
+    @Test
+    void optionsAreValidatedWhereMade() {
+        GradientOptions d = GradientOptions.defaults();
+        assertThrows(IllegalArgumentException.class, () -> d.withTolerance(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> d.withTolerance(0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxRows(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> d.onlyParameters());
+        assertThrows(IllegalArgumentException.class, () -> d.onlyElements("x", -1));
+        assertEquals("GradientOptions.defaults().withMethod(NumericMethod.CENTRAL).withSeed(3)",
+                d.withSeed(3).withMethod(NumericMethod.CENTRAL).toString());
+        assertEquals(d.withSeed(3), GradientOptions.defaults().withSeed(3));
+    }
+}

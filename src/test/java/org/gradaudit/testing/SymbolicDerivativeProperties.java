@@ -1,0 +1,86 @@
+package org.gradaudit.testing;
+
+import static org.gradaudit.testing.SymbolicAssertions.assertDerivative;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.ExprPrinter;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.symbolic.Cas;
+
+/**
+ * Symbolic derivatives equal finite differences on random expression graphs: the CAS's derivative
+ * of the last node (definitions expanded) is asserted with {@code assertDerivative}, which
+ * confirms it against Ridders' differences at seeded points.
+ */
+class SymbolicDerivativeProperties {
+    private static final List<String> VARIABLES = List.of("x", "y", "w");
+
+    /** Definitions n0, n1, ... each over the variables and the earlier nodes; differentiate the last by wrt. */
+    record Graph(List<Expr> nodes, String wrt) {
+        List<String> definitions() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                out.add("n" + i + " = " + ExprPrinter.print(nodes.get(i)));
+            }
+            return out;
+        }
+
+        Expr expanded() {
+            Map<String, Expr> defs = new LinkedHashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                defs.put("n" + i, Exprs.substitute(nodes.get(i), defs));
+            }
+            return defs.get("n" + (nodes.size() - 1));
+        }
+
+        @Override
+        public String toString() {
+            return definitions() + ", d/d" + wrt;
+        }
+    }
+
+    @Property(tries = 100, seed = "20261127")
+    void casDerivativesMatchRidders(@ForAll("graphs") Graph g) throws Exception {
+        Expr derivative = Cas.get().derivative(g.expanded(), g.wrt());
+        assertDerivative(ExprPrinter.print(derivative), "n" + (g.nodes().size() - 1), g.wrt(), g.definitions(), 7);
+    }
+
+    @Provide
+    Arbitrary<Graph> graphs() {
+        return Arbitraries.integers().between(1, 3).flatMap(n -> {
+            List<Arbitrary<Expr>> nodes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<String> names = new ArrayList<>(VARIABLES);
+                for (int j = 0; j < i; j++) {
+                    names.add("n" + j);
+                }
+                nodes.add(tree(names));
+            }
+            return Combinators.combine(Combinators.combine(nodes).as(l -> l), Arbitraries.of(VARIABLES))
+                    .as(Graph::new);
+        });
+    }
+
+    private static Arbitrary<Expr> tree(List<String> names) {
+        Arbitrary<Expr> leaf = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.of(names).map(Expr::var)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(0.5, 1.0, 2.0, 3.0).map(Expr::num)));
+        return Arbitraries.recursive(() -> leaf, t -> Arbitraries.oneOf(
+                Arbitraries.of(Expr.Op.ADD, Expr.Op.SUB, Expr.Op.MUL, Expr.Op.DIV)
+                        .flatMap(op -> Combinators.combine(t, t).as((a, b) -> (Expr) new Expr.Bin(op, a, b))),
+                Combinators.combine(t, Arbitraries.integers().between(2, 3))
+                        .as((a, k) -> (Expr) new Expr.Bin(Expr.Op.POW, a, Expr.num(k))),
+                Arbitraries.of("exp", "log", "sigmoid", "tanh", "sin").flatMap(fn -> t.map(a -> Expr.call(fn, a))),
+                t.map(Expr::neg)), 1, 3);
+    }
+}
