@@ -91,7 +91,7 @@ public final class CheckReport {
                 w == null ? "-" : num(w.analytic()), w == null ? "-" : num(w.numeric()),
                 String.valueOf(t.kinks()), t.passed() ? "pass" : "FAIL"});
         }
-        table(rows, b);
+        org.gradaudit.report.TextTable.render(rows, "", b);
         if (!r.failures().isEmpty()) {
             b.append("\nfailures");
             if (r.unlistedFailures() > 0) {
@@ -135,21 +135,6 @@ public final class CheckReport {
         return b.toString();
     }
 
-    private static void table(List<String[]> rows, StringBuilder b) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i])).append(i < row.length - 1 ? "  " : "");
-            }
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
 
     private static String wrap(String text, int width) {
         StringBuilder out = new StringBuilder();

@@ -39,7 +39,7 @@ final class GradientFailure {
             rows.add(new String[] {f.label(), num(f.analytic()), num(f.numeric()), num(f.absError()),
                 num(rel == 0 ? 0 : f.absError() / rel), num(f.tolerance())});
         }
-        table(rows, b);
+        org.gradaudit.report.TextTable.render(rows, "  ", b);
         int more = r.failed() - worst.size();
         if (more > 0) {
             b.append("  ... and ").append(more).append(more == 1 ? " more failing element" : " more failing elements")
@@ -75,21 +75,6 @@ final class GradientFailure {
         return f.tolerance() == 0 ? Double.MAX_VALUE : e / f.tolerance();
     }
 
-    private static void table(List<String[]> rows, StringBuilder b) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i])).append("  ");
-            }
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
 
     /** Six significant digits, trailing zeros dropped: {@code 3}, {@code -0.0123}, {@code 1.5e-07}. */
     static String num(double d) {

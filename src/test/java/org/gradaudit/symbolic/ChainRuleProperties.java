@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 import org.gradaudit.derivation.DerivationParser;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
+import org.gradaudit.expr.RandomGraphs;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
 import org.gradaudit.model.ModelBuilder;
@@ -91,37 +92,14 @@ class ChainRuleProperties {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<Integer> size = Arbitraries.integers().between(1, 4);
-        return size.flatMap(n -> {
-            List<Arbitrary<Expr>> nodes = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                List<String> names = new ArrayList<>(VARIABLES);
-                for (int j = 0; j < i; j++) {
-                    names.add("n" + j);
-                }
-                nodes.add(tree(names));
-            }
-            List<String> all = new ArrayList<>(VARIABLES);
-            for (int j = 0; j < n - 1; j++) {
-                all.add("n" + j);
+        return RandomGraphs.nodes(VARIABLES, 4, List.of("exp", "log", "sigmoid", "tanh")).flatMap(nodes -> {
+            List<String> wrt = new ArrayList<>(VARIABLES);
+            for (int j = 0; j < nodes.size() - 1; j++) {
+                wrt.add("n" + j);
             }
             Arbitrary<double[]> point = Arbitraries.doubles().between(-1.5, 1.5).array(double[].class).ofSize(3);
-            return Combinators.combine(Combinators.combine(nodes).as(l -> l), Arbitraries.of(all), point)
-                    .as((l, wrt, pt) -> new Case(l, n - 1, wrt, pt));
+            return Combinators.combine(Arbitraries.of(wrt), point)
+                    .as((w, pt) -> new Case(nodes, nodes.size() - 1, w, pt));
         });
     }
-
-    private static Arbitrary<Expr> tree(List<String> names) {
-        Arbitrary<Expr> leaf = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(names).map(Expr::var)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(0.5, 1.0, 2.0, 3.0).map(Expr::num)));
-        return Arbitraries.recursive(() -> leaf, t -> Arbitraries.oneOf(
-                Arbitraries.of(Expr.Op.ADD, Expr.Op.SUB, Expr.Op.MUL, Expr.Op.DIV)
-                        .flatMap(op -> Combinators.combine(t, t).as((a, b) -> (Expr) new Expr.Bin(op, a, b))),
-                Combinators.combine(t, Arbitraries.integers().between(2, 3))
-                        .as((a, k) -> (Expr) new Expr.Bin(Expr.Op.POW, a, Expr.num(k))),
-                Arbitraries.of("exp", "log", "sigmoid", "tanh").flatMap(fn -> t.map(a -> Expr.call(fn, a))),
-                t.map(Expr::neg)), 1, 3);
-    }
-
 }

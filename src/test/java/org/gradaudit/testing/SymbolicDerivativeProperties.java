@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.RandomGraphs;
 import org.gradaudit.symbolic.Cas;
 
 /**
@@ -57,30 +58,7 @@ class SymbolicDerivativeProperties {
 
     @Provide
     Arbitrary<Graph> graphs() {
-        return Arbitraries.integers().between(1, 3).flatMap(n -> {
-            List<Arbitrary<Expr>> nodes = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                List<String> names = new ArrayList<>(VARIABLES);
-                for (int j = 0; j < i; j++) {
-                    names.add("n" + j);
-                }
-                nodes.add(tree(names));
-            }
-            return Combinators.combine(Combinators.combine(nodes).as(l -> l), Arbitraries.of(VARIABLES))
-                    .as(Graph::new);
-        });
-    }
-
-    private static Arbitrary<Expr> tree(List<String> names) {
-        Arbitrary<Expr> leaf = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(names).map(Expr::var)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(0.5, 1.0, 2.0, 3.0).map(Expr::num)));
-        return Arbitraries.recursive(() -> leaf, t -> Arbitraries.oneOf(
-                Arbitraries.of(Expr.Op.ADD, Expr.Op.SUB, Expr.Op.MUL, Expr.Op.DIV)
-                        .flatMap(op -> Combinators.combine(t, t).as((a, b) -> (Expr) new Expr.Bin(op, a, b))),
-                Combinators.combine(t, Arbitraries.integers().between(2, 3))
-                        .as((a, k) -> (Expr) new Expr.Bin(Expr.Op.POW, a, Expr.num(k))),
-                Arbitraries.of("exp", "log", "sigmoid", "tanh", "sin").flatMap(fn -> t.map(a -> Expr.call(fn, a))),
-                t.map(Expr::neg)), 1, 3);
+        return Combinators.combine(RandomGraphs.nodes(VARIABLES, 3, List.of("exp", "log", "sigmoid", "tanh", "sin")),
+                Arbitraries.of(VARIABLES)).as(Graph::new);
     }
 }
