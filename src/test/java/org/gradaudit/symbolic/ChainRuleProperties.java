@@ -20,7 +20,6 @@ import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
 import org.gradaudit.model.ModelBuilder;
 import org.gradaudit.numeric.Estimate;
-import org.gradaudit.numeric.Evaluator;
 import org.gradaudit.numeric.Evaluators;
 import org.gradaudit.numeric.FiniteDifferences;
 
