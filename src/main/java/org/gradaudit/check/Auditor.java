@@ -192,14 +192,13 @@ public final class Auditor {
             return f;
         }
         if (item instanceof Item.PartialClaim p) {
-            Expr of = model.functions().inline(p.of());
-            Expr truthExpr = cas.derivative(of, p.wrt());
+            Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
             return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, graphSpace(Map.of()),
                     index);
         }
         if (item instanceof Item.EqualityClaim e) {
             String kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name()) ? "definition" : "claim";
-            Expr left = model.functions().inline(e.left());
+            Expr left = toGraph(e.left());
             if (!e.where().isEmpty()) {
                 Expr oneLevel = left instanceof Expr.Var v && truthGraph.isNode(v.name()) ? truthGraph.nodes().get(v.name())
                         : left;
@@ -220,17 +219,22 @@ public final class Auditor {
     }
 
     /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
-    private Expr toGraph(Expr written) {
+    private Expr toGraph(Expr written) throws CasException {
         Expr inlined = model.functions().inline(written);
         Map<Expr.Deriv, Expr> values = new HashMap<>();
         for (Expr.Deriv d : Exprs.derivatives(inlined)) {
-            try {
-                values.put(d, truth.derivative(d.of(), d.wrt()).closed());
-            } catch (CasException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
+            values.put(d, truth.derivative(d.of(), d.wrt()).closed());
         }
         return Exprs.substituteDerivatives(inlined, values);
+    }
+
+    /** {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out. */
+    private Expr toGraphOrRefuse(Expr written) {
+        try {
+            return toGraph(written);
+        } catch (CasException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -298,7 +302,7 @@ public final class Auditor {
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
-        Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraph,
+        Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse,
                 space.names(), factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues,
                 slots));
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);

@@ -91,8 +91,8 @@ public final class AuditTextReport {
         out.append("        ").append(f.message()).append('\n');
         if (f.counterexample() != null && !f.kind().equals("loss")) {
             Finding.Counterexample c = f.counterexample();
-            out.append("        at ").append(point(c.values()));
-            if (!c.values().keySet().equals(c.point().keySet())) {
+            out.append("        at ").append(point(c.values().isEmpty() ? c.point() : c.values()));
+            if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
                 out.append("  (from ").append(point(c.point())).append(')');
             }
             out.append('\n');

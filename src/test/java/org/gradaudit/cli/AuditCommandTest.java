@@ -169,6 +169,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void leibnizAtomsInsideFormulasOnEitherSide(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("second.deriv");
+        Files.writeString(file, "input x, y in [0, 1]\nparam w\na = sigmoid(w*x)\nloss L(a, y) = (a - y)^2/2\n"
+                + "2*dL/da = 2*(a - y)\nd(dL/da)/da = 1\nd(dL/da)/da = 2\n");
+        Run r = run("audit", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("2*dL/da = 2*(a - y)   ok"), r.out());
+        assertTrue(r.out().contains("d(dL/da)/da = 1   ok"), r.out());
+        assertTrue(r.out().contains("d(dL/da)/da = 2   WRONG (factor)"), r.out());
+    }
+
+    @Test
     void theSeedIsPrintedAndReproducesTheReport() {
         Run a = run("audit", "--seed", "42", "derivations/rodriguez-2019-backprop.deriv");
         assertTrue(a.out().contains("seed 42"), a.out());
