@@ -72,4 +72,20 @@ class GradientAssertionsTest {
                 d.withSeed(3).withMethod(NumericMethod.CENTRAL).toString());
         assertEquals(d.withSeed(3), GradientOptions.defaults().withSeed(3));
     }
+
+    /**
+     * A small cross-entropy computed from logits several times larger than itself: the loss's
+     * rounding noise is about 60 eps |L|, and a Ridders error floor of eps |L| failed this correct
+     * gradient (W2[0,4], error 7.7e-14 against a tolerance of 7.6e-14) before the noise was measured.
+     */
+    @Test
+    void aNoisyLossDoesNotFailACorrectGradientAtTheBareNoiseFloor() {
+        Network n = new Network(java.util.List.of(1, 5, 4), Network.Activation.IDENTITY, Network.Output.SOFTMAX,
+                Network.Loss.CROSS_ENTROPY, 1);
+        double[] p = {0.07, 0.14, -0.23, -0.16, 0.08, 1.35, -1.69, -0.01, -0.12, 0.73, 0.36, -1.52, -0.57, 1.3, 2.0,
+            0.04, -0.05, 0.13, -1.23, 0.04, 0.62, 0.36, -0.04, -0.45, -0.02, 1.32, -0.22, 0.5, 0.15, -0.61, 0.39, -1.18,
+            -0.03, -0.54};
+        NetworkCase c = new NetworkCase(n, p, new double[] {-0.22}, new double[] {1, 0, 0, 0});
+        GradientAssertions.assertGradient(c, c::gradient, GradientOptions.defaults().withTolerance(0, 0));
+    }
 }

@@ -30,24 +30,69 @@ final class NumericDerivatives {
      * its smallest step, {@code 2 eps |L| / h_min}, which the tableau misses when its entries agree
      * by chance. When the two agree within their errors, the one with the smaller error, its error
      * at least their difference; when they do not, one tableau fooled itself, and the short start
-     * is the one that stays where the function is nearly polynomial.
+     * is the one that stays where the function is nearly polynomial. The chosen estimate's error is
+     * then raised to the loss's measured rounding noise over its smallest step, when that exceeds
+     * {@code eps |L|}.
      */
     private static Estimate ridders(java.util.function.DoubleUnaryOperator f, double x, double loss) {
-        Estimate longer = ridders(f, x, loss, LONG_FIRST_STEP);
-        Estimate shorter = ridders(f, x, loss, SHORT_FIRST_STEP);
+        double floor = Math.ulp(1.0) * Math.abs(loss);
+        Estimate longer = ridders(f, x, floor, LONG_FIRST_STEP);
+        Estimate shorter = ridders(f, x, floor, SHORT_FIRST_STEP);
         double apart = Math.abs(longer.value() - shorter.value());
+        Estimate chosen;
+        double first;
         if (apart > longer.error() + shorter.error() || !(longer.error() < shorter.error())) {
-            return shorter;
+            chosen = shorter;
+            first = SHORT_FIRST_STEP;
+        } else {
+            // They agree: the long start is the more accurate, but no better known than the two differ.
+            chosen = new Estimate(longer.value(), Math.max(longer.error(), apart));
+            first = LONG_FIRST_STEP;
         }
-        // They agree: the long start is the more accurate, but no better known than the two differ.
-        return new Estimate(longer.value(), Math.max(longer.error(), apart));
+        // The choice above is made on eps |L|; the error reported is raised to the loss's measured noise.
+        double measured = noise(f, x, loss);
+        if (measured <= floor || Double.isNaN(chosen.error())) {
+            return chosen;
+        }
+        double hMin = first * Math.max(1, Math.abs(x)) * RIDDERS_SMALLEST;
+        return new Estimate(chosen.value(), chosen.error() + 2 * (measured - floor) / hMin);
     }
 
-    private static Estimate ridders(java.util.function.DoubleUnaryOperator f, double x, double loss, double first) {
+    private static Estimate ridders(java.util.function.DoubleUnaryOperator f, double x, double noise, double first) {
         double h0 = first * Math.max(1, Math.abs(x));
         Estimate e = FiniteDifferences.ridders(f, x, h0);
-        double floor = 2 * Math.ulp(1.0) * Math.abs(loss) / (h0 * RIDDERS_SMALLEST);
+        double floor = 2 * noise / (h0 * RIDDERS_SMALLEST);
         return new Estimate(e.value(), Double.isNaN(e.error()) ? e.error() : e.error() + floor);
+    }
+
+    /**
+     * The rounding noise of the loss near x, measured as Moré and Wild's ECnoise does: the sixth
+     * differences of its values at x + j h, j = 0..8, with h = 1e-6 max(1,|x|), cancel any smooth
+     * trend (a polynomial of degree 5 exactly, and the rest by h^6), so what is left is rounding,
+     * which they amplify by sqrt(C(12, 6)) in standard deviation. Three standard deviations of that
+     * are returned. A loss computed from terms larger than itself (a log-sum-exp of logits giving a
+     * small cross-entropy) is far noisier than eps |L| (60 times, on a softmax network seen here),
+     * and a floor of eps |L| alone let Ridders' error estimate fall below its true error.
+     */
+    static double noise(java.util.function.DoubleUnaryOperator f, double x, double loss) {
+        double h = 1e-6 * Math.max(1, Math.abs(x));
+        double[] v = new double[9];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = j == 0 ? loss : f.applyAsDouble(x + j * h);
+            if (!Double.isFinite(v[j])) {
+                return 0;
+            }
+        }
+        int[] binomial = {1, -6, 15, -20, 15, -6, 1};
+        double worst = 0;
+        for (int start = 0; start + 6 < v.length; start++) {
+            double sixth = 0;
+            for (int i = 0; i <= 6; i++) {
+                sixth += binomial[i] * v[start + i];
+            }
+            worst = Math.max(worst, Math.abs(sixth));
+        }
+        return 3 * worst / Math.sqrt(924);
     }
 
     /** dL/d theta_k at the base point, where theta_k = x and the loss is {@code loss}. */

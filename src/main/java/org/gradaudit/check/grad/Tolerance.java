@@ -5,10 +5,12 @@ import org.gradaudit.numeric.Method;
 
 /**
  * The tolerance of one comparison, derived from its own noise floor rather than a fixed rtol:
- * {@code tol = 4 e + 64 eps (|analytic| + g_max)}, where {@code e} is the numeric method's
+ * {@code tol = 4 e + 64 eps (|analytic| + g_max + |L|)}, where {@code e} is the numeric method's
  * error estimate for this element (its rounding of the loss over the step plus its truncation),
  * and the second term allows for rounding in the claimed gradient itself, whose sums over a batch
- * may cancel ({@code g_max}: the largest |claimed| element of the tensor). For a direction, the
+ * may cancel ({@code g_max}: the largest |claimed| element of the whole gradient; {@code |L|}: the
+ * per-example terms backprop sums are of the loss's size, and where they cancel to a gradient far
+ * smaller than both, say 4e-16 where 0 is due, their rounding stays). For a direction, the
  * second term sums over the tensor's elements.
  */
 final class Tolerance {
@@ -26,13 +28,14 @@ final class Tolerance {
 
     /** The tolerance of one element; a NaN (unknown) error estimate counts as zero. */
     static double element(Estimate numeric, double analytic, double tensorMax, double loss, double x) {
-        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax)
+        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax + Math.abs(loss))
                 + LOSS_ULPS * EPS * Math.abs(loss) / Math.max(1, Math.abs(x));
     }
 
     /** The tolerance of a directional derivative, given sum over the direction's elements of |g_i v_i| + g_max |v_i|. */
     static double direction(Estimate numeric, double magnitude, double loss) {
-        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * magnitude + LOSS_ULPS * EPS * Math.abs(loss);
+        return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (magnitude + Math.abs(loss))
+                + LOSS_ULPS * EPS * Math.abs(loss);
     }
 
     /** Whether left and right one-sided differences disagree beyond their own errors. */
@@ -52,15 +55,18 @@ final class Tolerance {
                     + " |f'''|h^2/6 from the third difference, h = cbrt(eps) max(1,|x|)";
         } else if (method == Method.RIDDERS) {
             e = "Ridders' own error estimate (the spread of the extrapolation tableau around its best entry)"
-                    + " plus the rounding of the loss over its smallest step, 2 eps |L| / (h0 / 1.4^9), the better"
+                    + " plus the rounding of the loss over its smallest step, 2 n / (h0 / 1.4^9), where n is the"
+                    + " loss's rounding noise measured from sixth differences at nine points 1e-6 max(1,|x|) apart"
+                    + " (ECnoise; at least eps |L|), the better"
                     + " of first steps h0 = 0.1 and 0.01 times max(1,|x|)";
         } else {
             e = "eps |value|, the complex step having no cancellation";
         }
-        return "an element passes when |analytic - numeric| <= 4 e + 64 eps (|analytic| + g_max)"
-                + " + 4 eps |L| / max(1,|x|), where e is " + e + "; 64 eps (|analytic| + g_max) allows for rounding"
-                + " in the claimed gradient (g_max: the tensor's largest |analytic| element) and 4 eps |L| / max(1,|x|)"
-                + " for the loss's own rounding, both because sums over the batch may cancel; no fixed rtol."
+        return "an element passes when |analytic - numeric| <= 4 e + 64 eps (|analytic| + g_max + |L|)"
+                + " + 4 eps |L| / max(1,|x|), where e is " + e + "; 64 eps (|analytic| + g_max + |L|) allows for"
+                + " rounding in the claimed gradient (g_max: the gradient's largest |analytic| element; backprop sums"
+                + " terms of the loss's size, which may cancel) and 4 eps |L| / max(1,|x|) for the loss's own"
+                + " rounding; no fixed rtol."
                 + " A mismatch where the left and right one-sided differences disagree by more than 4 times"
                 + " their error estimates, with the analytic value between them, is a kink, not a failure; so is a"
                 + " Ridders mismatch on a loss with kinks (relu) where the central difference agrees.";
