@@ -33,8 +33,15 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--wrt", paramLabel = "NAME", description = "Only the derivative with respect to this name.")
     String wrt;
 
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
+    int timeLimit;
+
     @Override
     public Integer call() {
+        if (timeLimit < 1) {
+            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
+        }
         Model model = Derivations.load(file);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
@@ -60,7 +67,7 @@ final class DeriveCommand implements Callable<Integer> {
         ChainRule rule = new ChainRule(graph, Cas.get());
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.print(DeriveReport.render(model, rule, top, names, wrt == null));
+            out.print(DeriveReport.render(model, rule, top, names, wrt == null, java.time.Duration.ofSeconds(timeLimit)));
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }

@@ -17,10 +17,12 @@ public final class DeriveReport {
      * @param top the node differentiated
      * @param names the names to differentiate with respect to, in the order to print
      * @param locals whether to print every local derivative first
+     * @param timeLimit time for the derivatives; those not reached are left out, and the output says so
      * @throws CasException when the CAS hits its time or size bound
      */
-    public static String render(Model model, ChainRule rule, String top, List<String> names, boolean locals)
-            throws CasException {
+    public static String render(Model model, ChainRule rule, String top, List<String> names, boolean locals,
+                                java.time.Duration timeLimit) throws CasException {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
         Graph graph = model.graph();
         StringBuilder out = new StringBuilder();
         out.append("gradaudit derive ").append(model.derivation().file()).append('\n');
@@ -38,6 +40,11 @@ public final class DeriveReport {
         }
         out.append("\nDerivatives of ").append(top).append(", by the chain rule in reverse over the graph\n");
         for (String n : names) {
+            if (System.nanoTime() > deadline) {
+                out.append("  (stopped: the time limit of ").append(timeLimit.toSeconds())
+                        .append(" s ran out; raise --time-limit or ask for one derivative with --wrt)\n");
+                break;
+            }
             ChainRule.Derivative d = rule.derivative(top, n);
             String lhs = "d" + top + "/d" + n;
             String pad = " ".repeat(lhs.length() + 3);
