@@ -60,6 +60,9 @@ final class Judge {
             // A point where the two differ beyond their rounding bounds is itself a disproof.
             return new Judgement(compared, maxRel, failure, "different", "");
         }
+        if (Canonical.of(claimed).equals(Canonical.of(truth))) {
+            return new Judgement(compared, maxRel, null, "equal", "");
+        }
         ZeroTest zero = isZero(Expr.sub(claimed, truth));
         if (zero == ZeroTest.NOT_PROVEN) {
             zero = isZero(expand.apply(Expr.sub(claimed, truth)));

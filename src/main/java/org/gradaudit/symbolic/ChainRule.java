@@ -85,7 +85,8 @@ public final class ChainRule {
     private Derivative accumulate(String of, String wrt) throws CasException {
         Expr closed = null;
         Expr step = null;
-        for (String c : users(of, wrt)) {
+        List<String> users = users(of, wrt);
+        for (String c : users) {
             Derivative upper = derivative(of, c);
             Expr term = multiply(upper.closed(), local(c, wrt));
             closed = closed == null ? term : Expr.add(closed, term);
@@ -93,9 +94,14 @@ public final class ChainRule {
                     : Expr.mul(new Expr.Deriv(of, c), new Expr.Deriv(c, wrt));
             step = step == null ? stepTerm : Expr.add(step, stepTerm);
         }
+        // One path and no quotient: the factors are already simplified and nothing can cancel, so the
+        // CAS is not asked (on a deep network it would spend seconds on long products).
+        if (users.size() > 1 || hasQuotient(closed)) {
+            closed = cas.simplify(closed);
+        }
         List<List<String>> paths = graph.paths(of, wrt);
         if (paths == null) {
-            return new Derivative(of, wrt, step, step, cas.simplify(closed));
+            return new Derivative(of, wrt, step, step, closed);
         }
         Expr chained = null;
         for (List<String> path : paths) {
@@ -106,7 +112,18 @@ public final class ChainRule {
             }
             chained = chained == null ? product : Expr.add(chained, product);
         }
-        return new Derivative(of, wrt, chained, step, cas.simplify(closed));
+        return new Derivative(of, wrt, chained, step, closed);
+    }
+
+    /** Whether a formula divides, or raises to a negative power: where a product can cancel. */
+    private static boolean hasQuotient(Expr e) {
+        for (Expr x : Exprs.subtrees(e)) {
+            if (x instanceof Expr.Bin b && (b.op() == Expr.Op.DIV
+                    || (b.op() == Expr.Op.POW && !(b.right() instanceof Expr.Num)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The nodes that use {@code wrt} directly and lie on a path to {@code of}. */
@@ -120,12 +137,16 @@ public final class ChainRule {
         return out;
     }
 
+    /** a*b with b's factors appended one by one, so that products read a*b*c*d, not a*b*(c*d). */
     private static Expr multiply(Expr a, Expr b) {
         if (a instanceof Expr.Num n && n.value() == 1) {
             return b;
         }
         if (b instanceof Expr.Num n && n.value() == 1) {
             return a;
+        }
+        if (b instanceof Expr.Bin m && m.op() == Expr.Op.MUL) {
+            return Expr.mul(multiply(a, m.left()), m.right());
         }
         return Expr.mul(a, b);
     }

@@ -45,6 +45,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void everyCorrectDerivationInTheRepositoryAuditsClean() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("derivations"))) {
+            List<Path> correct = files.filter(p -> p.toString().endsWith(".deriv"))
+                    .filter(p -> !p.toString().endsWith("-mistakes.deriv"))
+                    .filter(p -> !p.getFileName().toString().equals("rodriguez-2019-backprop.deriv")).sorted().toList();
+            assertTrue(correct.size() >= 6, correct.toString());
+            for (Path p : correct) {
+                Run r = run("audit", p.toString());
+                assertEquals(0, r.code(), p + ":\n" + r.out());
+            }
+        }
+    }
+
+    @Test
     void jsonIsOneDocumentWithTheContractsFields() {
         Run r = run("audit", "--format", "json", "--seed", "3", "derivations/rodriguez-2019-backprop.deriv");
         assertEquals(1, r.code());
