@@ -11,6 +11,9 @@ import org.gradaudit.derivation.Derivation;
 
 /** The audit as text for a reader: grouped by the source's sections, one block per statement. */
 public final class AuditTextReport {
+    /** Width prose is wrapped at; formulas and tables may run longer. */
+    private static final int WIDTH = 100;
+
     private AuditTextReport() {
     }
 
@@ -26,10 +29,10 @@ public final class AuditTextReport {
         if (!source.isEmpty()) {
             out.append(source).append('\n');
         }
-        out.append("seed ").append(r.seed()).append(", ").append(r.pointsPerCheck())
-                .append(" random points per statement; ").append(r.tolerance().explain()).append('\n');
+        out.append(TextTable.wrap("seed " + r.seed() + ", " + r.pointsPerCheck() + " random points per statement; "
+                + r.tolerance().explain(), WIDTH, "", "  "));
         if (!r.lossNote().isEmpty()) {
-            out.append("loss: ").append(r.lossNote()).append('\n');
+            out.append(TextTable.wrap("loss: " + r.lossNote(), WIDTH, "", "  "));
         }
         String section = null;
         for (Finding f : r.findings()) {
@@ -47,6 +50,13 @@ public final class AuditTextReport {
         }
         out.append('\n').append(summary(r, colour)).append('\n');
         return out.toString();
+    }
+
+    /** A message one sentence a line, so that no formula is broken across lines. */
+    private static void sentences(StringBuilder out, String message) {
+        for (String sentence : message.split("(?<=[.!?]) (?=[A-Z])")) {
+            out.append("        ").append(sentence).append('\n');
+        }
     }
 
     private static String source(Derivation d) {
@@ -84,18 +94,17 @@ public final class AuditTextReport {
                         .append(")\n");
             }
             if (verbose) {
-                out.append("        ").append(f.message()).append('\n');
+                sentences(out, f.message());
             }
             return;
         }
-        out.append("        ").append(f.message()).append('\n');
+        sentences(out, f.message());
         if (f.counterexample() != null && !f.kind().equals("loss")) {
             Finding.Counterexample c = f.counterexample();
-            out.append("        at ").append(point(c.values().isEmpty() ? c.point() : c.values()));
+            out.append("        at ").append(point(c.values().isEmpty() ? c.point() : c.values())).append('\n');
             if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
-                out.append("  (from ").append(point(c.point())).append(')');
+                out.append("          from ").append(point(c.point())).append('\n');
             }
-            out.append('\n');
             out.append(String.format(Locale.ROOT, "          claimed  %.10g%n          true     %.10g%n",
                     c.claimed(), c.expected()));
         }

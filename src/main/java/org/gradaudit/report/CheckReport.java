@@ -128,7 +128,7 @@ public final class CheckReport {
                 b.append("  and ").append(r.unlistedKinks()).append(" more\n");
             }
         }
-        b.append('\n').append(wrap("tolerance: " + r.toleranceRule(), 100));
+        b.append('\n').append(TextTable.wrap("tolerance: " + r.toleranceRule(), 100, "", "  "));
         b.append(String.format(Locale.ROOT, "%nsummary: %d parameters, %d elements checked, %d failed, %d kinks,"
                 + " %.3f s: %s%n", r.tensors().size(), r.elementsChecked(), r.failed(), r.kinkCount(), r.seconds(),
                 r.passed() ? "PASS" : "FAIL"));
@@ -136,22 +136,6 @@ public final class CheckReport {
     }
 
 
-    private static String wrap(String text, int width) {
-        StringBuilder out = new StringBuilder();
-        int col = 0;
-        for (String word : text.split(" ")) {
-            if (col > 0 && col + 1 + word.length() > width) {
-                out.append("\n  ");
-                col = 2;
-            } else if (col > 0) {
-                out.append(' ');
-                col++;
-            }
-            out.append(word);
-            col += word.length();
-        }
-        return out.append('\n').toString();
-    }
 
     private static String num(double d) {
         if (Double.isNaN(d)) {

@@ -3,7 +3,10 @@ package org.gradaudit.report;
 import java.util.List;
 import java.util.Locale;
 
-/** Left-aligned columns of text, each as wide as its widest cell, two spaces apart. */
+/**
+ * Text layout for reports: left-aligned columns, each as wide as its widest cell, two spaces
+ * apart; and paragraphs wrapped at a width.
+ */
 public final class TextTable {
     private TextTable() {
     }
@@ -34,5 +37,33 @@ public final class TextTable {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+    }
+
+    /**
+     * {@code text} wrapped at {@code width} columns between words, the first line starting with
+     * {@code first} and the others with {@code rest}; ends with a newline. A word longer than the
+     * width stands on a line of its own.
+     */
+    public static String wrap(String text, int width, String first, String rest) {
+        StringBuilder out = new StringBuilder(first);
+        int col = first.length();
+        boolean lineEmpty = true;
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!lineEmpty && col + 1 + word.length() > width) {
+                out.append('\n').append(rest);
+                col = rest.length();
+                lineEmpty = true;
+            } else if (!lineEmpty) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+            lineEmpty = false;
+        }
+        return out.append('\n').toString();
     }
 }
