@@ -12,6 +12,7 @@ import org.gradaudit.derivation.Problem;
 import org.gradaudit.derivation.Statement;
 import org.gradaudit.expr.Builtins;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
 
 /** Resolves the statements to judge, in file order, against a built graph. */
 final class ItemResolver {
@@ -127,7 +128,18 @@ final class ItemResolver {
             Expr truth = resolver.resolve(lhs.expr(), c.position(), free);
             Expr claimed = resolver.resolve(c.rhs(), c.position(), free);
             String fn = ((Expr.Call) lhs.expr().expr()).fn();
-            return truth == null || claimed == null ? null : new Item.FunctionClaim(c, fn, params, truth, claimed);
+            if (truth == null || claimed == null) {
+                return null;
+            }
+            Set<String> others = new java.util.LinkedHashSet<>(Exprs.variables(claimed));
+            others.removeAll(params);
+            if (!others.isEmpty() || !Exprs.derivatives(claimed).isEmpty()) {
+                problems.add(new Problem(at(c, c.rhs().column()), "a formula for " + lhs.text() + " may use only "
+                        + String.join(", ", params) + "; it uses " + (others.isEmpty()
+                        ? Exprs.derivatives(claimed).get(0).toString() : String.join(", ", others))));
+                return null;
+            }
+            return new Item.FunctionClaim(c, fn, params, truth, claimed);
         }
         Expr left = resolver.resolve(lhs.expr(), c.position(), Set.of());
         Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());

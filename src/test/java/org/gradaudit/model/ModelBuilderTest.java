@@ -126,6 +126,13 @@ class ModelBuilderTest {
     }
 
     @Test
+    void aFunctionClaimUsesOnlyItsParameters() {
+        List<Problem> p = problems(NET + "sigmoid(u) = 1/(1 + e^-u) + b1\n");
+        assertEquals("t.deriv:10:14", p.get(0).position().toString());
+        assertTrue(p.get(0).message().contains("may use only u; it uses b1"), p.get(0).message());
+    }
+
+    @Test
     void nameClashes() {
         assertTrue(problems("input x\ninput x\n").get(0).message().contains("already declared at line 1"));
         assertTrue(problems("input x\nalias X = q\n").get(0).message().contains("not an input, parameter or node"));
