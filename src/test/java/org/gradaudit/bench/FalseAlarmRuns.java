@@ -15,9 +15,9 @@ import org.gradaudit.numeric.mlp.MlpSpec;
 import org.gradaudit.numeric.mlp.Output;
 
 /**
- * Not a test: N seeded runs (default 1,000) of correct networks of random shape, activation,
- * output and loss, each checked in full mode with every method; prints any false alarm.
- * Run with {@code bench/check.sh --false-alarms [N]}.
+ * N seeded runs (default 1,000) of correct networks of random shape, activation, output and
+ * loss, each checked in full mode with every method; prints any false alarm. Run with
+ * {@code bench/check.sh --false-alarms [N]}; {@code NoFalseAlarmsTest} runs the same 1,000.
  */
 public final class FalseAlarmRuns {
     private FalseAlarmRuns() {
@@ -25,9 +25,17 @@ public final class FalseAlarmRuns {
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        SplittableRandom r = new SplittableRandom(20261127);
-        int alarms = 0;
         long t0 = System.nanoTime();
+        List<String> alarms = alarms(n);
+        alarms.forEach(a -> System.out.println("false alarm: " + a));
+        System.out.printf("%d networks x %d methods: %d false alarms, %.1f s%n", n, Method.values().length,
+                alarms.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The false alarms among {@code n} seeded correct networks, each checked with every method. */
+    public static List<String> alarms(int n) {
+        SplittableRandom r = new SplittableRandom(20261127);
+        List<String> alarms = new ArrayList<>();
         for (int run = 0; run < n; run++) {
             List<Integer> layers = new ArrayList<>();
             int depth = 1 + r.nextInt(4);
@@ -45,13 +53,10 @@ public final class FalseAlarmRuns {
                 CheckResult res = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
                         CheckOptions.defaults().withMethod(m));
                 if (!res.passed()) {
-                    alarms++;
-                    System.out.println("false alarm: " + spec.describe() + " seed " + seed + " " + m + " "
-                            + res.failures());
+                    alarms.add(spec.describe() + " seed " + seed + " " + m + " " + res.failures());
                 }
             }
         }
-        System.out.printf("%d networks x %d methods: %d false alarms, %.1f s%n", n, Method.values().length, alarms,
-                (System.nanoTime() - t0) / 1e9);
+        return alarms;
     }
 }
