@@ -40,6 +40,11 @@ public record Tensor(String name, int[] shape, int offset) {
 
     /** The number of elements. */
     public int size() {
+        return sizeOf(shape);
+    }
+
+    /** The number of elements of a tensor of this shape. */
+    static int sizeOf(int[] shape) {
         int s = 1;
         for (int d : shape) {
             s *= d;

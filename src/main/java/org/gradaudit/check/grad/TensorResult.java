@@ -29,11 +29,7 @@ public record TensorResult(String name, int[] shape, int checked, int directions
 
     /** The number of elements. */
     public int size() {
-        int s = 1;
-        for (int d : shape) {
-            s *= d;
-        }
-        return s;
+        return Tensor.sizeOf(shape);
     }
 
     /**
