@@ -42,10 +42,16 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also say how each correct statement was established.")
     boolean verbose;
 
+    @Option(names = {"-b", "--brief"}, description = "Show only the statements that are not correct (text format).")
+    boolean brief;
+
     @Override
     public Integer call() {
         if (points < 32 || points > 10_000) {
             throw new InputException("--points must be between 32 and 10000, was " + points);
+        }
+        if (brief && verbose) {
+            throw new InputException("--brief and --verbose cannot be combined");
         }
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
@@ -57,7 +63,9 @@ final class AuditCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.print(AuditJsonReport.render(result, Main.VERSION));
         } else {
-            out.print(AuditTextReport.render(result, Main.VERSION, Terminal.colour(), verbose));
+            AuditTextReport.Detail detail = brief ? AuditTextReport.Detail.BRIEF
+                    : verbose ? AuditTextReport.Detail.VERBOSE : AuditTextReport.Detail.NORMAL;
+            out.print(AuditTextReport.render(result, Main.VERSION, Terminal.colour(), detail));
         }
         out.flush();
         return result.clean() ? 0 : 1;

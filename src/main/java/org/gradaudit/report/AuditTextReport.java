@@ -17,11 +17,21 @@ public final class AuditTextReport {
     private AuditTextReport() {
     }
 
+    /** How much to say about each statement. */
+    public enum Detail {
+        /** Only the statements that are not correct. */
+        BRIEF,
+        /** Every statement; reasons for the ones that are not correct. */
+        NORMAL,
+        /** Every statement with its reason, also how each correct one was established. */
+        VERBOSE
+    }
+
     /**
      * @param colour whether to colour verdicts (only on a terminal, never with NO_COLOR)
-     * @param verbose whether to give the reasons for correct statements too
+     * @param detail how much to say about each statement
      */
-    public static String render(AuditResult r, String version, boolean colour, boolean verbose) {
+    public static String render(AuditResult r, String version, boolean colour, Detail detail) {
         StringBuilder out = new StringBuilder();
         Derivation d = r.derivation();
         out.append("gradaudit ").append(version).append(" audit of ").append(d.file()).append('\n');
@@ -36,11 +46,14 @@ public final class AuditTextReport {
         }
         String section = null;
         for (Finding f : r.findings()) {
+            if (detail == Detail.BRIEF && f.verdict() == Verdict.CORRECT) {
+                continue;
+            }
             if (!f.section().equals(section)) {
                 section = f.section();
                 out.append('\n').append(section.isEmpty() ? "(no section)" : section).append('\n');
             }
-            finding(out, f, colour, verbose);
+            finding(out, f, colour, detail == Detail.VERBOSE);
         }
         if (r.codeRun() != null) {
             codeRun(out, r, colour);
