@@ -21,11 +21,6 @@ public final class Functions {
         this.definitions = Map.copyOf(definitions);
     }
 
-    /** Whether {@code name} is a function the derivation defines. */
-    public boolean defines(String name) {
-        return definitions.containsKey(name);
-    }
-
     /** The expression with every call of a derivation's function replaced by its body. */
     public Expr inline(Expr e) {
         return Exprs.map(e, x -> {

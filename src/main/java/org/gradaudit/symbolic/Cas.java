@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Call;
 import org.gradaudit.expr.Expr.Neg;
@@ -161,7 +162,7 @@ public final class Cas {
             return c.offer(c.first);
         });
         improve(what, deadline, c, List.of(F::Together));
-        if (c.best != null && size(c.best) > SIMPLIFY_ABOVE) {
+        if (c.best != null && Exprs.size(c.best) > SIMPLIFY_ABOVE) {
             improve(what, deadline, c, List.of(F::Simplify));
         }
         return c.best(what);
@@ -237,7 +238,7 @@ public final class Cas {
         Void offer(IExpr x) {
             try {
                 Expr e = from.convert(x);
-                if (best == null || size(e) < size(best)) {
+                if (best == null || Exprs.size(e) < Exprs.size(best)) {
                     best = e;
                 }
             } catch (FromSymja.Unwritable u) {
@@ -299,21 +300,6 @@ public final class Cas {
         return new CasException("Symja failed (" + cause + "): " + shorten(what), cause);
     }
 
-    /** Nodes in an expression: the size measure by which forms are chosen. */
-    static int size(Expr e) {
-        if (e instanceof Neg n) {
-            return 1 + size(n.arg());
-        } else if (e instanceof Bin b) {
-            return 1 + size(b.left()) + size(b.right());
-        } else if (e instanceof Call c) {
-            int n = 1;
-            for (Expr a : c.args()) {
-                n += size(a);
-            }
-            return n;
-        }
-        return 1;
-    }
 
     private static String shorten(String what) {
         return what.length() <= 120 ? what : what.substring(0, 117) + "...";
