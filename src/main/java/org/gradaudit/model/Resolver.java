@@ -9,6 +9,7 @@ import org.gradaudit.derivation.Position;
 import org.gradaudit.derivation.Problem;
 import org.gradaudit.derivation.Statement.Formula;
 import org.gradaudit.expr.Builtins;
+import org.gradaudit.expr.ConstantExponents;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.NameRef;
@@ -134,18 +135,11 @@ final class Resolver {
     }
 
     private void checkExponents(Expr e, Formula f, Position at) {
-        for (Expr sub : Exprs.subtrees(e)) {
-            if (sub instanceof Expr.Bin b && b.op() == Expr.Op.POW && Exprs.variables(b.right()).isEmpty()
-                    && Exprs.derivatives(b.right()).isEmpty()) {
-                double exponent = Constants.value(b.right());
-                if (!(Math.abs(exponent) <= MAX_EXPONENT)) {
-                    problems.add(new Problem(new Position(at.file(), at.line(), f.column()),
-                            "constant exponent " + org.gradaudit.expr.ExprPrinter.print(b.right())
-                                    + " is too large: gradaudit accepts constant exponents up to " + MAX_EXPONENT
-                                    + " in absolute value"));
-                    return;
-                }
-            }
+        Expr exponent = ConstantExponents.beyond(e, MAX_EXPONENT);
+        if (exponent != null) {
+            problems.add(new Problem(new Position(at.file(), at.line(), f.column()), "constant exponent "
+                    + org.gradaudit.expr.ExprPrinter.print(exponent) + " is too large: gradaudit accepts constant"
+                    + " exponents up to " + MAX_EXPONENT + " in absolute value"));
         }
     }
 

@@ -2,17 +2,15 @@ package org.gradaudit.symbolic;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gradaudit.expr.ConstantExponents;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Call;
 import org.gradaudit.expr.Expr.Deriv;
 import org.gradaudit.expr.Expr.Neg;
 import org.gradaudit.expr.Expr.Num;
-import org.gradaudit.expr.Expr.Op;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.ExprPrinter;
 
@@ -72,74 +70,12 @@ final class InputGuard {
         return names;
     }
 
-    /**
-     * Refuses constant exponents beyond the bound, such as {@code (a+b)^100000} or
-     * {@code 10^10^10}: the exponent is evaluated in doubles, bottom-up, without recursion.
-     */
+    /** Refuses constant exponents beyond the bound, such as {@code (a+b)^100000} or {@code 10^10^10}. */
     private static void checkExponents(Expr root, int maxExponent) throws CasException {
-        Map<Expr, Double> value = new IdentityHashMap<>(); // constant subtrees only
-        Deque<Expr> todo = new ArrayDeque<>();
-        Deque<Expr> post = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Expr x = todo.pop();
-            post.push(x);
-            if (x instanceof Neg n) {
-                todo.push(n.arg());
-            } else if (x instanceof Bin b) {
-                todo.push(b.left());
-                todo.push(b.right());
-            } else if (x instanceof Call c) {
-                todo.push(c.args().get(0));
-            }
-        }
-        while (!post.isEmpty()) {
-            Expr x = post.pop(); // children before parents
-            if (x instanceof Num n) {
-                value.put(x, n.value());
-            } else if (x instanceof Neg n && value.containsKey(n.arg())) {
-                value.put(x, -value.get(n.arg()));
-            } else if (x instanceof Call c && value.containsKey(c.args().get(0))) {
-                value.put(x, apply(c.fn(), value.get(c.args().get(0))));
-            } else if (x instanceof Bin b) {
-                Double r = value.get(b.right());
-                if (b.op() == Op.POW && r != null && !(Math.abs(r) <= maxExponent)
-                        && !Double.isNaN(r)) {
-                    throw new CasException("exponent too large for symbolic work: ["
-                            + ExprPrinter.print(b.right()) + "] exceeds " + maxExponent
-                            + " in magnitude", true);
-                }
-                Double l = value.get(b.left());
-                if (l != null && r != null) {
-                    value.put(x, apply(b.op(), l, r));
-                }
-            }
-        }
-    }
-
-    private static double apply(Op op, double l, double r) {
-        switch (op) {
-            case ADD: return l + r;
-            case SUB: return l - r;
-            case MUL: return l * r;
-            case DIV: return l / r;
-            default: return Math.pow(l, r);
-        }
-    }
-
-    private static double apply(String fn, double x) {
-        switch (fn) {
-            case "exp": return Math.exp(x);
-            case "log":
-            case "ln": return Math.log(x);
-            case "sqrt": return Math.sqrt(x);
-            case "sin": return Math.sin(x);
-            case "cos": return Math.cos(x);
-            case "tanh": return Math.tanh(x);
-            case "sigmoid": return 1 / (1 + Math.exp(-x));
-            case "relu": return Math.max(x, 0);
-            case "step": return x > 0 ? 1 : 0;
-            default: return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))); // softplus
+        Expr exponent = ConstantExponents.beyond(root, maxExponent);
+        if (exponent != null) {
+            throw new CasException("exponent too large for symbolic work: [" + ExprPrinter.print(exponent)
+                    + "] exceeds " + maxExponent + " in magnitude", true);
         }
     }
 }
