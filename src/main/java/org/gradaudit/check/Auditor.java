@@ -193,8 +193,8 @@ public final class Auditor {
         }
         if (item instanceof Item.PartialClaim p) {
             Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
-            return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, graphSpace(Map.of()),
-                    index);
+            Space space = p.rule() ? freeSpace(List.of(p.wrt()), null) : graphSpace(Map.of());
+            return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
         }
         if (item instanceof Item.EqualityClaim e) {
             String kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name()) ? "definition" : "claim";
@@ -207,10 +207,7 @@ public final class Auditor {
             return compare(item, kind, e.statement().lhs().text(), e.claimed(), left, null, graphSpace(e.where()), index);
         }
         if (item instanceof Item.FunctionClaim fc) {
-            List<Points.Extra> extras = new ArrayList<>();
-            fc.params().forEach(p -> extras.add(new Points.Extra(p, ModelBuilder.FREE_LOW, ModelBuilder.FREE_HIGH)));
-            Points free = new Points(Graph.empty(), extras, options.seed(), options.points());
-            Space space = new Space(free, free.all(), Function.identity(), fc.params(),
+            Space space = freeSpace(fc.params(),
                     fc.params().size() == 1 ? Display.definition(fc.function(), fc.params().get(0)) : null);
             return compare(item, "definition", fc.statement().lhs().text(), fc.claimed(),
                     model.functions().inline(fc.truth()), null, space, index);
@@ -243,6 +240,14 @@ public final class Auditor {
      */
     private record Space(Points points, List<double[]> at, Function<Expr, Expr> expand, List<String> names,
                          String display) {
+    }
+
+    /** Points for formulas of their own variables only, each drawn from [-4, 4], away from the graph. */
+    private Space freeSpace(List<String> variables, String display) {
+        List<Points.Extra> extras = new ArrayList<>();
+        variables.forEach(v -> extras.add(new Points.Extra(v, ModelBuilder.FREE_LOW, ModelBuilder.FREE_HIGH)));
+        Points free = new Points(Graph.empty(), extras, options.seed(), options.points());
+        return new Space(free, free.all(), Function.identity(), variables, display);
     }
 
     private Space graphSpace(Map<String, Expr> where) {

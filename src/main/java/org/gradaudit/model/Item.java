@@ -34,8 +34,12 @@ public sealed interface Item {
     record DerivativeClaim(Statement.Claim statement, String of, String wrt, Expr claimed) implements Item {
     }
 
-    /** {@code d(formula)/dv = formula}: the partial derivative, every other name held fixed. */
-    record PartialClaim(Statement.Claim statement, Expr of, String wrt, Expr claimed) implements Item {
+    /**
+     * {@code d(formula)/dv = formula}: the partial derivative, every other name held fixed. When
+     * {@code rule} is set, {@code v} is not a quantity of the graph but the rule's own variable, as
+     * in {@code d(ln(u))/du = 1/u}, and the formulas use nothing else.
+     */
+    record PartialClaim(Statement.Claim statement, Expr of, String wrt, Expr claimed, boolean rule) implements Item {
     }
 
     /** {@code left = right [where v = c]}: both sides equal, with the named variables held. */

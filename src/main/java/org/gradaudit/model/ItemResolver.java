@@ -113,13 +113,15 @@ final class ItemResolver {
         }
         if (c.lhs() instanceof Statement.ExprDerivLhs d) {
             String wrt = resolver.canonical(d.wrt());
-            if (wrt == null) {
-                problems.add(new Problem(at(c, d.wrtColumn()), "'" + d.wrt() + "' is not a quantity of the graph"));
+            // A rule such as d(ln(u))/du = 1/u: the variable is the rule's own, held by nothing in the graph.
+            boolean rule = wrt == null && !Builtins.CONSTANTS.containsKey(d.wrt());
+            Set<String> free = rule ? Set.of(d.wrt()) : Set.of();
+            Expr of = resolver.resolve(d.of(), c.position(), free);
+            Expr claimed = resolver.resolve(c.rhs(), c.position(), free);
+            if (of == null || claimed == null) {
                 return null;
             }
-            Expr of = resolver.resolve(d.of(), c.position(), Set.of());
-            Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
-            return of == null || claimed == null ? null : new Item.PartialClaim(c, of, wrt, claimed);
+            return new Item.PartialClaim(c, of, rule ? d.wrt() : wrt, claimed, rule);
         }
         Statement.ExprLhs lhs = (Statement.ExprLhs) c.lhs();
         List<String> params = functionParams(lhs.expr().expr());

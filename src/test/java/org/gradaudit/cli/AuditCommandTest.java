@@ -37,7 +37,7 @@ class AuditCommandTest {
         Run published = run("audit", "derivations/rodriguez-2019-backprop.deriv");
         assertEquals(1, published.code(), published.err());
         assertTrue(published.out().contains("WRONG (wrong-chain)"), published.out());
-        assertTrue(published.out().contains("52 statements: 38 correct, 14 wrong, 0 unverified"), published.out());
+        assertTrue(published.out().contains("54 statements: 40 correct, 14 wrong, 0 unverified"), published.out());
         assertEquals("", published.err());
         Run corrected = run("audit", "derivations/rodriguez-2019-backprop-corrected.deriv");
         assertEquals(0, corrected.code(), corrected.out());
@@ -65,7 +65,7 @@ class AuditCommandTest {
         assertEquals(0, r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+(code|claim|definition|loss)\\s.*   ok")).count(),
                 r.out());
         assertEquals(14, r.out().lines().filter(l -> l.contains("   WRONG (")).count(), r.out());
-        assertTrue(r.out().contains("52 statements: 38 correct, 14 wrong, 0 unverified"));
+        assertTrue(r.out().contains("54 statements: 40 correct, 14 wrong, 0 unverified"));
         assertEquals(2, run("audit", "--brief", "--verbose", "derivations/rodriguez-2019-backprop.deriv").code());
     }
 
@@ -82,7 +82,7 @@ class AuditCommandTest {
             assertTrue(json.contains(field), field);
         }
         assertTrue(json.contains("\"diagnosis\": \"wrong-chain\""));
-        assertTrue(json.contains("\"summary\": { \"findings\": 52, \"correct\": 38, \"wrong\": 14, \"unverified\": 0 }"), json);
+        assertTrue(json.contains("\"summary\": { \"findings\": 54, \"correct\": 40, \"wrong\": 14, \"unverified\": 0 }"), json);
         assertEquals(balance(json, '{'), balance(json, '}'));
     }
 
@@ -203,6 +203,20 @@ class AuditCommandTest {
         assertTrue(r.out().contains("2*dL/da = 2*(a - y)   ok"), r.out());
         assertTrue(r.out().contains("d(dL/da)/da = 1   ok"), r.out());
         assertTrue(r.out().contains("d(dL/da)/da = 2   WRONG (factor)"), r.out());
+    }
+
+    @Test
+    void aRuleOfItsOwnVariable(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rule.deriv");
+        Files.writeString(file, "input x\nparam w\nz = w*x\nd(ln(u))/du = 1/u\nd(u^2)/du = 2*u^2\n");
+        Run r = run("audit", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("d(ln(u))/du = 1/u   ok"), r.out());
+        assertTrue(r.out().contains("d(u^2)/du = 2*u^2   WRONG"), r.out());
+        Files.writeString(file, "input x\nd(ln(u))/du = 1/v\n");
+        r = run("audit", file.toString());
+        assertEquals(2, r.code(), "a rule may use only its own variable");
+        assertTrue(r.err().contains("undefined name 'v'"), r.err());
     }
 
     @Test
