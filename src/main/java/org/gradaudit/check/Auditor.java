@@ -388,11 +388,18 @@ public final class Auditor {
         return out;
     }
 
+    /** The factors of every product in {@code e}, the outermost first. */
     private static void collectFactors(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
-            collectFactors(b.left(), out);
-            collectFactors(b.right(), out);
-        } else if (!out.contains(e)) {
+        for (Expr x : Exprs.subtrees(e)) {
+            if (x instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
+                for (Expr side : List.of(b.left(), b.right())) {
+                    if (!(side instanceof Expr.Bin s && s.op() == Expr.Op.MUL) && !out.contains(side)) {
+                        out.add(side);
+                    }
+                }
+            }
+        }
+        if (!(e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) && !out.contains(e)) {
             out.add(e);
         }
     }

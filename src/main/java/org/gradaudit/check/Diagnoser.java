@@ -301,12 +301,28 @@ final class Diagnoser {
         });
     }
 
-    /** true = claimed * F for one candidate factor F: a name, a local derivative, a factor of the truth. */
+    /**
+     * Multiplying by one candidate factor F makes it right: the whole claim first (true = claimed * F),
+     * then any part of it (sigmoid(x) where sigmoid(W*x) belongs). Candidates are the names, the
+     * local derivatives and the factors of the truth's products.
+     */
     private Hypothesis missingFactor(Context ctx) {
         for (Expr f : ctx.factors()) {
             if (matches(ctx, Expr.mul(ctx.written(), f))) {
                 return new Hypothesis(Diagnosis.MISSING_FACTOR, Expr.mul(ctx.written(), f),
                         "it lacks the factor " + ctx.printer().apply(f));
+            }
+        }
+        int tried = 0;
+        for (Expr f : ctx.factors()) {
+            for (Expr candidate : Exprs.variants(ctx.written(), x -> x == ctx.written() ? List.of() : List.of(Expr.mul(x, f)))) {
+                if (++tried > MAX_CANDIDATES) {
+                    return null;
+                }
+                if (matches(ctx, candidate)) {
+                    return new Hypothesis(Diagnosis.MISSING_FACTOR, candidate,
+                            "it lacks the factor " + ctx.printer().apply(f) + " inside");
+                }
             }
         }
         return null;
