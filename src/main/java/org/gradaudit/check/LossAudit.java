@@ -16,6 +16,8 @@ import org.gradaudit.numeric.Evaluators;
  * sign error and its negative is the corrected loss.
  */
 final class LossAudit {
+    /** Fewest points at which the loss must be compared before it is called smallest at the target. */
+    private static final int MIN_TESTED = 8;
     /** Steps away from the target at which the loss must not be lower. */
     private static final double[] STEPS = {1e-2, 5e-2, 2e-1};
 
@@ -27,6 +29,10 @@ final class LossAudit {
     private record Violation(double target, double prediction, double atTarget, double atPrediction) {
     }
 
+    /** The first violation, or null, and at how many points the loss could be compared at all. */
+    private record Search(Violation violation, int tested) {
+    }
+
     private LossAudit() {
     }
 
@@ -35,18 +41,26 @@ final class LossAudit {
         String pred = graph.prediction();
         String target = graph.target();
         List<String> slots = points.slots();
-        Violation v = violation(Evaluators.compile(loss, slots), points, pred, target);
+        Search search = search(Evaluators.compile(loss, slots), points, pred, target);
+        Violation v = search.violation();
         int line = item.statement().position().line();
         String lhs = graph.loss() + "(" + pred + ", " + target + ")";
         String claimed = item.statement().rhs().text();
-        int n = points.all().size();
+        int n = search.tested();
+        if (v == null && n < MIN_TESTED) {
+            String msg = "the loss could be evaluated where " + pred + " = " + target + " at only " + n + " of "
+                    + points.all().size() + " points, so whether it is smallest there is not established; check the"
+                    + " target's range ('input " + target + " in [low, high]')";
+            return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.UNVERIFIED,
+                    null, null, null, List.of(), null, "unknown", n, 0, 0, msg), null);
+        }
         if (v == null) {
             String msg = "the loss is smallest where " + pred + " = " + target + " at all " + n + " points tested";
             return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.CORRECT, null,
                     null, null, List.of(), null, "unknown", n, 0, 0, msg), null);
         }
         Expr negated = new Expr.Neg(loss);
-        boolean signFixes = violation(Evaluators.compile(negated, slots), points, pred, target) == null;
+        boolean signFixes = search(Evaluators.compile(negated, slots), points, pred, target).violation() == null;
         Map<String, Double> at = new LinkedHashMap<>();
         at.put(target, v.target());
         at.put(pred, v.prediction());
@@ -67,9 +81,10 @@ final class LossAudit {
                 Diagnosis.OTHER, null, List.of(), cx, "unknown", n, 0, 0, msg), null);
     }
 
-    private static Violation violation(Evaluator loss, Points points, String pred, String target) {
+    private static Search search(Evaluator loss, Points points, String pred, String target) {
         int p = points.slot(pred);
         int t = points.slot(target);
+        int tested = 0;
         for (double[] point : points.all()) {
             double[] q = point.clone();
             double y = q[t];
@@ -78,17 +93,20 @@ final class LossAudit {
             if (!Double.isFinite(atTarget)) {
                 continue;
             }
+            boolean compared = false;
             for (double step : STEPS) {
                 for (double sign : new double[] {-1, 1}) {
                     q[p] = y + sign * step * Math.max(1, Math.abs(y));
                     double away = loss.eval(q);
                     double slack = 1e-12 * Math.max(1, Math.max(Math.abs(away), Math.abs(atTarget)));
+                    compared |= Double.isFinite(away);
                     if (Double.isFinite(away) && away < atTarget - slack) {
-                        return new Violation(y, q[p], atTarget, away);
+                        return new Search(new Violation(y, q[p], atTarget, away), tested + 1);
                     }
                 }
             }
+            tested += compared ? 1 : 0;
         }
-        return null;
+        return new Search(null, tested);
     }
 }

@@ -55,4 +55,14 @@ class LossAuditTest {
             assertNull(r.corrected(), "no correction is guessed when negating does not help");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aLossThatCannotBeEvaluatedAtItsTargetsIsNotCalledSmallest() throws Exception {
+        Model m = ModelBuilder.build(DerivationParser.parse("l.deriv",
+                "input x, y in [2, 3]\nparam w\na = sigmoid(w*x)\nloss L(a, y) = -(y*ln(a) + (1 - y)*ln(1 - a))\n"));
+        LossAudit.Result r = judge(m);
+        assertEquals(Verdict.UNVERIFIED, r.finding().verdict());
+        assertTrue(r.finding().message().contains("at only 0 of"), r.finding().message());
+        assertNull(r.corrected());
+    }
 }
