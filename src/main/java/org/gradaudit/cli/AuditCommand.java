@@ -25,7 +25,7 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The derivation file (see docs/derivation-format.md).")
     String file;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, or junit (JUnit XML for CI servers) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random points (default: ${DEFAULT-VALUE}).")
@@ -62,6 +62,8 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.print(AuditJsonReport.render(result, Main.VERSION));
+        } else if (format == Format.junit) {
+            out.print(org.gradaudit.report.JunitXml.audit(result));
         } else {
             AuditTextReport.Detail detail = brief ? AuditTextReport.Detail.BRIEF
                     : verbose ? AuditTextReport.Detail.VERBOSE : AuditTextReport.Detail.NORMAL;

@@ -115,7 +115,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads (default: every core).")
     Integer threads;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, or junit (JUnit XML for CI servers) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--classpath", paramLabel = "JAR",
@@ -127,7 +127,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + " constructor; replaces the built-in network.")
     String model;
 
-    enum Format { text, json }
+    enum Format { text, json, junit }
 
     @Override
     public Integer call() {
@@ -149,7 +149,8 @@ public final class CheckCommand implements Callable<Integer> {
             throw new InputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? CheckReport.json(result, Main.VERSION) : CheckReport.text(result));
+        out.print(format == Format.json ? CheckReport.json(result, Main.VERSION)
+                : format == Format.junit ? org.gradaudit.report.JunitXml.check(result) : CheckReport.text(result));
         out.flush();
         return result.passed() ? 0 : 1;
     }
