@@ -88,4 +88,25 @@ class GradientAssertionsTest {
         NetworkCase c = new NetworkCase(n, p, new double[] {-0.22}, new double[] {1, 0, 0, 0});
         GradientAssertions.assertGradient(c, c::gradient, GradientOptions.defaults().withTolerance(0, 0));
     }
+
+    /**
+     * Every parameter 2: by symmetry some gradients are exactly 0, backprop leaves 4e-16 of rounding
+     * there, and real differences see a loss that does not move at all. The complex step, which has
+     * no cancellation, settles it; before it was consulted this correct gradient failed.
+     */
+    @Test
+    void aGradientThatIsZeroBySymmetryIsSettledByTheComplexStep() {
+        Network n = new Network(java.util.List.of(2, 3, 3, 4, 2), Network.Activation.TANH, Network.Output.SIGMOID,
+                Network.Loss.BCE, 4);
+        double[] p = new double[n.parameterCount()];
+        java.util.Arrays.fill(p, 2.0);
+        double[] x = new double[8];
+        java.util.Arrays.fill(x, 0.01);
+        double[] y = new double[8];
+        java.util.Arrays.fill(y, 1.0);
+        NetworkCase c = new NetworkCase(n, p, x, y);
+        GradientAssertions.assertGradient(c, c::gradient, GradientOptions.defaults().withTolerance(0, 0));
+        GradientAssertions.assertGradient(c, c::gradient,
+                GradientOptions.defaults().withTolerance(0, 0).withMethod(NumericMethod.CENTRAL));
+    }
 }

@@ -84,7 +84,8 @@ final class FastCheck {
             for (int k = lo; k < hi; k++) {
                 if (!Double.isFinite(g[k])) {
                     return List.of(GradientChecker.finding(t, k, Comparison.element(ev, options, k, x[k],
-                            g[k], gmax[ti], base, target.loss().smooth())));
+                            g[k], gmax[ti], base, target.loss().smooth(),
+                        target.loss().smooth() && target.loss().supportsComplexStep())));
                 }
             }
         }
@@ -107,7 +108,8 @@ final class FastCheck {
         }
         for (int k = lo; k < hi; k++) {
             Comparison c = Comparison.element(ev, options, k, x[k], g[k], gmax[ti], base,
-                    target.loss().smooth());
+                    target.loss().smooth(),
+                        target.loss().smooth() && target.loss().supportsComplexStep());
             if (!c.agrees()) {
                 found.add(GradientChecker.finding(t, k, c));
             }

@@ -90,7 +90,8 @@ public final class GradientChecker {
         Comparison[] out = new Comparison[x.length];
         Parallel.forEach(x.length, options.threads(), target.loss(),
                 (ev, k) -> out[k] = Comparison.element(ev, options, k, x[k], g[k], gmax[tensorOf[k]], base,
-                        target.loss().smooth()),
+                        target.loss().smooth(),
+                        target.loss().smooth() && target.loss().supportsComplexStep()),
                 progress);
         List<TensorResult> results = new ArrayList<>();
         for (Tensor t : tensors) {
