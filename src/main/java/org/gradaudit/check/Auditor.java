@@ -115,7 +115,7 @@ public final class Auditor {
             Finding f;
             if (noPoints) {
                 findings.add(unverified(item, "not judged: only " + points.all().size() + " of "
-                        + options.points() * 20 + " random points gave finite values for every node; check the"
+                        + points.drawn() + " random points gave finite values for every node; check the"
                         + " definitions' domains and the inputs' ranges ('input x in [low, high]')"));
                 continue;
             }
@@ -290,7 +290,7 @@ public final class Auditor {
                     Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
                     j.maxRelError(), correctedLoss, crossCheck);
         }
-        if (j.points() < Math.min(8, at.size()) && !"equal".equals(j.symbolic())) {
+        if (j.points() < Math.min(MIN_POINTS, at.size()) && !"equal".equals(j.symbolic())) {
             return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
                     Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
                     j.maxRelError(), correctedLoss, "only " + j.points() + " of " + at.size()

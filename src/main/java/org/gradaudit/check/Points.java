@@ -27,6 +27,8 @@ final class Points {
     private final List<Evaluator> nodeEvaluators = new ArrayList<>();
     private final int firstNode;
     private final List<double[]> points = new ArrayList<>();
+    /** How many points were drawn to find the finite ones. */
+    private int drawn;
 
     Points(Graph graph, List<Extra> extras, long seed, int count) {
         this.graph = graph;
@@ -38,7 +40,7 @@ final class Points {
             nodeEvaluators.add(Evaluators.compile(def, slots));
         }
         SplittableRandom random = new SplittableRandom(seed);
-        for (int attempt = 0; points.size() < count && attempt < count * 20; attempt++) {
+        for (; points.size() < count && drawn < count * 20; drawn++) {
             double[] p = new double[slots.size()];
             int i = 0;
             for (Graph.Variable v : graph.variables().values()) {
@@ -65,6 +67,11 @@ final class Points {
 
     List<double[]> all() {
         return points;
+    }
+
+    /** How many points were drawn, the ones with a node that is not finite included. */
+    int drawn() {
+        return drawn;
     }
 
     int slot(String name) {
