@@ -9,6 +9,7 @@ import org.gradaudit.check.grad.CheckTarget;
 import org.gradaudit.check.grad.Tensor;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.Numbers;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Item;
 import org.gradaudit.model.Model;
@@ -72,7 +73,7 @@ public final class CodeRun {
         }, theta);
         StringBuilder at = new StringBuilder();
         points.describe(base).forEach((name, v) -> at.append(at.length() == 0 ? "" : ", ").append(name).append(" = ")
-                .append(String.format(java.util.Locale.ROOT, "%.6g", v)));
+                .append(Numbers.six(v)));
         String description = "derivation " + model.derivation().file() + ", code lines run in order at "
                 + at + (loss.corrected() != null
                 ? ", against the corrected loss (the loss as written at line " + lossItem.statement().position().line()

@@ -2,6 +2,7 @@ package org.gradaudit.check;
 
 import java.util.Map;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Numbers;
 import org.gradaudit.numeric.Evaluators;
 import org.gradaudit.numeric.FiniteDifferences;
 
@@ -30,7 +31,7 @@ final class CrossCheck {
             double symbolic = ev.eval(p);
             double allowed = Math.max(1e-7 * Math.max(1e-3, Math.abs(symbolic)), 10 * fd.error());
             if (Double.isFinite(fd.value()) && Double.isFinite(symbolic) && Math.abs(fd.value() - symbolic) > allowed) {
-                return String.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
+                return Numbers.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
                         + " of the graph give %.17g (estimated error %.2g): a fault of the tool or of the input's"
                         + " domain, so this statement is not judged", target.of(), target.wrt(),
                         Display.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error());

@@ -10,6 +10,7 @@ import org.gradaudit.expr.Expr.Deriv;
 import org.gradaudit.expr.Expr.Op;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.Numbers;
 import org.gradaudit.numeric.BoundedValue;
 
 /**
@@ -354,6 +355,6 @@ final class Diagnoser {
                 return d == 1 ? Long.toString(num) : num + "/" + d;
             }
         }
-        return String.format("%.6g", k);
+        return Numbers.six(k);
     }
 }

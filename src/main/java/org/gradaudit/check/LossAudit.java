@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Numbers;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Item;
 import org.gradaudit.numeric.Evaluator;
@@ -64,7 +65,7 @@ final class LossAudit {
         Map<String, Double> at = new LinkedHashMap<>();
         at.put(target, v.target());
         at.put(pred, v.prediction());
-        String where = String.format("at %s = %.6g the loss as written is %.6g where %s = %s but %.6g at %s = %.6g",
+        String where = Numbers.format("at %s = %.6g the loss as written is %.6g where %s = %s but %.6g at %s = %.6g",
                 target, v.target(), v.atTarget() + 0.0, pred, target, v.atPrediction() + 0.0, pred, v.prediction());
         Finding.Counterexample cx = new Finding.Counterexample(at, at, v.atPrediction() + 0.0, v.atTarget() + 0.0);
         if (signFixes) {

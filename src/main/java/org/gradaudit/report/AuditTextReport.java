@@ -1,13 +1,13 @@
 package org.gradaudit.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Finding;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.derivation.Derivation;
+import org.gradaudit.expr.Numbers;
 
 /** The audit as text for a reader: grouped by the source's sections, one block per statement. */
 public final class AuditTextReport {
@@ -95,7 +95,7 @@ public final class AuditTextReport {
             case WRONG -> paint("WRONG", "1;31", colour) + (f.diagnosis() == null ? "" : " (" + f.diagnosis() + ")");
             case UNVERIFIED -> paint("UNVERIFIED", "33", colour);
         };
-        out.append(String.format(Locale.ROOT, "  %4d  %-10s %s = %s", f.line(), f.kind(), f.lhs(), f.claimed()));
+        out.append(Numbers.format("  %4d  %-10s %s = %s", f.line(), f.kind(), f.lhs(), f.claimed()));
         out.append("   ").append(verdict).append('\n');
         if (f.verdict() == Verdict.CORRECT) {
             if (!f.upstream().isEmpty()) {
@@ -118,7 +118,7 @@ public final class AuditTextReport {
             if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
                 out.append("          from ").append(point(c.point())).append('\n');
             }
-            out.append(String.format(Locale.ROOT, "          claimed  %.10g%n          true     %.10g%n",
+            out.append(Numbers.format("          claimed  %.10g%n          true     %.10g%n",
                     c.claimed(), c.expected()));
         }
         if (!f.upstream().isEmpty() && f.verdict() == Verdict.WRONG) {
@@ -135,7 +135,7 @@ public final class AuditTextReport {
         }
         for (AuditResult.Gradient g : run.gradients()) {
             String verdict = g.agrees() ? paint("ok", "32", colour) : paint("WRONG", "1;31", colour) + cause(r, g.line());
-            out.append(String.format(Locale.ROOT, "  %-6s %-11s code %-18.10g true %-18.10g %s%n", g.name(),
+            out.append(Numbers.format("  %-6s %-11s code %-18.10g true %-18.10g %s%n", g.name(),
                     "(line " + g.line() + ")", g.executed(), g.truth(), verdict));
         }
     }
@@ -161,7 +161,7 @@ public final class AuditTextReport {
 
     private static String point(Map<String, Double> point) {
         return point.entrySet().stream()
-                .map(e -> e.getKey() + " = " + String.format(Locale.ROOT, "%.6g", e.getValue()))
+                .map(e -> e.getKey() + " = " + Numbers.six(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

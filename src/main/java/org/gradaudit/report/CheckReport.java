@@ -10,6 +10,7 @@ import org.gradaudit.check.grad.Finding;
 import org.gradaudit.check.grad.Mode;
 import org.gradaudit.check.grad.Tensor;
 import org.gradaudit.check.grad.TensorResult;
+import org.gradaudit.expr.Numbers;
 
 /** Renders a {@link CheckResult} as text for people or as the JSON document of DESIGN.md. */
 public final class CheckReport {
@@ -129,7 +130,7 @@ public final class CheckReport {
             }
         }
         b.append('\n').append(TextTable.wrap("tolerance: " + r.toleranceRule(), 100, "", "  "));
-        b.append(String.format(Locale.ROOT, "%nsummary: %d parameters, %d elements checked, %d failed, %d kinks,"
+        b.append(Numbers.format("%nsummary: %d parameters, %d elements checked, %d failed, %d kinks,"
                 + " %.3f s: %s%n", r.tensors().size(), r.elementsChecked(), r.failed(), r.kinkCount(), r.seconds(),
                 r.passed() ? "PASS" : "FAIL"));
         return b.toString();
@@ -144,6 +145,6 @@ public final class CheckReport {
         if (d == 0) {
             return "0";
         }
-        return String.format(Locale.ROOT, "%.6g", d);
+        return Numbers.six(d);
     }
 }

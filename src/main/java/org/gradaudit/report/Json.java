@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradaudit.expr.Numbers;
 
 /**
  * A minimal JSON writer for report documents: build the document from {@link Map}s (insertion
@@ -147,7 +148,7 @@ public final class Json {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(Numbers.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

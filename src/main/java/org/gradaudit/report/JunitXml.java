@@ -1,11 +1,11 @@
 package org.gradaudit.report;
 
-import java.util.Locale;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Finding;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.TensorResult;
+import org.gradaudit.expr.Numbers;
 
 /**
  * Audits and gradient checks as JUnit XML, the report format CI servers display: one test case
@@ -43,7 +43,7 @@ public final class JunitXml {
                     .append("\">");
             if (!t.passed()) {
                 failed++;
-                String message = String.format(Locale.ROOT, "%d of %d elements differ; worst %s: analytic %.10g,"
+                String message = Numbers.format("%d of %d elements differ; worst %s: analytic %.10g,"
                         + " numeric %.10g", t.failed(), t.checked(), t.name(), t.worst() == null ? Double.NaN
                         : t.worst().analytic(), t.worst() == null ? Double.NaN : t.worst().numeric());
                 cases.append("\n    <failure type=\"mismatch\" message=\"").append(attr(message)).append("\">")
@@ -62,7 +62,7 @@ public final class JunitXml {
         }
         if (f.counterexample() != null) {
             s.append("at: ").append(f.counterexample().point()).append('\n');
-            s.append(String.format(Locale.ROOT, "claimed: %.17g%ntrue: %.17g%n", f.counterexample().claimed(),
+            s.append(Numbers.format("claimed: %.17g%ntrue: %.17g%n", f.counterexample().claimed(),
                     f.counterexample().expected()));
         }
         if (!f.upstream().isEmpty()) {
@@ -74,7 +74,7 @@ public final class JunitXml {
     private static String suite(String name, long tests, long failures, long skipped, double seconds,
                                 StringBuilder cases) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\""
+                + Numbers.format("<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\""
                         + " skipped=\"%d\" time=\"%.3f\">%n", attr(name), tests, failures, skipped, seconds)
                 + cases + "</testsuite>\n";
     }

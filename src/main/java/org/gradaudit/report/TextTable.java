@@ -1,7 +1,7 @@
 package org.gradaudit.report;
 
 import java.util.List;
-import java.util.Locale;
+import org.gradaudit.expr.Numbers;
 
 /**
  * Text layout for reports: left-aligned columns, each as wide as its widest cell, two spaces
@@ -33,7 +33,7 @@ public final class TextTable {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder(indent);
             for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i])).append("  ");
+                line.append(Numbers.format("%-" + width[i] + "s", row[i])).append("  ");
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

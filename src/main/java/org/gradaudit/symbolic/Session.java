@@ -2,6 +2,7 @@ package org.gradaudit.symbolic;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import org.gradaudit.expr.Numbers;
 import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
@@ -63,7 +64,7 @@ final class Session {
 
     /** The symbol for the {@code index}-th variable, in an order that sorts like the index. */
     ISymbol variable(int index) {
-        return symbol(String.format("%s%04d", VAR_PREFIX, index));
+        return symbol(Numbers.format("%s%04d", VAR_PREFIX, index));
     }
 
     private static ISymbol opaque(String name) {

@@ -3,11 +3,11 @@ package org.gradaudit.testing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.Finding;
 import org.gradaudit.check.grad.TensorResult;
+import org.gradaudit.expr.Numbers;
 
 /** Builds the message of a failed gradient assertion: the one place its wording lives. */
 final class GradientFailure {
@@ -78,20 +78,7 @@ final class GradientFailure {
 
     /** Six significant digits, trailing zeros dropped: {@code 3}, {@code -0.0123}, {@code 1.5e-07}. */
     static String num(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return String.valueOf(d);
-        }
-        if (d == 0) {
-            return "0";
-        }
-        String s = String.format(Locale.ROOT, "%.6g", d);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        String exponent = e < 0 ? "" : s.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + exponent;
+        return Numbers.trimmed(d);
     }
 
     /** The vector in brackets, in full if short, else its first elements and its length. */
