@@ -8,9 +8,9 @@ import java.util.Map;
 import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.Finding;
 import org.gradaudit.check.grad.Mode;
-import org.gradaudit.check.grad.Tensor;
 import org.gradaudit.check.grad.TensorResult;
 import org.gradaudit.expr.Numbers;
+import org.gradaudit.gradient.Tensor;
 
 /** Renders a {@link CheckResult} as text for people or as the JSON document of DESIGN.md. */
 public final class CheckReport {

@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.gradaudit.check.grad.CheckOptions;
 import org.gradaudit.check.grad.CheckResult;
-import org.gradaudit.check.grad.CheckTarget;
-import org.gradaudit.check.grad.CheckTargets;
 import org.gradaudit.check.grad.GradientChecker;
 import org.gradaudit.check.grad.Mode;
+import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.numeric.Method;
 import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
 import org.gradaudit.numeric.mlp.Output;
+import org.gradaudit.testing.CheckTargets;
 
 /**
  * Benchmark, not a test: full-mode checks of a 784-64-10 sigmoid/softmax cross-entropy MLP at batch

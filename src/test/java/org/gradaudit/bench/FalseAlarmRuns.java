@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gradaudit.check.grad.CheckOptions;
 import org.gradaudit.check.grad.CheckResult;
-import org.gradaudit.check.grad.CheckTargets;
 import org.gradaudit.check.grad.GradientChecker;
 import org.gradaudit.numeric.Method;
 import org.gradaudit.numeric.mlp.Activation;
@@ -13,6 +12,7 @@ import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
 import org.gradaudit.numeric.mlp.Output;
+import org.gradaudit.testing.CheckTargets;
 
 /**
  * N seeded runs (default 1,000) of correct networks of random shape, activation, output and

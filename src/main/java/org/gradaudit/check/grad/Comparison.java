@@ -2,6 +2,7 @@ package org.gradaudit.check.grad;
 
 import org.gradaudit.numeric.Estimate;
 import org.gradaudit.numeric.Method;
+import org.gradaudit.numeric.NumericDerivatives;
 import org.gradaudit.numeric.loss.PerturbableLoss;
 
 /**

@@ -3,6 +3,8 @@ package org.gradaudit.check.grad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gradaudit.gradient.CheckTarget;
+import org.gradaudit.gradient.Tensor;
 import org.gradaudit.numeric.loss.PerturbableLoss;
 
 /**

@@ -1,5 +1,7 @@
 package org.gradaudit.check.grad;
 
+import org.gradaudit.gradient.Tensor;
+
 /**
  * One element (or, in fast mode, one direction) that did not simply agree.
  *

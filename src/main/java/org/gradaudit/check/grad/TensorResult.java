@@ -1,5 +1,7 @@
 package org.gradaudit.check.grad;
 
+import org.gradaudit.gradient.Tensor;
+
 /**
  * The check of one parameter tensor.
  *

@@ -14,6 +14,7 @@ import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
 import org.gradaudit.numeric.mlp.Output;
+import org.gradaudit.testing.CheckTargets;
 
 /**
  * No false alarms: correct backprop passes on networks of random shape, activation, output, loss

@@ -1,4 +1,4 @@
-package org.gradaudit.check.grad;
+package org.gradaudit.testing;
 
 /** A user's model broke its contract (threw, returned NaN, a gradient of the wrong length, ...). */
 public final class ModelException extends RuntimeException {

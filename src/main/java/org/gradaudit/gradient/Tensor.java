@@ -1,4 +1,4 @@
-package org.gradaudit.check.grad;
+package org.gradaudit.gradient;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -44,7 +44,7 @@ public record Tensor(String name, int[] shape, int offset) {
     }
 
     /** The number of elements of a tensor of this shape. */
-    static int sizeOf(int[] shape) {
+    public static int sizeOf(int[] shape) {
         int s = 1;
         for (int d : shape) {
             s *= d;

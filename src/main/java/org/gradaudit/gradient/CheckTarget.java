@@ -1,4 +1,4 @@
-package org.gradaudit.check.grad;
+package org.gradaudit.gradient;
 
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +48,7 @@ public record CheckTarget(String description, List<Tensor> tensors, double[] cla
         return claimed.clone();
     }
 
-    double claimed(int k) {
+    public double claimed(int k) {
         return claimed[k];
     }
 

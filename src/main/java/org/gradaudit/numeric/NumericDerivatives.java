@@ -1,4 +1,4 @@
-package org.gradaudit.check.grad;
+package org.gradaudit.numeric;
 
 import org.gradaudit.numeric.Estimate;
 import org.gradaudit.numeric.FiniteDifferences;
@@ -9,18 +9,18 @@ import org.gradaudit.numeric.loss.PerturbableLoss;
  * The numeric producer: derivatives of the loss along one element or one direction, by the
  * shared estimators of {@link FiniteDifferences}. The checker asks it; it never compares.
  */
-final class NumericDerivatives {
+public final class NumericDerivatives {
     /**
      * Ridders' first steps, relative to max(1, |x|). From the estimator's default 0.1 the tableau is
      * most accurate where the loss varies slowly, but where a weight's effect is multiplied by
      * large inputs it can stop with an error estimate far below its true error; from 0.01 it is
      * reliable there but rounding limits it to about 1e-13.
      */
-    static final double LONG_FIRST_STEP = 0.1;
-    static final double SHORT_FIRST_STEP = 0.01;
+    public static final double LONG_FIRST_STEP = 0.1;
+    public static final double SHORT_FIRST_STEP = 0.01;
 
     /** Ridders' smallest step relative to its first: it shrinks by 1.4 over at most 10 columns. */
-    static final double RIDDERS_SMALLEST = Math.pow(1.4, -9);
+    public static final double RIDDERS_SMALLEST = Math.pow(1.4, -9);
 
     private NumericDerivatives() {
     }
@@ -74,7 +74,7 @@ final class NumericDerivatives {
      * small cross-entropy) is far noisier than eps |L| (60 times, on a softmax network seen here),
      * and a floor of eps |L| alone let Ridders' error estimate fall below its true error.
      */
-    static double noise(java.util.function.DoubleUnaryOperator f, double x, double loss) {
+    public static double noise(java.util.function.DoubleUnaryOperator f, double x, double loss) {
         double h = 1e-6 * Math.max(1, Math.abs(x));
         double[] v = new double[9];
         for (int j = 0; j < v.length; j++) {
@@ -96,7 +96,7 @@ final class NumericDerivatives {
     }
 
     /** dL/d theta_k at the base point, where theta_k = x and the loss is {@code loss}. */
-    static Estimate element(PerturbableLoss.Evaluator ev, Method method, int k, double x, double loss) {
+    public static Estimate element(PerturbableLoss.Evaluator ev, Method method, int k, double x, double loss) {
         if (method == Method.CENTRAL) {
             return FiniteDifferences.central(v -> ev.withElement(k, v), x);
         }
@@ -107,7 +107,7 @@ final class NumericDerivatives {
     }
 
     /** The directional derivative d/dt L(theta + t v) at t = 0. */
-    static Estimate direction(PerturbableLoss.Evaluator ev, Method method, double[] v, double loss) {
+    public static Estimate direction(PerturbableLoss.Evaluator ev, Method method, double[] v, double loss) {
         if (method == Method.CENTRAL) {
             return FiniteDifferences.central(t -> ev.along(v, t), 0);
         }
@@ -118,7 +118,7 @@ final class NumericDerivatives {
     }
 
     /** Left and right one-sided differences with the central step of x, for telling kinks apart. */
-    static Estimate[] sides(PerturbableLoss.Evaluator ev, int k, double x) {
+    public static Estimate[] sides(PerturbableLoss.Evaluator ev, int k, double x) {
         double h = FiniteDifferences.centralStep(x);
         return new Estimate[] {
             FiniteDifferences.oneSided(v -> ev.withElement(k, v), x, h, false),

@@ -1,14 +1,15 @@
-package org.gradaudit.check.grad;
+package org.gradaudit.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.gradaudit.gradient.CheckTarget;
+import org.gradaudit.gradient.Tensor;
 import org.gradaudit.numeric.loss.FunctionLoss;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Mlp;
 import org.gradaudit.numeric.mlp.MlpLoss;
 import org.gradaudit.numeric.mlp.MlpSpec;
-import org.gradaudit.testing.GradientModel;
 
 /** Builds {@link CheckTarget}s: the built-in MLP, or a user's {@link GradientModel}. */
 public final class CheckTargets {
