@@ -19,11 +19,12 @@ import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
+import org.gradaudit.numeric.mlp.MlpTargets;
 import org.gradaudit.numeric.mlp.Output;
 import org.gradaudit.report.CheckReport;
-import org.gradaudit.testing.CheckTargets;
 import org.gradaudit.testing.GradientModel;
 import org.gradaudit.testing.ModelException;
+import org.gradaudit.testing.ModelTargets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,7 +137,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             options = new CheckOptions(method, mode, directions, maxFailures, seed,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-            target = file != null ? derivation() : model != null ? CheckTargets.model(loadModel(), seed) : builtIn();
+            target = file != null ? derivation() : model != null ? ModelTargets.model(loadModel(), seed) : builtIn();
         } catch (IllegalArgumentException | ModelException e) {
             throw new InputException(e.getMessage());
         }
@@ -170,7 +171,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (classpath != null) {
             throw new IllegalArgumentException("--classpath needs --model CLASS");
         }
-        return CheckTargets.mlp(new MlpSpec(layers, activation, output, loss, batch), seed, backprop);
+        return MlpTargets.mlp(new MlpSpec(layers, activation, output, loss, batch), seed, backprop);
     }
 
     private GradientModel loadModel() {

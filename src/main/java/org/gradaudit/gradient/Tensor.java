@@ -1,6 +1,8 @@
 package org.gradaudit.gradient;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,25 @@ public record Tensor(String name, int[] shape, int offset) {
         if (size > Integer.MAX_VALUE || offset < 0) {
             throw new IllegalArgumentException("tensor " + name + " is too large or has a negative offset");
         }
+    }
+
+    /**
+     * Tensors of the given names and shapes laid out one after another from offset 0, in order.
+     *
+     * @throws IllegalArgumentException as the constructor, or if the lists differ in length
+     */
+    public static List<Tensor> layout(List<String> names, List<int[]> shapes) {
+        if (names.size() != shapes.size()) {
+            throw new IllegalArgumentException(names.size() + " names but " + shapes.size() + " shapes");
+        }
+        List<Tensor> out = new ArrayList<>();
+        int off = 0;
+        for (int i = 0; i < names.size(); i++) {
+            Tensor t = new Tensor(names.get(i), shapes.get(i), off);
+            out.add(t);
+            off += t.size();
+        }
+        return List.copyOf(out);
     }
 
     @Override

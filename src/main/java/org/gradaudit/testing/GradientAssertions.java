@@ -128,7 +128,7 @@ public final class GradientAssertions {
         Objects.requireNonNull(options, "options");
         CheckTarget target;
         try {
-            target = CheckTargets.model(model, options.seed());
+            target = ModelTargets.model(model, options.seed());
         } catch (ModelException e) {
             throw new AssertionError(e.getMessage(), e);
         }
@@ -157,7 +157,7 @@ public final class GradientAssertions {
         }
         CheckTarget target;
         try {
-            target = CheckTargets.model(model, theta);
+            target = ModelTargets.model(model, theta);
         } catch (ModelException e) {
             throw new AssertionError(e.getMessage(), e);
         }

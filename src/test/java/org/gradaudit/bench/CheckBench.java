@@ -12,8 +12,8 @@ import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
+import org.gradaudit.numeric.mlp.MlpTargets;
 import org.gradaudit.numeric.mlp.Output;
-import org.gradaudit.testing.CheckTargets;
 
 /**
  * Benchmark, not a test: full-mode checks of a 784-64-10 sigmoid/softmax cross-entropy MLP at batch
@@ -48,7 +48,7 @@ public final class CheckBench {
         long elements = 0;
         for (int r = -1; r < RUNS; r++) {
             long t0 = System.nanoTime();
-            CheckTarget target = CheckTargets.mlp(spec, 1, Backprop.CORRECT);
+            CheckTarget target = MlpTargets.mlp(spec, 1, Backprop.CORRECT);
             last = GradientChecker.check(target, options);
             double s = (System.nanoTime() - t0) / 1e9;
             if (r >= 0) {

@@ -11,8 +11,8 @@ import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
+import org.gradaudit.numeric.mlp.MlpTargets;
 import org.gradaudit.numeric.mlp.Output;
-import org.gradaudit.testing.CheckTargets;
 
 /**
  * N seeded runs (default 1,000) of correct networks of random shape, activation, output and
@@ -50,7 +50,7 @@ public final class FalseAlarmRuns {
             MlpSpec spec = new MlpSpec(layers, Activation.values()[r.nextInt(4)], out, loss, 1 + r.nextInt(8));
             long seed = r.nextLong();
             for (Method m : Method.values()) {
-                CheckResult res = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
+                CheckResult res = GradientChecker.check(MlpTargets.mlp(spec, seed, Backprop.CORRECT),
                         CheckOptions.defaults().withMethod(m));
                 if (!res.passed()) {
                     alarms.add(spec.describe() + " seed " + seed + " " + m + " " + res.failures());

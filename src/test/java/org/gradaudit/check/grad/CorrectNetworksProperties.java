@@ -13,8 +13,8 @@ import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
+import org.gradaudit.numeric.mlp.MlpTargets;
 import org.gradaudit.numeric.mlp.Output;
-import org.gradaudit.testing.CheckTargets;
 
 /**
  * No false alarms: correct backprop passes on networks of random shape, activation, output, loss
@@ -25,7 +25,7 @@ class CorrectNetworksProperties {
     @Property(tries = 150, seed = "20261127")
     void correctBackpropPasses(@ForAll("specs") MlpSpec spec, @ForAll @IntRange(min = 1, max = 1000) int seed,
             @ForAll("methods") Method method) {
-        CheckResult r = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
+        CheckResult r = GradientChecker.check(MlpTargets.mlp(spec, seed, Backprop.CORRECT),
                 CheckOptions.defaults().withMethod(method).withThreads(1));
         if (!r.passed()) {
             throw new AssertionError(spec.describe() + " seed " + seed + " " + method + ": " + r.failures());

@@ -20,8 +20,8 @@ import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.Mlp;
 import org.gradaudit.numeric.mlp.MlpLoss;
 import org.gradaudit.numeric.mlp.MlpSpec;
+import org.gradaudit.numeric.mlp.MlpTargets;
 import org.gradaudit.numeric.mlp.Output;
-import org.gradaudit.testing.CheckTargets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,7 +50,7 @@ class GradientCheckerTest {
                 Mlp mlp = new Mlp(spec, seed);
                 double[] theta = mlp.initialParameters();
                 double[] g = mlp.gradient(theta, Backprop.CORRECT);
-                CheckTarget target = CheckTargets.mlp(mlp, theta, Backprop.CORRECT);
+                CheckTarget target = MlpTargets.mlp(mlp, theta, Backprop.CORRECT);
                 var ev = target.loss().evaluator();
                 double gmax = Arrays.stream(g).map(Math::abs).max().orElseThrow();
                 for (Tensor t : target.tensors()) {
@@ -77,7 +77,7 @@ class GradientCheckerTest {
     @EnumSource(Mode.class)
     void thePublishedDz1IsCaughtAndBlamesW1AndB1(Mode mode) {
         for (Method method : Method.values()) {
-            CheckResult r = GradientChecker.check(CheckTargets.mlp(SMOOTH.get(0), 1, Backprop.PUBLISHED_DZ1),
+            CheckResult r = GradientChecker.check(MlpTargets.mlp(SMOOTH.get(0), 1, Backprop.PUBLISHED_DZ1),
                     FULL.withMethod(method).withMode(mode));
             assertFalse(r.passed());
             Set<String> failing = r.tensors().stream().filter(t -> !t.passed()).map(TensorResult::name)
@@ -106,7 +106,7 @@ class GradientCheckerTest {
                 }
                 g[k] *= 1 + 1e-8;
                 Mlp.class.getName();
-                CheckTarget target = new CheckTarget("injected", CheckTargets.mlp(mlp, theta, Backprop.CORRECT).tensors(),
+                CheckTarget target = new CheckTarget("injected", MlpTargets.mlp(mlp, theta, Backprop.CORRECT).tensors(),
                         g, new MlpLoss(mlp, theta));
                 CheckResult r = GradientChecker.check(target, FULL.withMethod(method));
                 assertEquals(1, r.failed(), spec.describe() + " seed " + seed + " element " + k);
@@ -131,7 +131,7 @@ class GradientCheckerTest {
             s += theta[j * 3 + i] * x[i]; // the order of Mlp's dot product, so Z1[2] = s + (-s) = 0 exactly
         }
         theta[12 + j] = -s;
-        CheckResult r = GradientChecker.check(CheckTargets.mlp(mlp, theta, Backprop.CORRECT), FULL.withMethod(method));
+        CheckResult r = GradientChecker.check(MlpTargets.mlp(mlp, theta, Backprop.CORRECT), FULL.withMethod(method));
         assertTrue(r.passed(), () -> r.failures().toString());
         assertTrue(r.kinkCount() >= 1);
         Set<String> labels = r.kinks().stream().map(Finding::label).collect(Collectors.toSet());
@@ -170,7 +170,7 @@ class GradientCheckerTest {
 
     @Test
     void theFailureBudgetListsAtMostNAndCountsTheRest() {
-        CheckTarget target = CheckTargets.mlp(new MlpSpec(List.of(6, 5, 2), Activation.SIGMOID, Output.SOFTMAX,
+        CheckTarget target = MlpTargets.mlp(new MlpSpec(List.of(6, 5, 2), Activation.SIGMOID, Output.SOFTMAX,
                 Loss.CROSS_ENTROPY, 3), 2, Backprop.PUBLISHED_DZ1);
         CheckOptions three = new CheckOptions(Method.CENTRAL, Mode.FULL, 8, 3, 1, 2);
         CheckResult r = GradientChecker.check(target, three);
@@ -185,7 +185,7 @@ class GradientCheckerTest {
 
     @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
-        CheckTarget target = CheckTargets.mlp(new MlpSpec(List.of(30, 20, 3), Activation.TANH, Output.SOFTMAX,
+        CheckTarget target = MlpTargets.mlp(new MlpSpec(List.of(30, 20, 3), Activation.TANH, Output.SOFTMAX,
                 Loss.CROSS_ENTROPY, 5), 4, Backprop.PUBLISHED_DZ1);
         CheckResult one = GradientChecker.check(target, FULL.withThreads(1));
         CheckResult two = GradientChecker.check(target, FULL.withThreads(3));

@@ -6,37 +6,10 @@ import java.util.function.Supplier;
 import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.gradient.Tensor;
 import org.gradaudit.numeric.loss.FunctionLoss;
-import org.gradaudit.numeric.mlp.Backprop;
-import org.gradaudit.numeric.mlp.Mlp;
-import org.gradaudit.numeric.mlp.MlpLoss;
-import org.gradaudit.numeric.mlp.MlpSpec;
 
-/** Builds {@link CheckTarget}s: the built-in MLP, or a user's {@link GradientModel}. */
-public final class CheckTargets {
-    private CheckTargets() {
-    }
-
-    /**
-     * The built-in MLP drawn from {@code seed}, its gradient from the given backprop.
-     *
-     * @throws IllegalArgumentException if the variant does not apply to the network's shape
-     */
-    public static CheckTarget mlp(MlpSpec spec, long seed, Backprop backprop) {
-        Mlp mlp = new Mlp(spec, seed);
-        return mlp(mlp, mlp.initialParameters(), backprop);
-    }
-
-    /**
-     * The built-in MLP at the given parameters (for example with a pre-activation placed at a kink).
-     *
-     * @throws IllegalArgumentException if {@code theta} has the wrong length or the variant does not apply
-     */
-    public static CheckTarget mlp(Mlp mlp, double[] theta, Backprop backprop) {
-        MlpSpec spec = mlp.spec();
-        double[] claimed = mlp.gradient(theta, backprop);
-        String description = spec.describe() + (backprop == Backprop.CORRECT ? "" : ", backprop " + backprop);
-        return new CheckTarget(description, tensors(mlp.parameterNames(), mlp.parameterShapes()), claimed,
-                new MlpLoss(mlp, theta));
+/** A user's {@link GradientModel} as a {@link CheckTarget}: its gradient called once, its loss probed by the checker. */
+public final class ModelTargets {
+    private ModelTargets() {
     }
 
     /**
@@ -82,7 +55,7 @@ public final class CheckTargets {
         }
         double[] grad = call(name, "gradient", () -> model.gradient(theta.clone()));
         checkVector(name, "gradient", grad, size);
-        List<Tensor> tensors = tensors(names, shapes);
+        List<Tensor> tensors = Tensor.layout(names, shapes);
         for (Tensor t : tensors) {
             for (int k = t.offset(); k < t.offset() + t.size(); k++) {
                 if (!Double.isFinite(grad[k])) {
@@ -128,16 +101,5 @@ public final class CheckTargets {
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             throw new ModelException("model " + name + " threw " + e + " in " + what);
         }
-    }
-
-    private static List<Tensor> tensors(List<String> names, List<int[]> shapes) {
-        List<Tensor> out = new ArrayList<>();
-        int off = 0;
-        for (int i = 0; i < names.size(); i++) {
-            Tensor t = new Tensor(names.get(i), shapes.get(i), off);
-            out.add(t);
-            off += t.size();
-        }
-        return out;
     }
 }
