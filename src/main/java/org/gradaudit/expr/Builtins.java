@@ -5,12 +5,8 @@ import java.util.Set;
 
 /** The mathematical vocabulary a derivation file can use without defining it. */
 public final class Builtins {
-    /**
-     * Functions of one argument, each with a derivative the CAS knows ({@code relu' = step},
-     * {@code step' = 0}, with {@code step(0) = 0} as backprop takes it). Nothing else can be called.
-     */
-    public static final Set<String> FUNCTIONS =
-            Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "step");
+    /** The names of the functions of {@link Builtin}, aliases included. Nothing else can be called. */
+    public static final Set<String> FUNCTIONS = Builtin.names();
 
     /** Named constants; a declared quantity of the same name takes precedence. */
     public static final Map<String, Double> CONSTANTS = Map.of("e", Math.E, "pi", Math.PI);

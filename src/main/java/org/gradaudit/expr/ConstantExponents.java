@@ -76,19 +76,7 @@ public final class ConstantExponents {
 
     /** The built-ins in plain doubles; precision is beside the point, only magnitude matters here. */
     private static double apply(String fn, double x) {
-        switch (fn) {
-            case "exp": return Math.exp(x);
-            case "log":
-            case "ln": return Math.log(x);
-            case "sqrt": return Math.sqrt(x);
-            case "sin": return Math.sin(x);
-            case "cos": return Math.cos(x);
-            case "tanh": return Math.tanh(x);
-            case "sigmoid": return 1 / (1 + Math.exp(-x));
-            case "relu": return Math.max(x, 0);
-            case "step": return x > 0 ? 1 : 0;
-            case "softplus": return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-            default: return Double.NaN;
-        }
+        Builtin f = Builtin.named(fn);
+        return f == null ? Double.NaN : f.apply(x);
     }
 }

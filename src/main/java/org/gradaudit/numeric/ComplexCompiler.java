@@ -3,6 +3,7 @@ package org.gradaudit.numeric;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.complex.Complex;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 
 /** Turns an {@link Expr} into a tree of lambdas over commons-math {@link Complex} numbers. */
@@ -42,7 +43,7 @@ final class ComplexCompiler {
         if (e instanceof Expr.Call c) {
             Builtin f = Evaluators.builtin(c);
             ComplexEvaluator a = compile(c.args().get(0));
-            return v -> f.apply(a.eval(v));
+            return v -> NumericBuiltins.apply(f, a.eval(v));
         }
         if (e instanceof Expr.Deriv d) {
             throw Evaluators.derivative(d);

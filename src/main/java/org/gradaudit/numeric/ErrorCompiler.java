@@ -2,6 +2,7 @@ package org.gradaudit.numeric;
 
 import java.util.Map;
 import java.util.Objects;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 
 /**
@@ -133,10 +134,11 @@ final class ErrorCompiler {
     private static double function(Builtin f, double x, double ex, double r) {
         double propagated = 0;
         if (ex != 0) {
-            double slope = f.maxSlope(Math.nextDown(x - ex), Math.nextUp(x + ex));
+            double slope = NumericBuiltins.maxSlope(f, Math.nextDown(x - ex), Math.nextUp(x + ex));
             propagated = scale(slope, ex);
         }
-        double rounding = f.roundingUnits == 0 ? 0 : f.roundingUnits * U * Math.abs(r) + ETA;
+        double units = NumericBuiltins.roundingUnits(f);
+        double rounding = units == 0 ? 0 : units * U * Math.abs(r) + ETA;
         return propagated + rounding;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 
 /**
@@ -23,10 +24,7 @@ public final class Evaluators {
     }
 
     /**
-     * The names of the built-in functions: {@code exp, log, ln} (the same as {@code log}),
-     * {@code sqrt, sin, cos, tanh, sigmoid, softplus, relu, abs, step} ({@code step(z)} is 1 for
-     * {@code z > 0}, else 0: relu's derivative as backprop takes it). {@code sigmoid} and {@code softplus}
-     * are evaluated in forms that neither overflow nor lose small values on either side of 0.
+     * The names of the built-in functions, aliases included: those of {@link Builtin}.
      */
     public static Set<String> builtinFunctions() {
         return Builtin.names();
@@ -51,7 +49,7 @@ public final class Evaluators {
 
     /**
      * Compiles {@code e} for evaluation in complex numbers, with commons-math {@code Complex}
-     * arithmetic and the complex extensions of the built-ins described on {@link Builtin}: where an
+     * arithmetic and the complex extensions of the built-ins described on {@link NumericBuiltins}: where an
      * argument has imaginary part 0 the real function is used; otherwise {@code log} and {@code sqrt}
      * give NaN unless the real part is positive, and {@code relu} and {@code abs} follow the sign of
      * the real part (their derivative at 0 comes out as 0). {@code z^n} for a real integer {@code n}

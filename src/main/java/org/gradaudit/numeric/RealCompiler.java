@@ -2,6 +2,7 @@ package org.gradaudit.numeric;
 
 import java.util.Map;
 import java.util.Objects;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 
 /** Turns an {@link Expr} into a tree of lambdas over doubles, one per node, specialised per operator and function. */
@@ -58,19 +59,17 @@ final class RealCompiler {
     private Evaluator call(Expr.Call c) {
         Builtin f = Evaluators.builtin(c);
         Evaluator a = compile(c.args().get(0));
-        switch (f) {
-            case EXP: return v -> Math.exp(a.eval(v));
-            case LOG: return v -> Math.log(a.eval(v));
-            case SQRT: return v -> Math.sqrt(a.eval(v));
-            case SIN: return v -> Math.sin(a.eval(v));
-            case COS: return v -> Math.cos(a.eval(v));
-            case TANH: return v -> Math.tanh(a.eval(v));
-            case SIGMOID: return v -> Builtin.sigmoid(a.eval(v));
-            case SOFTPLUS: return v -> Builtin.softplus(a.eval(v));
-            case RELU: return v -> Builtin.relu(a.eval(v));
-            case ABS: return v -> Math.abs(a.eval(v));
-            case STEP: return v -> Builtin.step(a.eval(v));
-            default: throw new AssertionError(f);
-        }
+        return switch (f) {
+            case EXP -> v -> Math.exp(a.eval(v));
+            case LOG -> v -> Math.log(a.eval(v));
+            case SQRT -> v -> Math.sqrt(a.eval(v));
+            case SIN -> v -> Math.sin(a.eval(v));
+            case COS -> v -> Math.cos(a.eval(v));
+            case TANH -> v -> Math.tanh(a.eval(v));
+            case SIGMOID -> v -> Builtin.sigmoid(a.eval(v));
+            case SOFTPLUS -> v -> Builtin.softplus(a.eval(v));
+            case RELU -> v -> Builtin.relu(a.eval(v));
+            case STEP -> v -> Builtin.step(a.eval(v));
+        };
     }
 }

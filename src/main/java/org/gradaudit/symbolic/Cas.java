@@ -23,8 +23,8 @@ import org.matheclipse.core.interfaces.IExpr;
  * The computer algebra system, Symja, behind three operations on {@link Expr}: derivative,
  * simplification and zero test. See the package documentation for the sandbox.
  *
- * <p>Inputs may hold numbers, variables, {@code + - * / ^}, negation and calls of the built-ins
- * {@code exp, log, ln, sqrt, sin, cos, tanh, sigmoid, softplus} (one argument each); outputs use
+ * <p>Inputs may hold numbers, variables, {@code + - * / ^}, negation and calls of the built-ins of
+ * {@link org.gradaudit.expr.Builtin} (one argument each); outputs use
  * the same vocabulary ({@code ln} comes back as {@code log}) and the caller's variable names.
  *
  * <p>Every call is bounded: inputs of more than {@link Limits#maxNodes} nodes or with a constant

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Num;
@@ -110,16 +112,9 @@ final class FromSymja {
     private Expr function(IAST f) {
         IExpr head = f.head();
         Expr arg = convert(f.arg1());
-        if (head == session.sigmoid) {
-            return Expr.call("sigmoid", arg);
-        } else if (head == session.tanh) {
-            return Expr.call("tanh", arg);
-        } else if (head == session.softplus) {
-            return Expr.call("softplus", arg);
-        } else if (head == session.relu) {
-            return Expr.call("relu", arg);
-        } else if (head == session.step) {
-            return Expr.call("step", arg);
+        Optional<Builtin> opaque = session.opaqueBuiltin(head);
+        if (opaque.isPresent()) {
+            return opaque.get().call(arg);
         } else if (head == S.Log) {
             return Expr.call("log", arg);
         } else if (head == S.Sin) {

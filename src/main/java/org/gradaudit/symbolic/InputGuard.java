@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.ConstantExponents;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
@@ -50,9 +51,9 @@ final class InputGuard {
                 todo.push(b.right());
                 todo.push(b.left());
             } else if (x instanceof Call c) {
-                if (!Vocabulary.isBuiltin(c.fn())) {
+                if (Builtin.named(c.fn()) == null) {
                     throw new IllegalArgumentException("not a built-in function: [" + c.fn()
-                            + "]; only " + new TreeSet<>(Vocabulary.FUNCTIONS) + " reach the CAS");
+                            + "]; only " + new TreeSet<>(Builtin.names()) + " reach the CAS");
                 }
                 if (c.args().size() != 1) {
                     throw new IllegalArgumentException("[" + c.fn() + "] takes 1 argument, got ["

@@ -2,6 +2,13 @@ package org.gradaudit.symbolic;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gradaudit.expr.Builtin;
+import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Numbers;
 import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.EvalEngine;
@@ -22,19 +29,12 @@ final class Session {
     private static boolean globalDone;
 
     final EvalEngine engine;
-    final ISymbol sigmoid;
-    final ISymbol tanh;
-    final ISymbol softplus;
-    final ISymbol relu;
-    final ISymbol step;
+    /** The symbol of each built-in Symja does not have natively, and the way back. */
+    private final Map<Builtin, ISymbol> opaque = new EnumMap<>(Builtin.class);
+    private final Map<IExpr, Builtin> byHead = new HashMap<>();
 
-    private Session(EvalEngine engine, ISymbol sigmoid, ISymbol tanh, ISymbol softplus, ISymbol relu, ISymbol step) {
+    private Session(EvalEngine engine) {
         this.engine = engine;
-        this.sigmoid = sigmoid;
-        this.tanh = tanh;
-        this.softplus = softplus;
-        this.relu = relu;
-        this.step = step;
     }
 
     /** Opens a session on the current thread, configuring Symja first if nobody has yet. */
@@ -45,21 +45,49 @@ final class Session {
         engine.setFileSystemEnabled(false);
         engine.setQuietMode(true);
         EvalEngine.set(engine);
-        ISymbol sigmoid = opaque("gasigmoid");
-        ISymbol tanh = opaque("gatanh");
-        ISymbol softplus = opaque("gasoftplus");
-        ISymbol relu = opaque("garelu");
-        ISymbol step = opaque("gastep");
-        IExpr s = F.unaryAST1(sigmoid, F.Slot1);
-        IExpr t = F.unaryAST1(tanh, F.Slot1);
-        // f /: Derivative(1)[f] := Function(...): engine-local rules, built without the parser
-        derivativeRule(engine, sigmoid, F.Times(s, F.Subtract(F.C1, s)));
-        derivativeRule(engine, tanh, F.Subtract(F.C1, F.Sqr(t)));
-        derivativeRule(engine, softplus, s);
-        // relu' = step, with step(0) = 0 as backprop takes it; step' = 0 away from its jump.
-        derivativeRule(engine, relu, F.unaryAST1(step, F.Slot1));
-        derivativeRule(engine, step, F.C0);
-        return new Session(engine, sigmoid, tanh, softplus, relu, step);
+        Session session = new Session(engine);
+        for (Builtin f : Builtin.values()) {
+            if (nativeCall(f, F.Slot1).isEmpty()) {
+                ISymbol s = opaque("ga" + f.spelling());
+                session.opaque.put(f, s);
+                session.byHead.put(s, f);
+            }
+        }
+        // The activations stay opaque, with the table's derivatives as engine-local rules
+        // (sigmoid' = sigmoid*(1 - sigmoid), relu' = step, ...), so that backprop identities are
+        // proven in the form in which tutorials write them.
+        for (Map.Entry<Builtin, ISymbol> e : session.opaque.entrySet()) {
+            ToSymja to = new ToSymja(session, Set.of("u"));
+            IExpr body = to.convert(e.getKey().derivative(Expr.var("u")));
+            IExpr slotted = body.replaceAll(F.Rule(to.symbol("u"), F.Slot1)).orElse(body);
+            derivativeRule(engine, e.getValue(), slotted);
+        }
+        return session;
+    }
+
+    /**
+     * {@code f(arg)} with Symja's own function, or empty when Symja has none that we may use (then
+     * the function is an opaque symbol of the session).
+     */
+    static Optional<IExpr> nativeCall(Builtin f, IExpr arg) {
+        return switch (f) {
+            case EXP -> Optional.of(F.Exp(arg));
+            case LOG -> Optional.of(F.Log(arg));
+            case SQRT -> Optional.of(F.Sqrt(arg));
+            case SIN -> Optional.of(F.Sin(arg));
+            case COS -> Optional.of(F.Cos(arg));
+            case TANH, SIGMOID, SOFTPLUS, RELU, STEP -> Optional.empty();
+        };
+    }
+
+    /** {@code f(arg)} in Symja: its own function, or this session's opaque symbol. */
+    IExpr call(Builtin f, IExpr arg) {
+        return nativeCall(f, arg).orElseGet(() -> F.unaryAST1(opaque.get(f), arg));
+    }
+
+    /** The built-in whose opaque symbol {@code head} is, if it is one. */
+    Optional<Builtin> opaqueBuiltin(IExpr head) {
+        return Optional.ofNullable(byHead.get(head));
     }
 
     /** The symbol for the {@code index}-th variable, in an order that sorts like the index. */

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Call;
@@ -82,20 +83,11 @@ final class ToSymja {
     }
 
     private IExpr call(String fn, IExpr arg) {
-        switch (fn) {
-            case "exp": return F.Exp(arg);
-            case "log":
-            case "ln": return F.Log(arg);
-            case "sqrt": return F.Sqrt(arg);
-            case "sin": return F.Sin(arg);
-            case "cos": return F.Cos(arg);
-            case "tanh": return F.unaryAST1(session.tanh, arg);
-            case "sigmoid": return F.unaryAST1(session.sigmoid, arg);
-            case "softplus": return F.unaryAST1(session.softplus, arg);
-            case "relu": return F.unaryAST1(session.relu, arg);
-            case "step": return F.unaryAST1(session.step, arg);
-            default: throw new IllegalArgumentException("not a built-in function: [" + fn + "]");
+        Builtin f = Builtin.named(fn);
+        if (f == null) {
+            throw new IllegalArgumentException("not a built-in function: [" + fn + "]");
         }
+        return session.call(f, arg);
     }
 
     /** The documented number rule; {@code v} is finite and non-negative. */

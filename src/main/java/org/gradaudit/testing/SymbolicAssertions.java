@@ -28,8 +28,9 @@ import org.gradaudit.model.ModelBuilder;
  * assertAuditsClean(Path.of("derivations/my-network.deriv"));
  * }</pre>
  *
- * <p>Formulas use numbers, names, {@code + - * / ^}, parentheses and the functions {@code exp, log,
- * ln, sqrt, sin, cos, tanh, sigmoid, softplus, relu, abs}; {@code e} and {@code pi} are constants
+ * <p>Formulas use numbers, names, {@code + - * / ^}, parentheses and the built-in functions of
+ * {@link org.gradaudit.expr.Builtin} ({@code exp, log, ln, sqrt, sin, cos, tanh, sigmoid, softplus,
+ * relu, step}); {@code e} and {@code pi} are constants
  * unless defined.
  */
 public final class SymbolicAssertions {

@@ -36,8 +36,9 @@ class EvaluatorsTest {
 
     @Test
     void builtinsAreTheAdvertisedOnes() {
-        assertEquals(Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "abs", "step"),
+        assertEquals(Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "step"),
                 Evaluators.builtinFunctions());
+        assertEquals(org.gradaudit.expr.Builtins.FUNCTIONS, Evaluators.builtinFunctions(), "the evaluators accept what a derivation may call");
         assertEquals(1.0, eval("step(x)", 0.5), 0.0);
         assertEquals(0.0, eval("step(x)", 0.0), 0.0, "step(0) = 0, as backprop takes relu'(0)");
         assertEquals(0.0, eval("step(x)", -2.0), 0.0);
@@ -67,7 +68,6 @@ class EvaluatorsTest {
         assertTrue(Double.isNaN(eval("softplus(x)", Double.NaN)));
         assertTrue(Double.isNaN(eval("relu(x)", Double.NaN)));
         assertEquals(0.0, eval("relu(x)", -0.0), 0.0);
-        assertEquals(2.0, eval("abs(x)", -2.0), 0.0);
     }
 
     @Test
@@ -84,8 +84,6 @@ class EvaluatorsTest {
         assertEquals(1.0, complexStep("relu(x)", 2.0), 0.0);
         assertEquals(0.0, complexStep("relu(x)", -2.0), 0.0);
         assertEquals(0.0, complexStep("relu(x)", 0.0), 0.0);
-        assertEquals(-1.0, complexStep("abs(x)", -2.0), 0.0);
-        assertEquals(0.0, complexStep("abs(x)", 0.0), 0.0);
     }
 
     @Test
@@ -151,7 +149,7 @@ class EvaluatorsTest {
 
     @Test
     void edgeValuesPropagateWithoutExceptions() {
-        Evaluator f = Evaluators.compile(parse("x*y + exp(x)/y - log(abs(x))"), XY);
+        Evaluator f = Evaluators.compile(parse("x*y + exp(x)/y - log(x^2)"), XY);
         for (double x : EdgeValues.FINITE) {
             for (double y : EdgeValues.NON_FINITE) {
                 f.eval(new double[] {x, y});

@@ -42,7 +42,7 @@ final class Interpreter {
                 case "sigmoid": return a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
                 case "softplus": return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
                 case "relu": return Math.max(0.0, a);
-                case "abs": return Math.abs(a);
+                case "step": return Double.isNaN(a) ? a : a > 0 ? 1 : 0;
                 default: throw new AssertionError(c.fn());
             }
         }
