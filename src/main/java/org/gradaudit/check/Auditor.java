@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
@@ -67,7 +68,7 @@ public final class Auditor {
     private final List<Finding> findings = new ArrayList<>();
     private Blame blame;
     /** The cross-check of each derivative's truth, done once however often it is claimed. */
-    private final Map<Expr.Deriv, String> crossChecks = new HashMap<>();
+    private final Map<Expr.Deriv, Optional<String>> crossChecks = new HashMap<>();
 
     private Auditor(Model model, Options options) {
         this.model = model;
@@ -132,39 +133,7 @@ public final class Auditor {
             findings.add(f);
         }
         return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), lossNote,
-                findings, noPoints ? null : codeRun());
-    }
-
-    /** The code lines run in order, as published, at the first point, against the true gradients. */
-    private AuditResult.CodeRunResult codeRun() {
-        if (model.items().stream().noneMatch(i -> i instanceof Item.CodeLine)) {
-            return null;
-        }
-        double[] base = points.all().get(0);
-        Map<String, CodeRun.Executed> executed;
-        try {
-            executed = CodeRun.execute(model, truthGraph, points, base);
-        } catch (IllegalArgumentException e) {
-            return new AuditResult.CodeRunResult(points.describe(base), List.of(), e.getMessage());
-        }
-        List<AuditResult.Gradient> gradients = new ArrayList<>();
-        for (Graph.Variable v : truthGraph.variables().values()) {
-            CodeRun.Executed e = executed.get(v.name());
-            if (!v.parameter() || e == null) {
-                continue;
-            }
-            double t;
-            try {
-                t = Evaluators.compile(truth.derivative(truthGraph.loss(), v.name()).closed(), points.slots()).eval(base);
-            } catch (CasException failed) {
-                return new AuditResult.CodeRunResult(points.describe(base), gradients,
-                        "the true gradient of " + v.name() + " could not be computed: " + failed.getMessage());
-            }
-            double scale = Math.max(Math.abs(t), Math.abs(e.value()));
-            boolean agrees = Math.abs(t - e.value()) <= 1e-9 * scale + Double.MIN_NORMAL;
-            gradients.add(new AuditResult.Gradient("d" + v.name(), e.line(), e.value(), t, agrees));
-        }
-        return new AuditResult.CodeRunResult(points.describe(base), gradients, "");
+                findings, noPoints ? null : CodeRun.against(model, truthGraph, truth, points));
     }
 
     private Finding judgeItem(Item item, int index) throws CasException {
@@ -173,11 +142,11 @@ public final class Auditor {
         }
         if (item instanceof Item.Restatement r) {
             Expr truthExpr = truthGraph.nodes().get(r.node());
-            return compare(item, "definition", r.node(), r.claimed(), truthExpr, null, graphSpace(Map.of()), index);
+            return compare(item, Finding.Kind.DEFINITION, r.node(), r.claimed(), truthExpr, null, graphSpace(Map.of()), index);
         }
         if (item instanceof Item.DerivativeClaim d) {
             Expr.Deriv target = new Expr.Deriv(d.of(), d.wrt());
-            Finding f = compare(item, d.statement().code() ? "code" : "claim", d.statement().lhs().text(), d.claimed(),
+            Finding f = compare(item, d.statement().code() ? Finding.Kind.CODE : Finding.Kind.CLAIM, d.statement().lhs().text(), d.claimed(),
                     truth.derivative(d.of(), d.wrt()).closed(), target, graphSpace(Map.of()), index);
             if (!d.statement().code()) {
                 blame.assigns(index, target, false);
@@ -186,7 +155,7 @@ public final class Auditor {
         }
         if (item instanceof Item.CodeLine c) {
             Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), c.wrt());
-            Finding f = compare(item, "code", c.statement().name(), c.claimed(),
+            Finding f = compare(item, Finding.Kind.CODE, c.statement().name(), c.claimed(),
                     truth.derivative(truthGraph.loss(), c.wrt()).closed(), target, graphSpace(Map.of()), index);
             blame.assigns(index, target, true);
             return f;
@@ -194,10 +163,11 @@ public final class Auditor {
         if (item instanceof Item.PartialClaim p) {
             Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
             Space space = p.rule() ? freeSpace(List.of(p.wrt()), null) : graphSpace(Map.of());
-            return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
+            return compare(item, Finding.Kind.CLAIM, p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
         }
         if (item instanceof Item.EqualityClaim e) {
-            String kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name()) ? "definition" : "claim";
+            Finding.Kind kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name())
+                    ? Finding.Kind.DEFINITION : Finding.Kind.CLAIM;
             Expr left = toGraph(e.left());
             if (!e.where().isEmpty()) {
                 Expr oneLevel = left instanceof Expr.Var v && truthGraph.isNode(v.name()) ? truthGraph.nodes().get(v.name())
@@ -209,7 +179,7 @@ public final class Auditor {
         if (item instanceof Item.FunctionClaim fc) {
             Space space = freeSpace(fc.params(),
                     fc.params().size() == 1 ? Display.definition(fc.function(), fc.params().get(0)) : null);
-            return compare(item, "definition", fc.statement().lhs().text(), fc.claimed(),
+            return compare(item, Finding.Kind.DEFINITION, fc.statement().lhs().text(), fc.claimed(),
                     model.functions().inline(fc.truth()), null, space, index);
         }
         throw new IllegalStateException("no judge for " + item);
@@ -255,7 +225,7 @@ public final class Auditor {
                 null);
     }
 
-    private Finding compare(Item item, String kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
+    private Finding compare(Item item, Finding.Kind kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
                             Space space, int index) throws CasException {
         Expr claimed = toGraph(claimedWritten);
         blame.claims(index, claimed, target);
@@ -264,8 +234,9 @@ public final class Auditor {
         Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand());
         var statement = item.statement();
         int line = statement.position().line();
-        String claimedText = StatementText.claimed(item);
-        Function<Expr, String> printer = printer(item);
+        Finding.Subject subject = new Finding.Subject(line, statement.section(), kind, lhs, StatementText.claimed(item));
+        Finding.Evidence evidence = j.evidence();
+        Function<Expr, String> printer = StatementText.printer(item, model.aliases(), truthGraph.loss());
         List<Integer> upstream = new ArrayList<>(blame.consumed(claimedWritten, item instanceof Item.CodeLine));
         int correctedLoss = 0;
         String lossRemark = "";
@@ -283,32 +254,29 @@ public final class Auditor {
                 lossRemark = " It follows from the loss as written (line " + lossLine + "), which has the wrong sign.";
             }
         }
-        String crossCheck = target == null ? "" : crossChecks.computeIfAbsent(target,
+        Optional<String> disagreement = target == null ? Optional.empty() : crossChecks.computeIfAbsent(target,
                 t -> CrossCheck.against(t, truthExpr, points));
-        if (!crossCheck.isEmpty()) {
-            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
-                    Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
-                    j.maxRelError(), correctedLoss, crossCheck);
+        if (disagreement.isPresent()) {
+            return Finding.unverified(subject, evidence, Display.print(truthExpr), dedupe(upstream), correctedLoss,
+                    disagreement.get());
         }
-        if (j.points() < Math.min(MIN_POINTS, at.size()) && !"equal".equals(j.symbolic())) {
-            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.UNVERIFIED,
-                    Display.print(truthExpr), null, null, dedupe(upstream), null, j.symbolic(), j.points(),
-                    j.maxRelError(), correctedLoss, "only " + j.points() + " of " + at.size()
+        if (j.points() < Math.min(MIN_POINTS, at.size()) && j.symbolic() != Finding.Symbolic.EQUAL) {
+            return Finding.unverified(subject, evidence, Display.print(truthExpr), dedupe(upstream), correctedLoss,
+                    "only " + j.points() + " of " + at.size()
                     + " random points gave finite values on both sides; the formula may be outside its domain there");
         }
         if (j.failure() == null) {
-            String how = "equal".equals(j.symbolic())
+            String how = j.symbolic() == Finding.Symbolic.EQUAL
                     ? "proven equal to the true value symbolically, and equal at " + j.points() + " random points"
                     : "equal to the true value at " + j.points() + " random points (" + j.symbolicNote() + ")";
-            return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.CORRECT, null, null, null,
-                    dedupe(upstream), null, j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
-                    how + "." + lossRemark + consumedRemark(upstream));
+            return Finding.correct(subject, evidence, dedupe(upstream), correctedLoss,
+                    how + "." + lossRemark + AuditMessages.consumed(upstream, lossLine));
         }
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
         Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse,
-                space.names(), factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues,
+                space.names(), Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null, printer, hp, truthValues,
                 slots));
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         Diagnosis diagnosis = h != null ? h.diagnosis()
@@ -319,26 +287,12 @@ public final class Auditor {
         }
         String expected = space.display() != null ? space.display() : Display.print(truthExpr);
         String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
-        StringBuilder msg = new StringBuilder();
-        msg.append(lhs).append(" is wrong: ");
-        if (h != null) {
-            msg.append(h.detail()).append(". ");
-        } else if (inherited != null) {
-            msg.append("it is what line ").append(findings.get(inherited).line())
-                    .append("'s wrong value gives when carried on by the chain rule. ");
-        } else {
-            msg.append("no single change explains it. ");
-        }
-        if (target != null && diagnosis == Diagnosis.WRONG_CHAIN) {
-            msg.append("The chain rule gives ").append(target).append(" = ")
-                    .append(Display.print(truth.derivative(target.of(), target.wrt()).chained())).append(". ");
-        }
-        msg.append("Expected ").append(expected).append(fix == null ? "." : "; corrected: " + fix + ".");
-        msg.append(lossRemark);
-        return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.WRONG, expected, diagnosis, fix,
-                dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().values(),
-                j.failure().claimed(), j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
-                msg.toString()).inheritedFrom(h == null && inherited != null);
+        String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
+                ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
+        String msg = AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), target, chain,
+                expected, fix) + lossRemark;
+        return Finding.wrong(subject, evidence, expected, diagnosis, fix, j.failure(), dedupe(upstream), correctedLoss,
+                msg).inheritedFrom(h == null && inherited != null);
     }
 
     /** The points, with any 'where' variables held at their values. */
@@ -362,86 +316,12 @@ public final class Auditor {
     }
 
 
-    private String consumedRemark(List<Integer> upstream) {
-        List<Integer> wrong = upstream.stream().filter(l -> l != lossLine).toList();
-        return wrong.isEmpty() ? "" : " It consumes the wrong value of line" + (wrong.size() > 1 ? "s " : " ")
-                + wrong.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
-                + ", so its result is wrong until that is fixed.";
-    }
-
     private static List<Integer> dedupe(List<Integer> lines) {
         return new ArrayList<>(new LinkedHashSet<>(lines));
     }
 
-    /** Candidate missing factors: every name, every local derivative, every factor of the truth. */
-    private List<Expr> factors(Expr truthExpr, List<String> names) throws CasException {
-        List<Expr> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(new Expr.Var(n));
-        }
-        for (String node : truthGraph.nodes().keySet()) {
-            for (String p : truthGraph.parents(node)) {
-                out.add(truth.local(node, p));
-            }
-        }
-        collectFactors(truthExpr, out);
-        return out;
-    }
-
-    /** The factors of every product in {@code e}, the outermost first. */
-    private static void collectFactors(Expr e, List<Expr> out) {
-        for (Expr x : Exprs.subtrees(e)) {
-            if (x instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
-                for (Expr side : List.of(b.left(), b.right())) {
-                    if (!(side instanceof Expr.Bin s && s.op() == Expr.Op.MUL) && !out.contains(side)) {
-                        out.add(side);
-                    }
-                }
-            }
-        }
-        if (!(e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) && !out.contains(e)) {
-            out.add(e);
-        }
-    }
-
-    /**
-     * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
-     * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
-     */
-    private Function<Expr, String> printer(Item item) {
-        Map<String, String> spelling = new HashMap<>();
-        for (var ref : StatementText.names(item.statement())) {
-            String name = ref.name();
-            String target = model.aliases().get(name);
-            if (target != null) {
-                spelling.putIfAbsent(target, name);
-            } else if (name.length() > 1 && name.charAt(0) == 'd' && model.aliases().containsKey(name.substring(1))) {
-                spelling.putIfAbsent("d" + model.aliases().get(name.substring(1)), name);
-            }
-        }
-        boolean code = item instanceof Item.CodeLine;
-        String loss = truthGraph.loss();
-        return e -> Display.print(Exprs.map(e, x -> {
-            if (code && x instanceof Expr.Deriv d && d.of().equals(loss)) {
-                String plain = "d" + d.wrt();
-                return new Expr.Var(spelling.getOrDefault(plain, plain));
-            }
-            if (x instanceof Expr.Var v && spelling.containsKey(v.name())) {
-                return new Expr.Var(spelling.get(v.name()));
-            }
-            return x;
-        }));
-    }
-
-
     private Finding unverified(Item item, String why) {
-        var s = item.statement();
-        boolean code = item instanceof Item.CodeLine
-                || s instanceof org.gradaudit.derivation.Statement.Claim c && c.code();
-        String kind = code ? "code" : item instanceof Item.LossItem ? "loss"
-                : item instanceof Item.Restatement || item instanceof Item.FunctionClaim ? "definition" : "claim";
-        return new Finding(s.position().line(), s.section(), kind, StatementText.lhs(item), StatementText.claimed(item),
-                Verdict.UNVERIFIED, null, null, null, List.of(), null, "unknown", 0, 0, 0, why);
+        return Finding.unverified(StatementText.subject(item), Finding.Evidence.NONE, null, List.of(), 0, why);
     }
 
 }

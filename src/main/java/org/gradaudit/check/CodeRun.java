@@ -15,6 +15,8 @@ import org.gradaudit.model.Item;
 import org.gradaudit.model.Model;
 import org.gradaudit.numeric.Evaluators;
 import org.gradaudit.numeric.loss.FunctionLoss;
+import org.gradaudit.symbolic.CasException;
+import org.gradaudit.symbolic.ChainRule;
 
 /**
  * A derivation's network as a gradient-check target: its backprop code lines run in file order,
@@ -79,6 +81,40 @@ public final class CodeRun {
                 ? ", against the corrected loss (the loss as written at line " + lossItem.statement().position().line()
                 + " has the wrong sign)" : "");
         return new CheckTarget(description, tensors, claimed, f);
+    }
+
+    /**
+     * The code lines run in order, as published, at the first point, against the true gradients;
+     * null when the derivation has no code lines.
+     */
+    static AuditResult.CodeRunResult against(Model model, Graph truthGraph, ChainRule truth, Points points) {
+        if (model.items().stream().noneMatch(i -> i instanceof Item.CodeLine)) {
+            return null;
+        }
+        double[] base = points.all().get(0);
+        Map<String, Executed> executed;
+        try {
+            executed = execute(model, truthGraph, points, base);
+        } catch (IllegalArgumentException e) {
+            return new AuditResult.CodeRunResult(points.describe(base), List.of(), e.getMessage());
+        }
+        List<AuditResult.Gradient> gradients = new ArrayList<>();
+        for (Graph.Variable v : truthGraph.variables().values()) {
+            Executed e = executed.get(v.name());
+            if (!v.parameter() || e == null) {
+                continue;
+            }
+            double t;
+            try {
+                t = Evaluators.compile(truth.derivative(truthGraph.loss(), v.name()).closed(), points.slots()).eval(base);
+            } catch (CasException failed) {
+                return new AuditResult.CodeRunResult(points.describe(base), gradients,
+                        "the true gradient of " + v.name() + " could not be computed: " + failed.getMessage());
+            }
+            gradients.add(new AuditResult.Gradient("d" + v.name(), e.line(), e.value(), t,
+                    Tolerance.codeRunAgrees(e.value(), t)));
+        }
+        return new AuditResult.CodeRunResult(points.describe(base), gradients, "");
     }
 
     /** A gradient as the published code computes it: the value, and the line that last assigned it. */

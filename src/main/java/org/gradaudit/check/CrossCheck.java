@@ -1,6 +1,7 @@
 package org.gradaudit.check;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Numbers;
 import org.gradaudit.numeric.Evaluators;
@@ -19,10 +20,10 @@ final class CrossCheck {
     }
 
     /**
-     * Cross-checks a symbolic total derivative against Ridders differences of the graph: "" when
+     * Cross-checks a symbolic total derivative against Ridders differences of the graph: empty when
      * they agree, else the message for an unverified finding.
      */
-    static String against(Expr.Deriv target, Expr truthExpr, Points points) {
+    static Optional<String> against(Expr.Deriv target, Expr truthExpr, Points points) {
         var ev = Evaluators.compile(truthExpr, points.slots());
         int of = points.slot(target.of());
         for (double[] p : points.all().subList(0, Math.min(POINTS, points.all().size()))) {
@@ -31,12 +32,12 @@ final class CrossCheck {
             double symbolic = ev.eval(p);
             double allowed = Math.max(1e-7 * Math.max(1e-3, Math.abs(symbolic)), 10 * fd.error());
             if (Double.isFinite(fd.value()) && Double.isFinite(symbolic) && Math.abs(fd.value() - symbolic) > allowed) {
-                return Numbers.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
+                return Optional.of(Numbers.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
                         + " of the graph give %.17g (estimated error %.2g): a fault of the tool or of the input's"
                         + " domain, so this statement is not judged", target.of(), target.wrt(),
-                        Display.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error());
+                        Display.print(truthExpr), symbolic, points.describe(p), fd.value(), fd.error()));
             }
         }
-        return "";
+        return Optional.empty();
     }
 }

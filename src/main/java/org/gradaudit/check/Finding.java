@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param line the statement's line in the derivation file
  * @param section the source's section, or ""
- * @param kind loss, definition, claim or code
+ * @param kind what the statement is
  * @param lhs the left-hand side as written
  * @param claimed the right-hand side as written
  * @param expected the true value, simplified; null when correct
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param fix a corrected formula in the statement's own terms, when a hypothesis found one; else null
  * @param upstream lines of wrong findings whose values this statement consumes
  * @param counterexample where claimed and true differ; null unless wrong
- * @param symbolic equal, different or unknown
+ * @param symbolic what the CAS established
  * @param points how many random points were compared
  * @param maxRelError the largest relative difference seen over those points
  * @param correctedLossLine when the truth was taken from the corrected loss and differs from what
@@ -24,20 +24,87 @@ import java.util.Map;
  * @param message one sentence a reader can act on
  * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
  */
-public record Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+public record Finding(int line, String section, Kind kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
-                      Counterexample counterexample, String symbolic, int points, double maxRelError,
+                      Counterexample counterexample, Symbolic symbolic, int points, double maxRelError,
                       int correctedLossLine, String message, boolean inherited) {
+    /**
+     * @throws IllegalArgumentException if a wrong finding lacks its counterexample or diagnosis, or
+     *     another verdict carries one
+     */
     public Finding {
         upstream = List.copyOf(upstream);
+        if ((verdict == Verdict.WRONG) != (counterexample != null) || (verdict == Verdict.WRONG) != (diagnosis != null)) {
+            throw new IllegalArgumentException("a finding has a counterexample and a diagnosis exactly when it is"
+                    + " wrong; was [" + verdict + ", " + counterexample + ", " + diagnosis + "]");
+        }
     }
 
-    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
-                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
-                   Counterexample counterexample, String symbolic, int points, double maxRelError,
-                   int correctedLossLine, String message) {
-        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
-                points, maxRelError, correctedLossLine, message, false);
+    /** What a statement is; its JSON spelling is the lower-case name. */
+    public enum Kind {
+        LOSS, DEFINITION, CLAIM, CODE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What the CAS established about claimed minus true; its JSON spelling is the lower-case name. */
+    public enum Symbolic {
+        /** The difference simplifies to 0. */
+        EQUAL,
+        /** A point where the two differ beyond their rounding bounds disproves it. */
+        DIFFERENT,
+        /** Neither: the CAS could not simplify the difference, or gave up. */
+        UNKNOWN;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The statement a finding is about, as written.
+     *
+     * @param line its line in the derivation file
+     * @param section the source's section, or ""
+     */
+    public record Subject(int line, String section, Kind kind, String lhs, String claimed) {
+    }
+
+    /**
+     * How the claimed value was compared with the true one.
+     *
+     * @param points how many random points were compared
+     * @param maxRelError the largest relative difference seen over them
+     */
+    public record Evidence(Symbolic symbolic, int points, double maxRelError) {
+        /** Nothing was compared. */
+        public static final Evidence NONE = new Evidence(Symbolic.UNKNOWN, 0, 0);
+    }
+
+    /** A correct statement; {@code message} says how that was established. */
+    public static Finding correct(Subject s, Evidence e, List<Integer> upstream, int correctedLossLine, String message) {
+        return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.CORRECT, null, null, null,
+                upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false);
+    }
+
+    /** A wrong statement: the true value, the kind of mistake, the fix if known, and a point where it shows. */
+    public static Finding wrong(Subject s, Evidence e, String expected, Diagnosis diagnosis, String fix,
+                                Counterexample counterexample, List<Integer> upstream, int correctedLossLine,
+                                String message) {
+        return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.WRONG, expected, diagnosis,
+                fix, upstream, counterexample, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message,
+                false);
+    }
+
+    /** A statement neither proven nor disproven; {@code message} says why; {@code expected} may be null. */
+    public static Finding unverified(Subject s, Evidence e, String expected, List<Integer> upstream,
+                                     int correctedLossLine, String message) {
+        return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.UNVERIFIED, expected, null,
+                null, upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false);
     }
 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */

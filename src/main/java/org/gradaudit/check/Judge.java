@@ -40,7 +40,7 @@ final class Judge {
         ErrorEvaluator t = Evaluators.compileWithError(truth, points.slots());
         int compared = 0;
         double maxRel = 0;
-        Judgement.Failure failure = null;
+        Finding.Counterexample failure = null;
         for (double[] p : at) {
             BoundedValue cv = c.eval(p);
             BoundedValue tv = t.eval(p);
@@ -52,25 +52,25 @@ final class Judge {
             double scale = Math.max(Math.abs(cv.value()), Math.abs(tv.value()));
             maxRel = Math.max(maxRel, scale == 0 ? 0 : diff / scale);
             if (failure == null && !tolerance.equal(cv, tv)) {
-                failure = new Judgement.Failure(points.describe(p), used(claimed, truth, points, p), cv.value(),
+                failure = new Finding.Counterexample(points.describe(p), used(claimed, truth, points, p), cv.value(),
                         tv.value());
             }
         }
         if (failure != null) {
             // A point where the two differ beyond their rounding bounds is itself a disproof.
-            return new Judgement(compared, maxRel, failure, "different", "");
+            return new Judgement(compared, maxRel, failure, Finding.Symbolic.DIFFERENT, "");
         }
         if (Canonical.of(claimed).equals(Canonical.of(truth))) {
-            return new Judgement(compared, maxRel, null, "equal", "");
+            return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");
         }
         ZeroTest zero = isZero(Expr.sub(claimed, truth));
         if (zero == ZeroTest.NOT_PROVEN) {
             zero = isZero(expand.apply(Expr.sub(claimed, truth)));
         }
         if (zero == ZeroTest.ZERO) {
-            return new Judgement(compared, maxRel, null, "equal", "");
+            return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");
         }
-        return new Judgement(compared, maxRel, null, "unknown", zero == ZeroTest.GAVE_UP
+        return new Judgement(compared, maxRel, null, Finding.Symbolic.UNKNOWN, zero == ZeroTest.GAVE_UP
                 ? "the CAS hit its time or size bound" : "the CAS could not simplify the difference to 0");
     }
 

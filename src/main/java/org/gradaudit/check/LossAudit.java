@@ -48,17 +48,17 @@ final class LossAudit {
         String lhs = graph.loss() + "(" + pred + ", " + target + ")";
         String claimed = item.statement().rhs().text();
         int n = search.tested();
+        Finding.Subject subject = new Finding.Subject(line, item.statement().section(), Finding.Kind.LOSS, lhs, claimed);
+        Finding.Evidence evidence = new Finding.Evidence(Finding.Symbolic.UNKNOWN, n, 0);
         if (v == null && n < MIN_TESTED) {
             String msg = "the loss could be evaluated where " + pred + " = " + target + " at only " + n + " of "
                     + points.all().size() + " points, so whether it is smallest there is not established; check the"
                     + " target's range ('input " + target + " in [low, high]')";
-            return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.UNVERIFIED,
-                    null, null, null, List.of(), null, "unknown", n, 0, 0, msg), null);
+            return new Result(Finding.unverified(subject, evidence, null, List.of(), 0, msg), null);
         }
         if (v == null) {
             String msg = "the loss is smallest where " + pred + " = " + target + " at all " + n + " points tested";
-            return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.CORRECT, null,
-                    null, null, List.of(), null, "unknown", n, 0, 0, msg), null);
+            return new Result(Finding.correct(subject, evidence, List.of(), 0, msg), null);
         }
         Expr negated = new Expr.Neg(loss);
         boolean signFixes = search(Evaluators.compile(negated, slots), points, pred, target).violation() == null;
@@ -73,13 +73,11 @@ final class LossAudit {
             String msg = where + ": it is largest, not smallest, where the prediction equals the target. "
                     + "Its negative is smallest there, so the loss has the wrong sign: " + graph.loss() + " = " + fix
                     + ". Derivatives of " + graph.loss() + " below are judged against this corrected loss.";
-            return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.WRONG, fix,
-                    Diagnosis.SIGN, fix, List.of(), cx, "unknown", n, 0, 0, msg), negated);
+            return new Result(Finding.wrong(subject, evidence, fix, Diagnosis.SIGN, fix, cx, List.of(), 0, msg), negated);
         }
         String msg = where + ": a loss must be smallest where the prediction equals the target, and neither it "
                 + "nor its negative is. Derivatives below are judged against the loss as written.";
-        return new Result(new Finding(line, item.statement().section(), "loss", lhs, claimed, Verdict.WRONG, null,
-                Diagnosis.OTHER, null, List.of(), cx, "unknown", n, 0, 0, msg), null);
+        return new Result(Finding.wrong(subject, evidence, null, Diagnosis.OTHER, null, cx, List.of(), 0, msg), null);
     }
 
     private static Search search(Evaluator loss, Points points, String pred, String target) {

@@ -1,7 +1,12 @@
 package org.gradaudit.check;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.gradaudit.derivation.Statement;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.NameRef;
 import org.gradaudit.model.Item;
 
@@ -54,5 +59,43 @@ final class StatementText {
             return d.rhs().names();
         }
         return List.of();
+    }
+
+    /** The statement as a finding's subject: its line, section, kind and sides as written. */
+    static Finding.Subject subject(Item item) {
+        Statement s = item.statement();
+        boolean code = item instanceof Item.CodeLine || s instanceof Statement.Claim c && c.code();
+        Finding.Kind kind = code ? Finding.Kind.CODE : item instanceof Item.LossItem ? Finding.Kind.LOSS
+                : item instanceof Item.Restatement || item instanceof Item.FunctionClaim ? Finding.Kind.DEFINITION
+                : Finding.Kind.CLAIM;
+        return new Finding.Subject(s.position().line(), s.section(), kind, lhs(item), claimed(item));
+    }
+
+    /**
+     * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
+     * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
+     */
+    static Function<Expr, String> printer(Item item, Map<String, String> aliases, String loss) {
+        Map<String, String> spelling = new HashMap<>();
+        for (var ref : StatementText.names(item.statement())) {
+            String name = ref.name();
+            String target = aliases.get(name);
+            if (target != null) {
+                spelling.putIfAbsent(target, name);
+            } else if (name.length() > 1 && name.charAt(0) == 'd' && aliases.containsKey(name.substring(1))) {
+                spelling.putIfAbsent("d" + aliases.get(name.substring(1)), name);
+            }
+        }
+        boolean code = item instanceof Item.CodeLine;
+        return e -> Display.print(Exprs.map(e, x -> {
+            if (code && x instanceof Expr.Deriv d && d.of().equals(loss)) {
+                String plain = "d" + d.wrt();
+                return new Expr.Var(spelling.getOrDefault(plain, plain));
+            }
+            if (x instanceof Expr.Var v && spelling.containsKey(v.name())) {
+                return new Expr.Var(spelling.get(v.name()));
+            }
+            return x;
+        }));
     }
 }

@@ -17,6 +17,13 @@ public record Tolerance(double safety, double ulps) {
 
     private static final double U = 0x1p-53;
 
+    /**
+     * Relative agreement of a gradient the published code lines compute at one point with the true
+     * one: both are plain double evaluations of formulas of moderate size, so anything beyond
+     * rounding is a different formula.
+     */
+    public static final double CODE_RUN_RELATIVE = 1e-9;
+
     public Tolerance {
         if (!(safety >= 1) || !(ulps >= 0) || Double.isInfinite(safety) || Double.isInfinite(ulps)) {
             throw new IllegalArgumentException("tolerance needs safety >= 1 and ulps >= 0, finite; was [" + safety
@@ -38,6 +45,12 @@ public record Tolerance(double safety, double ulps) {
 
     public boolean equal(BoundedValue a, BoundedValue b) {
         return Math.abs(a.value() - b.value()) <= allowed(a, b);
+    }
+
+    /** Whether a code run's gradient agrees with the true one, see {@link #CODE_RUN_RELATIVE}. */
+    public static boolean codeRunAgrees(double executed, double truth) {
+        double scale = Math.max(Math.abs(truth), Math.abs(executed));
+        return Math.abs(truth - executed) <= CODE_RUN_RELATIVE * scale + Double.MIN_NORMAL;
     }
 
     /** One sentence for the report. */

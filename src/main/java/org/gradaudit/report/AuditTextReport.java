@@ -112,7 +112,7 @@ public final class AuditTextReport {
             return;
         }
         sentences(out, f.message());
-        if (f.counterexample() != null && !f.kind().equals("loss")) {
+        if (f.counterexample() != null && f.kind() != Finding.Kind.LOSS) {
             Finding.Counterexample c = f.counterexample();
             out.append("        at ").append(point(c.values().isEmpty() ? c.point() : c.values())).append('\n');
             if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
