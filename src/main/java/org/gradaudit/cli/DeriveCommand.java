@@ -10,6 +10,7 @@ import org.gradaudit.report.DeriveReport;
 import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.CasException;
 import org.gradaudit.symbolic.ChainRule;
+import org.gradaudit.symbolic.Derivatives;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +68,8 @@ final class DeriveCommand implements Callable<Integer> {
         ChainRule rule = new ChainRule(graph, Cas.get());
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.print(DeriveReport.render(model, rule, top, names, wrt == null, java.time.Duration.ofSeconds(timeLimit)));
+            out.print(DeriveReport.render(model, Derivatives.compute(graph, rule, top, names, wrt == null,
+                    java.time.Duration.ofSeconds(timeLimit))));
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }

@@ -28,11 +28,21 @@ public final class DerivationParser {
     /** Most statements in one file. */
     public static final int MAX_STATEMENTS = 2_000;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Pattern LEIBNIZ = Pattern.compile("d([A-Za-z][A-Za-z0-9_]*)\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)");
-    private static final Pattern HEAD_NAME_EQ = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=(?!=).*");
-    private static final Pattern FN_HEAD = Pattern.compile("\\s*fn\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
-    private static final Pattern LOSS_HEAD = Pattern.compile("\\s*loss\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
+    /** A name, as {@link Names#REGEX}: the one spelling every pattern below builds on. */
+    private static final String NAME_RE = Names.REGEX;
+    private static final Pattern NAME = Pattern.compile(NAME_RE);
+    private static final Pattern LEIBNIZ = Pattern.compile("d(" + NAME_RE + ")\\s*/\\s*d(" + NAME_RE + ")");
+    private static final Pattern HEAD_NAME_EQ = Pattern.compile("\\s*(" + NAME_RE + ")\\s*=(?!=).*");
+    private static final Pattern FN_HEAD = Pattern.compile("\\s*fn\\s+(" + NAME_RE + ")\\s*\\(.*");
+    private static final Pattern LOSS_HEAD = Pattern.compile("\\s*loss\\s+(" + NAME_RE + ")\\s*\\(.*");
+    private static final Pattern RANGE = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$");
+    private static final Pattern FN = Pattern.compile("(\\s*fn\\s+)(" + NAME_RE + ")\\s*\\(([^)]*)\\)\\s*=(.*)");
+    private static final Pattern LOSS = Pattern.compile("(\\s*loss\\s+)(" + NAME_RE + ")\\s*\\(\\s*(" + NAME_RE
+            + ")\\s*,\\s*(" + NAME_RE + ")\\s*\\)\\s*=(.*)");
+    private static final Pattern WRT_TAIL = Pattern.compile("\\s*/\\s*d(" + NAME_RE + ")\\s*");
+    private static final Pattern WHERE = Pattern.compile("\\bwhere\\b");
+    private static final Pattern IN_TAIL = Pattern.compile("\\bin\\b.*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
     private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where");
@@ -63,7 +73,7 @@ public final class DerivationParser {
                     "file is " + text.length() + " characters long; gradaudit reads derivations of at most "
                             + MAX_CHARS));
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         p.scope = p.collectScope(lines);
         for (int i = 0; i < lines.length && p.problems.size() < 50; i++) {
             p.lineNo = i + 1;
@@ -94,7 +104,7 @@ public final class DerivationParser {
             } else if ((m = LOSS_HEAD.matcher(line)).matches()) {
                 quantities.add(m.group(1));
             } else if ((m = DECLARE_HEAD.matcher(line)).matches()) {
-                Matcher n = NAME.matcher(m.group(2).replaceAll("\\bin\\b.*", ""));
+                Matcher n = NAME.matcher(IN_TAIL.matcher(m.group(2)).replaceAll(""));
                 while (n.find()) {
                     quantities.add(n.group());
                 }
@@ -154,7 +164,7 @@ public final class DerivationParser {
         String rest = line.substring(start);
         double low = Double.NaN;
         double high = Double.NaN;
-        Matcher range = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$").matcher(rest);
+        Matcher range = RANGE.matcher(rest);
         if (range.find()) {
             try {
                 low = Double.parseDouble(range.group(1).strip());
@@ -205,7 +215,7 @@ public final class DerivationParser {
     }
 
     private void function(String line, int indent) {
-        Matcher m = Pattern.compile("(\\s*fn\\s+)([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*=(.*)").matcher(line);
+        Matcher m = FN.matcher(line);
         if (!m.matches()) {
             problem(indent + 1, "expected 'fn NAME(arg, ...) = formula', e.g. 'fn primesigmoid(z) = sigmoid(z)*(1 - sigmoid(z))'");
             return;
@@ -231,8 +241,7 @@ public final class DerivationParser {
     }
 
     private void loss(String line, int indent) {
-        Matcher m = Pattern.compile("(\\s*loss\\s+)([A-Za-z][A-Za-z0-9_]*)\\s*\\(\\s*([A-Za-z][A-Za-z0-9_]*)\\s*,"
-                + "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)\\s*=(.*)").matcher(line);
+        Matcher m = LOSS.matcher(line);
         if (!m.matches()) {
             problem(indent + 1, "expected 'loss NAME(prediction, target) = formula', e.g. 'loss L(a2, y) = (a2 - y)^2/2'");
             return;
@@ -277,7 +286,7 @@ public final class DerivationParser {
         }
         String lhsText = line.substring(lhsStart, eq).strip();
         String text = line.strip();
-        int whereAt = topLevelWord(line, eq + 1, "where");
+        int whereAt = find(WHERE, line, eq + 1);
         int rhsEnd = whereAt < 0 ? line.length() : whereAt;
         List<Statement.Where> where = whereAt < 0 ? List.of() : where(line, whereAt + "where".length());
         if (where == null) {
@@ -314,7 +323,7 @@ public final class DerivationParser {
         int open = indent + 1;
         int close = matchingParen(line, open, eq);
         Matcher tail = close < 0 ? null
-                : Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*").matcher(line.substring(close + 1, eq));
+                : WRT_TAIL.matcher(line.substring(close + 1, eq));
         if (tail == null || !tail.matches()) {
             problem(indent + 1, "expected 'd(formula)/dNAME = formula', e.g. 'd(y*ln(a2))/da2 = y/a2'");
             return;
@@ -380,8 +389,8 @@ public final class DerivationParser {
         return -1;
     }
 
-    private static int topLevelWord(String line, int from, String word) {
-        Matcher m = Pattern.compile("\\b" + word + "\\b").matcher(line);
+    private static int find(Pattern word, String line, int from) {
+        Matcher m = word.matcher(line);
         return m.find(from) ? m.start() : -1;
     }
 

@@ -5,6 +5,12 @@ public final class Names {
     /** Longest name accepted; longer ones are almost certainly not a formula. */
     public static final int MAX_LENGTH = 64;
 
+    /**
+     * The shape of a name as a regular expression, for parsers that match names inside longer text;
+     * {@link #isName} also bounds the length.
+     */
+    public static final String REGEX = "[A-Za-z][A-Za-z0-9_]*";
+
     private Names() {
     }
 

@@ -1,58 +1,43 @@
 package org.gradaudit.report;
 
-import java.util.List;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
-import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
-import org.gradaudit.symbolic.CasException;
-import org.gradaudit.symbolic.ChainRule;
+import org.gradaudit.symbolic.Derivatives;
 
 /** The chain-rule steps of a graph as text, for teaching. */
 public final class DeriveReport {
     private DeriveReport() {
     }
 
-    /**
-     * @param top the node differentiated
-     * @param names the names to differentiate with respect to, in the order to print
-     * @param locals whether to print every local derivative first
-     * @param timeLimit time for the derivatives; those not reached are left out, and the output says so
-     * @throws CasException when the CAS hits its time or size bound
-     */
-    public static String render(Model model, ChainRule rule, String top, List<String> names, boolean locals,
-                                java.time.Duration timeLimit) throws CasException {
-        long deadline = System.nanoTime() + timeLimit.toNanos();
-        Graph graph = model.graph();
+    /** The derivatives, as computed, with the derivation file they come from. */
+    public static String render(Model model, Derivatives derivatives) {
         StringBuilder out = new StringBuilder();
         out.append("gradaudit derive ").append(model.derivation().file()).append('\n');
-        if (locals) {
+        if (!derivatives.locals().isEmpty()) {
             out.append("\nLocal derivatives: each node by the names its definition uses\n");
-            for (var node : graph.nodes().entrySet()) {
-                out.append("  ").append(node.getKey()).append(" = ").append(print(node.getValue())).append('\n');
-                for (String p : graph.names()) {
-                    if (graph.parents(node.getKey()).contains(p)) {
-                        out.append("    d").append(node.getKey()).append("/d").append(p).append(" = ")
-                                .append(print(rule.local(node.getKey(), p))).append('\n');
-                    }
+            for (Derivatives.Local node : derivatives.locals()) {
+                out.append("  ").append(node.node()).append(" = ").append(print(node.definition())).append('\n');
+                for (Derivatives.Partial p : node.partials()) {
+                    out.append("    d").append(node.node()).append("/d").append(p.wrt()).append(" = ")
+                            .append(print(p.derivative())).append('\n');
                 }
             }
         }
+        String top = derivatives.top();
         out.append("\nDerivatives of ").append(top).append(", by the chain rule in reverse over the graph\n");
-        for (String n : names) {
-            if (System.nanoTime() > deadline) {
-                out.append("  (stopped: the time limit of ").append(timeLimit.toSeconds())
-                        .append(" s ran out; raise --time-limit or ask for one derivative with --wrt)\n");
-                break;
-            }
-            ChainRule.Derivative d = rule.derivative(top, n);
-            String lhs = "d" + top + "/d" + n;
+        for (Derivatives.Total d : derivatives.totals()) {
+            String lhs = "d" + top + "/d" + d.wrt();
             String pad = " ".repeat(lhs.length() + 3);
             out.append("  ").append(lhs).append(" = ").append(print(d.step())).append('\n');
             if (!d.chained().equals(d.step())) {
                 out.append("  ").append(pad).append("= ").append(print(d.chained())).append('\n');
             }
             out.append("  ").append(pad).append("= ").append(print(d.closed())).append('\n');
+        }
+        if (derivatives.stopped()) {
+            out.append("  (stopped: the time limit of ").append(derivatives.timeLimit().toSeconds())
+                    .append(" s ran out; raise --time-limit or ask for one derivative with --wrt)\n");
         }
         return out.toString();
     }
