@@ -32,6 +32,16 @@ final class DerivativeCheck {
     private static final Scope SCOPE = Scope.of(Builtins.FUNCTIONS, Set.of());
     private static final double LOW = -2;
     private static final double HIGH = 2;
+    /**
+     * The claimed value agrees with Ridders' estimate when they differ by at most
+     * {@code RELATIVE max(1, |claimed|) + ESTIMATE_MULTIPLE x the estimate's own error}.
+     */
+    private static final double RELATIVE = 1e-6;
+    private static final double ESTIMATE_MULTIPLE = 10;
+    /** A point is skipped when Ridders' error exceeds this fraction of max(1, |estimate|): a pole or kink is near. */
+    private static final double UNTRUSTED_ESTIMATE = 1e-4;
+    /** A point is skipped when the claimed value exceeds this: far out on a pole, differences mean nothing. */
+    private static final double HUGE = 1e8;
 
     private final String claimedText;
     private final String ofText;
@@ -140,14 +150,14 @@ final class DerivativeCheck {
                 q[w] = t;
                 return ofEval.eval(q);
             }, p[w]);
-            if (!Double.isFinite(c) || !fd.isFinite() || Math.abs(c) > 1e8) {
+            if (!Double.isFinite(c) || !fd.isFinite() || Math.abs(c) > HUGE) {
                 continue;
             }
-            if (fd.error() > 1e-4 * Math.max(1, Math.abs(fd.value()))) {
+            if (fd.error() > UNTRUSTED_ESTIMATE * Math.max(1, Math.abs(fd.value()))) {
                 continue; // a pole or kink within Ridders' steps: the estimate says it cannot be trusted here
             }
             usable++;
-            double allowed = 1e-6 * Math.max(1, Math.abs(c)) + 10 * fd.error();
+            double allowed = RELATIVE * Math.max(1, Math.abs(c)) + ESTIMATE_MULTIPLE * fd.error();
             double ratio = Math.abs(c - fd.value()) / allowed;
             if (ratio > worstRatio) {
                 worstRatio = ratio;

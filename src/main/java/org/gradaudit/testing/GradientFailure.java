@@ -8,6 +8,7 @@ import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.Finding;
 import org.gradaudit.check.grad.TensorResult;
 import org.gradaudit.expr.Numbers;
+import org.gradaudit.report.FailureTable;
 
 /** Builds the message of a failed gradient assertion: the one place its wording lives. */
 final class GradientFailure {
@@ -32,14 +33,7 @@ final class GradientFailure {
         List<Finding> worst = r.failures().stream()
                 .sorted(Comparator.comparingDouble(GradientFailure::badness).reversed())
                 .limit(options.maxRows()).collect(Collectors.toList());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"element", "analytic", "numeric", "abs err", "rel err", "tolerance"});
-        for (Finding f : worst) {
-            double rel = Math.max(Math.abs(f.analytic()), Math.abs(f.numeric()));
-            rows.add(new String[] {f.label(), num(f.analytic()), num(f.numeric()), num(f.absError()),
-                num(rel == 0 ? 0 : f.absError() / rel), num(f.tolerance())});
-        }
-        org.gradaudit.report.TextTable.render(rows, "  ", b);
+        FailureTable.render(worst, "  ", b);
         int more = r.failed() - worst.size();
         if (more > 0) {
             b.append("  ... and ").append(more).append(more == 1 ? " more failing element" : " more failing elements")
