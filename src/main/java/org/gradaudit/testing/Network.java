@@ -6,12 +6,17 @@ import java.util.Objects;
 import org.gradaudit.numeric.mlp.MlpSpec;
 
 /**
- * The shape of one of gradaudit's built-in multilayer perceptrons, as {@link GradientArbitraries}
+ * The shape of one of gradaudit's built-in multilayer perceptrons, as {@link NetworkSpace}
  * generates them: layer sizes from input to output, the hidden activation, the output activation,
  * the loss (averaged over the batch) and the batch size. Validated where it is made.
  *
  * <p>Layer {@code l} computes {@code Z[l] = W[l] A[l-1] + b[l]}; the parameters are one flat vector
  * {@code W1, b1, W2, b2, ...}, each {@code W[l]} row-major with shape {@code [n_l, n_(l-1)]}.
+ *
+ * <pre>{@code
+ * Network n = new Network(List.of(2, 3, 1), Network.Activation.TANH, Network.Output.SIGMOID, Network.Loss.BCE, 4);
+ * n.parameterCount();     // 13: W1 [3, 2], b1 [3], W2 [1, 3], b2 [1]
+ * }</pre>
  *
  * @param layers sizes from the input layer to the output layer, at least two, each positive
  * @param activation the activation of every hidden layer

@@ -11,7 +11,13 @@ import org.gradaudit.numeric.mlp.MlpLoss;
  * A built-in network on one batch, at one point: the {@link Network}, its flat parameters, the
  * inputs and the targets. It gives the reference loss, gradaudit's own backpropagation, and (for
  * demonstrations) the backpropagation as a published tutorial got it wrong. Immutable; accessors
- * return copies.
+ * return copies. Draw one from a {@link NetworkSpace}, or build one (as a failure's "reproduce it"
+ * line does):
+ * <pre>{@code
+ * NetworkCase c = new NetworkCase(new Network(List.of(1, 1, 1), Network.Activation.SIGMOID,
+ *         Network.Output.SIGMOID, Network.Loss.BCE, 1), new double[] {0.5, 0, 1, 0}, new double[] {1}, new double[] {0});
+ * GradientAssertions.assertGradient(c, c::gradient);
+ * }</pre>
  */
 public final class NetworkCase {
     private final Network network;

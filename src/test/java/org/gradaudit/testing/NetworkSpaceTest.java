@@ -59,7 +59,7 @@ class NetworkSpaceTest {
     @Test
     void awayFromKinksHoldsForDrawnAndShrunkCases() {
         NetworkSpace s = NetworkSpace.defaults().withActivations(Network.Activation.RELU).awayFromKinks(0.05);
-        for (long seed = 0; seed < 30; seed++) {
+        for (long seed = 0; seed < 12; seed++) {
             NetworkCase c = s.generate(new Random(seed));
             assertTrue(c.kinkDistance() >= 0.05, c.toString());
             for (NetworkCase smaller : s.shrink(c)) {
@@ -71,7 +71,7 @@ class NetworkSpaceTest {
     @Test
     void everyShrinkCandidateIsInTheSpaceAndSmallerOrSimpler() {
         NetworkSpace s = NetworkSpace.defaults().withHiddenLayers(1, 2);
-        for (long seed = 0; seed < 30; seed++) {
+        for (long seed = 0; seed < 12; seed++) {
             NetworkCase c = s.generate(new Random(seed));
             List<NetworkCase> candidates = s.shrink(c);
             assertFalse(candidates.isEmpty(), c.toString());
