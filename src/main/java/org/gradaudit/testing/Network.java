@@ -72,17 +72,33 @@ public record Network(List<Integer> layers, Activation activation, Output output
         toSpec(layers, activation, output, loss, batch); // validates
     }
 
-    /** The number of hidden layers. */
+    /**
+     * The number of hidden layers: {@code new Network(List.of(2, 3, 1), ...).hiddenLayers()} is 1.
+     *
+     * @return the layers between input and output
+     */
     public int hiddenLayers() {
         return layers.size() - 2;
     }
 
-    /** The widest layer's size, input and output included. */
+    /**
+     * The widest layer's size, input and output included: a failure shrunk to at most 2 units per
+     * layer has {@code c.network().maxUnits() <= 2}.
+     *
+     * @return the most units in any layer
+     */
     public int maxUnits() {
         return layers.stream().mapToInt(Integer::intValue).max().orElseThrow();
     }
 
-    /** The parameter tensors in flat-vector order: {@code W1 [n1, n0], b1 [n1], W2 [n2, n1], ...}. */
+    /**
+     * The parameter tensors in flat-vector order: {@code W1 [n1, n0], b1 [n1], W2 [n2, n1], ...}.
+     * <pre>{@code
+     * network.parameters().get(0).name();     // "W1"
+     * }</pre>
+     *
+     * @return the tensors
+     */
     public List<GradientModel.Parameter> parameters() {
         List<GradientModel.Parameter> out = new ArrayList<>();
         for (int l = 1; l < layers.size(); l++) {
@@ -92,17 +108,29 @@ public record Network(List<Integer> layers, Activation activation, Output output
         return out;
     }
 
-    /** The number of parameters, the length of the flat vector. */
+    /**
+     * The number of parameters, the length of the flat vector: 13 for {@code mlp 2-3-1}.
+     *
+     * @return the number of parameters
+     */
     public int parameterCount() {
         return parameters().stream().mapToInt(GradientModel.Parameter::size).sum();
     }
 
-    /** The number of inputs of a batch: {@code batch * n0}. */
+    /**
+     * The number of inputs of a batch: {@code batch * n0}, 8 for {@code mlp 2-3-1 ... batch 4}.
+     *
+     * @return the length of a case's inputs
+     */
     public int inputCount() {
         return batch * layers.get(0);
     }
 
-    /** The number of targets of a batch: {@code batch * n_out}. */
+    /**
+     * The number of targets of a batch: {@code batch * n_out}, 4 for {@code mlp 2-3-1 ... batch 4}.
+     *
+     * @return the length of a case's targets
+     */
     public int targetCount() {
         return batch * layers.get(layers.size() - 1);
     }

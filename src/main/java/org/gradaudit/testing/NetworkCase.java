@@ -50,28 +50,55 @@ public final class NetworkCase {
         this.mlp = Mlp.withData(network.spec(), 0, this.inputs, this.targets);
     }
 
-    /** @return the network's shape */
+    /**
+     * <pre>{@code
+     * int batch = c.network().batch();
+     * }</pre>
+     *
+     * @return the network's shape
+     */
     public Network network() {
         return network;
     }
 
-    /** @return the parameters, flat in the order of {@link Network#parameters()}; a copy */
+    /**
+     * <pre>{@code
+     * double l = c.loss(c.parameters());
+     * }</pre>
+     *
+     * @return the parameters, flat in the order of {@link Network#parameters()}; a copy
+     */
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** @return the inputs, {@code [batch, n0]} example-major; a copy */
+    /**
+     * <pre>{@code
+     * double[] x = c.inputs();     // x[e * n0 + i]: input i of example e
+     * }</pre>
+     *
+     * @return the inputs, {@code [batch, n0]} example-major; a copy
+     */
     public double[] inputs() {
         return inputs.clone();
     }
 
-    /** @return the targets, {@code [batch, n_out]} example-major; a copy */
+    /**
+     * <pre>{@code
+     * double[] y = c.targets();    // y[e * n_out + k]: target k of example e
+     * }</pre>
+     *
+     * @return the targets, {@code [batch, n_out]} example-major; a copy
+     */
     public double[] targets() {
         return targets.clone();
     }
 
     /**
      * The reference loss, the mean over the batch of the per-example losses.
+     * <pre>{@code
+     * double l = c.loss(c.parameters());
+     * }</pre>
      *
      * @param theta parameters, flat
      * @return the loss at {@code theta} on this case's batch
@@ -83,6 +110,9 @@ public final class NetworkCase {
 
     /**
      * gradaudit's own hand-written backpropagation of {@link #loss}.
+     * <pre>{@code
+     * GradientAssertions.assertGradient(c, c::gradient);     // passes
+     * }</pre>
      *
      * @param theta parameters, flat
      * @return the gradient at {@code theta}
@@ -96,6 +126,9 @@ public final class NetworkCase {
      * Backpropagation with a published mistake (Rodriguez 2019, {@code dZ1 = dW2 * dZ2 * act'(Z1)}:
      * the gradient {@code dW2} where the weights {@code W2} belong), so {@code W1} and {@code b1} come
      * out wrong. For demonstrations and for testing tests.
+     * <pre>{@code
+     * GradientSearch.assertGradientForAll(NetworkSpace.defaults().withHiddenLayers(1, 2), NetworkCase::publishedGradient);     // fails
+     * }</pre>
      *
      * @param theta parameters, flat
      * @return the wrong gradient at {@code theta}
@@ -109,6 +142,9 @@ public final class NetworkCase {
     /**
      * How far the parameters are from a kink: the smallest |Z| over the hidden layers'
      * pre-activations, or positive infinity when the hidden activation is smooth.
+     * <pre>{@code
+     * boolean awayFromKink = c.kinkDistance() >= 1e-3;
+     * }</pre>
      *
      * @return the distance to the nearest relu kink
      */
