@@ -26,7 +26,7 @@ import org.gradaudit.numeric.mlp.MlpSpec;
  */
 public record Network(List<Integer> layers, Activation activation, Output output, Loss loss, int batch) {
 
-    /** A hidden layer's activation. */
+    /** A hidden layer's activation: {@code NetworkSpace.defaults().withActivations(Network.Activation.TANH)}. */
     public enum Activation {
         /** {@code 1 / (1 + exp(-z))}. */
         SIGMOID,
@@ -38,7 +38,7 @@ public record Network(List<Integer> layers, Activation activation, Output output
         IDENTITY
     }
 
-    /** The output layer's activation. */
+    /** The output layer's activation: {@code NetworkSpace.defaults().withOutputs(Network.Output.SOFTMAX)}. */
     public enum Output {
         /** Element-wise sigmoid, outputs in (0, 1). */
         SIGMOID,
@@ -48,7 +48,7 @@ public record Network(List<Integer> layers, Activation activation, Output output
         IDENTITY
     }
 
-    /** The loss of one example. */
+    /** The loss of one example: {@code NetworkSpace.defaults().withLosses(Network.Loss.MSE)}. */
     public enum Loss {
         /** Binary cross-entropy summed over the output units; targets 0 or 1. */
         BCE,

@@ -27,6 +27,11 @@ public final class NetworkCase {
     private final Mlp mlp;
 
     /**
+     * <pre>{@code
+     * new NetworkCase(new Network(List.of(1, 1), Network.Activation.SIGMOID, Network.Output.SIGMOID,
+     *         Network.Loss.BCE, 1), new double[] {0.5, -1}, new double[] {2}, new double[] {1});
+     * }</pre>
+     *
      * @param network the shape
      * @param parameters {@link Network#parameterCount()} values, flat, finite
      * @param inputs {@link Network#inputCount()} values, {@code [batch, n0]} example-major
@@ -156,7 +161,7 @@ public final class NetworkCase {
         return new MlpLoss(mlp, parameters);
     }
 
-    /** The network and its vectors, for a property's counterexample. */
+    /** The network and its vectors, as a failure's {@code smallest case:} line shows them: {@code mlp 1-1 sigmoid/sigmoid bce batch 1 at parameters [0.5, -1.0], inputs [2.0], targets [1.0]}. */
     @Override
     public String toString() {
         return network + " at parameters " + Arrays.toString(parameters) + ", inputs " + Arrays.toString(inputs)
