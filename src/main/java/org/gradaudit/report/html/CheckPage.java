@@ -51,9 +51,11 @@ public final class CheckPage {
                         + " comparison is one marker, in the order made."
                 : "Each element is one marker, in row-major order. An element fails when its marker lies above"
                         + " the dashed line of its own tolerance.");
+        h.open("div", "class", "plots");
         for (int i = 0; i < result.tensors().size(); i++) {
             tensorPlot(result.tensors().get(i), i);
         }
+        h.close("div");
         h.close("section").newline();
         findings();
         curves();
@@ -73,7 +75,7 @@ public final class CheckPage {
     private void tensorTable() {
         h.open("section");
         h.element("h2", "Parameters");
-        h.open("div", "class", "table-wrap").open("table");
+        h.open("div", "class", "table-wrap").open("table", "class", "wide");
         h.element("caption", "Per tensor: the largest errors and the element worst relative to its tolerance");
         h.open("thead").open("tr");
         for (String c : new String[] {"parameter", "shape", "checked", "max abs err", "max rel err", "worst element",
