@@ -158,4 +158,32 @@ class FastCheckTest {
             assertTrue(found.equals("W1[0,3]") || found.equals("W1[5,0]"), "seed " + seed + ": " + found);
         }
     }
+
+    @Test
+    void aLossWithoutAComplexExtensionGetsTheSameStrategyWithRidders() {
+        // A user's model or a derivation's network: a whole-vector function, no complex forward pass.
+        int n = 300;
+        double[] point = new double[n];
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            point[i] = Math.sin(i);
+            g[i] = Math.cos(point[i]) * (1 + i % 3);
+        }
+        org.gradaudit.numeric.loss.FunctionLoss f = new org.gradaudit.numeric.loss.FunctionLoss(th -> {
+            double s = 0;
+            for (int i = 0; i < th.length; i++) {
+                s += Math.sin(th[i]) * (1 + i % 3);
+            }
+            return s;
+        }, point);
+        List<Tensor> tensors = List.of(new Tensor("a", new int[] {100}, 0), new Tensor("b", new int[] {20, 10}, 100));
+        Method method = GradientChecker.defaultMethod(Mode.FAST, f);
+        assertEquals(Method.RIDDERS, method);
+        CheckOptions options = FAST.withMethod(method);
+        assertTrue(GradientChecker.check(new CheckTarget("sines", tensors, g, f), options).passed());
+        g[217] *= 1 + 1e-8;
+        CheckResult r = GradientChecker.check(new CheckTarget("sines", tensors, g, f), options);
+        assertEquals(1, r.failed(), r.failures().toString());
+        assertEquals("b[11,7]", r.failures().get(0).label());
+    }
 }
