@@ -41,6 +41,7 @@ final class MlpLine implements PerturbableLoss.Line {
         int n0 = mlp.n[0];
         int n1 = mlp.n[1];
         d1 = new double[mlp.m * n1];
+        double[] x = mlp.x;
         for (int j = 0; j < n1; j++) {
             int w = mlp.wOff[1] + j * n0;
             boolean zeroRow = true;
@@ -53,7 +54,7 @@ final class MlpLine implements PerturbableLoss.Line {
                 if (!zeroRow) {
                     int xi = e * n0;
                     for (int i = 0; i < n0; i++) {
-                        s += v[w + i] * mlp.x[xi + i];
+                        s += v[w + i] * x[xi + i];
                     }
                 }
                 d1[e * n1 + j] = s + vb;
