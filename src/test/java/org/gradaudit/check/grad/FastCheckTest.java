@@ -135,7 +135,7 @@ class FastCheckTest {
             Finding f = r.failures().get(0);
             Tensor t = target.tensors().stream().filter(x -> x.name().equals(f.tensor())).findFirst().orElseThrow();
             assertTrue(t.contains(k));
-            assertEquals(t.label(t.name(), t.index(k)), f.label());
+            assertEquals(Tensor.label(t.name(), t.index(k)), f.label());
             // The direction over all parameters, one per tensor, then at most two per halving of the tensor.
             int halvings = 32 - Integer.numberOfLeadingZeros(t.size() - 1);
             assertTrue(loss.lines <= 1 + target.tensors().size() + 2 * halvings, "lines " + loss.lines);
