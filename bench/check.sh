@@ -5,8 +5,14 @@
 # bench/check.sh --false-alarms [N]: N seeded correct networks (default 1000), every method.
 # bench/check.sh --bare-floor [N]: N random networks from the testing API's arbitraries (unseeded; each
 # mismatch prints its case), Ridders at tolerance 0.
+# bench/check.sh --torch [RUNS]: side by side with PyTorch's gradcheck (bench/side-by-side.sh), when
+# python3-torch is installed (apt-get update && apt-get install -y python3-torch).
 set -e
 cd "$(dirname "$0")/.."
+if [ "$1" = "--torch" ]; then
+  shift
+  exec sh bench/side-by-side.sh "$@"
+fi
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 if [ "$1" = "--false-alarms" ]; then
