@@ -20,7 +20,7 @@ import org.gradaudit.numeric.mlp.Output;
  * at batch 32 (50,890 parameters) with each method, each the median of 5 runs after one warm-up:
  * the check's in-process seconds (its {@code seconds}, building the target excluded) and the
  * process's CPU seconds over the check (every thread: a shared machine inflates the first, not the
- * second). Run with {@code bench/check.sh}. Arguments: optional layer sizes, e.g. {@code 100,64,1}.
+ * second; Linux counts it in 10 ms ticks, so below 0.01 s it says little). Run with {@code bench/check.sh}. Arguments: optional layer sizes, e.g. {@code 100,64,1}.
  */
 public final class CheckBench {
     private static final int RUNS = 5;
