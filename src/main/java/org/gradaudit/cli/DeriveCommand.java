@@ -10,7 +10,7 @@ import org.gradaudit.report.DeriveReport;
 import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.CasException;
 import org.gradaudit.symbolic.ChainRule;
-import org.gradaudit.symbolic.Derivatives;
+import org.gradaudit.symbolic.DeriveSteps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +38,19 @@ final class DeriveCommand implements Callable<Integer> {
             description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
     int timeLimit;
 
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, or html (one self-contained page, formulas typeset) (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the steps to FILE instead of stdout.")
+    java.nio.file.Path outputFile;
+
     @Override
     public Integer call() {
+        if (format != Format.text && format != Format.html) {
+            throw new InputException("--format " + format + " is not available for derive; use text or html");
+        }
+        ReportFile.checkWritable(outputFile);
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
@@ -67,13 +78,17 @@ final class DeriveCommand implements Callable<Integer> {
         }
         ChainRule rule = new ChainRule(graph, Cas.get());
         PrintWriter out = spec.commandLine().getOut();
+        String report;
         try {
-            out.print(DeriveReport.render(model, Derivatives.compute(graph, rule, top, names, wrt == null,
-                    java.time.Duration.ofSeconds(timeLimit))));
+            java.time.Duration limit = java.time.Duration.ofSeconds(timeLimit);
+            DeriveSteps steps = DeriveSteps.of(rule, top, names, wrt == null, limit);
+            report = format == Format.html
+                    ? org.gradaudit.report.html.DerivePage.render(model, steps, Main.VERSION)
+                    : DeriveReport.render(model, steps);
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
-        out.flush();
+        ReportFile.write(out, outputFile, report);
         return 0;
     }
 

@@ -3,7 +3,8 @@ package org.gradaudit.report;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
 import org.gradaudit.model.Model;
-import org.gradaudit.symbolic.Derivatives;
+import org.gradaudit.symbolic.ChainRule;
+import org.gradaudit.symbolic.DeriveSteps;
 
 /** The chain-rule steps of a graph as text, for teaching. */
 public final class DeriveReport {
@@ -11,22 +12,22 @@ public final class DeriveReport {
     }
 
     /** The derivatives, as computed, with the derivation file they come from. */
-    public static String render(Model model, Derivatives derivatives) {
+    public static String render(Model model, DeriveSteps derivatives) {
         StringBuilder out = new StringBuilder();
         out.append("gradaudit derive ").append(model.derivation().file()).append('\n');
         if (!derivatives.locals().isEmpty()) {
             out.append("\nLocal derivatives: each node by the names its definition uses\n");
-            for (Derivatives.Local node : derivatives.locals()) {
+            for (DeriveSteps.Local node : derivatives.locals()) {
                 out.append("  ").append(node.node()).append(" = ").append(print(node.definition())).append('\n');
-                for (Derivatives.Partial p : node.partials()) {
+                for (DeriveSteps.Partial p : node.partials()) {
                     out.append("    d").append(node.node()).append("/d").append(p.wrt()).append(" = ")
-                            .append(print(p.derivative())).append('\n');
+                            .append(print(p.value())).append('\n');
                 }
             }
         }
         String top = derivatives.top();
         out.append("\nDerivatives of ").append(top).append(", by the chain rule in reverse over the graph\n");
-        for (Derivatives.Total d : derivatives.totals()) {
+        for (ChainRule.Derivative d : derivatives.derivatives()) {
             String lhs = "d" + top + "/d" + d.wrt();
             String pad = " ".repeat(lhs.length() + 3);
             out.append("  ").append(lhs).append(" = ").append(print(d.step())).append('\n');
