@@ -13,6 +13,7 @@ import org.gradaudit.expr.Builtins;
 import org.gradaudit.expr.ExprParser;
 import org.gradaudit.expr.ExprSyntaxException;
 import org.gradaudit.expr.Names;
+import org.gradaudit.expr.Pasted;
 import org.gradaudit.expr.Scope;
 
 /**
@@ -63,7 +64,8 @@ public final class DerivationParser {
                     "file is " + text.length() + " characters long; gradaudit reads derivations of at most "
                             + MAX_CHARS));
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String body = !text.isEmpty() && text.charAt(0) == Pasted.BYTE_ORDER_MARK ? text.substring(1) : text;
+        String[] lines = body.split("\r\n|\r|\n", -1);
         p.scope = p.collectScope(lines);
         for (int i = 0; i < lines.length && p.problems.size() < 50; i++) {
             p.lineNo = i + 1;
@@ -87,7 +89,7 @@ public final class DerivationParser {
             if (raw.length() > MAX_LINE) {
                 continue;
             }
-            String line = stripComment(raw);
+            String line = Pasted.normalize(stripComment(raw));
             Matcher m;
             if ((m = FN_HEAD.matcher(line)).matches()) {
                 functions.add(m.group(1));
@@ -115,16 +117,18 @@ public final class DerivationParser {
             problem(1, "line is " + raw.length() + " characters long; gradaudit reads lines of at most " + MAX_LINE);
             return;
         }
-        String line = stripComment(raw);
+        String asWritten = stripComment(raw);
+        if (asWritten.strip().startsWith("@")) {
+            String trimmed = asWritten.strip();
+            directive(trimmed, asWritten.indexOf(trimmed.charAt(0)));
+            return;
+        }
+        String line = Pasted.normalize(asWritten);
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return;
         }
         int indent = line.indexOf(trimmed.charAt(0));
-        if (trimmed.startsWith("@")) {
-            directive(trimmed, indent);
-            return;
-        }
         String head = firstWord(trimmed);
         switch (head) {
             case "input", "param" -> declare(line, indent, head);
@@ -357,7 +361,7 @@ public final class DerivationParser {
         String text = raw.stripLeading();
         int start = from + raw.length() - text.length();
         try {
-            ExprParser.Parsed parsed = ExprParser.parse(text, scope);
+            ExprParser.Parsed parsed = ExprParser.parse(text, scope, start + 1);
             return new Formula(parsed.expr(), parsed.names(), start + 1, text.strip());
         } catch (ExprSyntaxException e) {
             problem(start + e.offset() + 1, e.getMessage());
