@@ -36,13 +36,18 @@ public final class DerivationParser {
     private static final Pattern LOSS_HEAD = Pattern.compile("\\s*loss\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
     private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
-    private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where");
+    private static final Pattern GRAD_HEAD = Pattern.compile("\\s*grad\\s+(.*)");
+    private static final Pattern GRAD_NAME = Pattern.compile("(?:^|,)\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=");
+    private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where",
+            "grad");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
     private Scope scope;
+    /** Names declared with {@code param}: a line assigning one is a gradient-descent update. */
+    private final Set<String> parameters = new HashSet<>();
     private String section = "";
     private int lineNo;
 
@@ -99,6 +104,14 @@ public final class DerivationParser {
                 Matcher n = NAME.matcher(m.group(2).replaceAll("\\bin\\b.*", ""));
                 while (n.find()) {
                     quantities.add(n.group());
+                    if (m.group(1).equals("param")) {
+                        parameters.add(n.group());
+                    }
+                }
+            } else if ((m = GRAD_HEAD.matcher(line)).matches()) {
+                Matcher n = GRAD_NAME.matcher(m.group(1));
+                while (n.find()) {
+                    quantities.add(n.group(1));
                 }
             } else if ((m = ALIAS_HEAD.matcher(line)).matches()) {
                 Matcher n = NAME.matcher(m.group(1));
@@ -136,6 +149,7 @@ public final class DerivationParser {
             case "fn" -> function(line, indent);
             case "loss" -> loss(line, indent);
             case "code" -> code(line, indent);
+            case "grad" -> grad(line, indent);
             default -> equation(line, indent, indent, false);
         }
     }
@@ -255,9 +269,10 @@ public final class DerivationParser {
             problem(indent + 1, "expected 'code dX = formula' or 'code dA/dB = formula'");
             return;
         }
-        String lhs = line.substring(start, eq).strip();
+        Statement.Assign op = assignment(line, eq);
+        String lhs = line.substring(start, op == Statement.Assign.SET ? eq : eq - 1).strip();
         Matcher leibniz = LEIBNIZ.matcher(lhs);
-        if (leibniz.matches()) {
+        if (leibniz.matches() && op == Statement.Assign.SET) {
             equation(line, indent, start + (line.substring(start).length() - line.substring(start).stripLeading().length()), true);
             return;
         }
@@ -267,8 +282,56 @@ public final class DerivationParser {
         }
         Formula rhs = formula(line, eq + 1);
         if (rhs != null) {
-            statements.add(new Statement.Code(pos(indent + 1), section, line.strip(), lhs, rhs));
+            statements.add(parameters.contains(lhs)
+                    ? new Statement.Update(pos(indent + 1), section, line.strip(), lhs, op, rhs)
+                    : new Statement.Code(pos(indent + 1), section, line.strip(), lhs, op, rhs));
         }
+    }
+
+    /** {@code +=} or {@code -=} when the '=' at {@code eq} follows a '+' or '-'; else a plain '='. */
+    private static Statement.Assign assignment(String line, int eq) {
+        char before = eq > 0 ? line.charAt(eq - 1) : ' ';
+        return before == '+' ? Statement.Assign.ADD : before == '-' ? Statement.Assign.SUBTRACT : Statement.Assign.SET;
+    }
+
+    /** {@code grad dZ2 = m * dL/dZ2, delta2 = -dE/dz2}. */
+    private void grad(String line, int indent) {
+        int start = indent + "grad".length();
+        List<Statement.Meaning> meanings = new ArrayList<>();
+        int offset = start;
+        for (String part : topLevelParts(line.substring(start))) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? "" : part.substring(0, eq).strip();
+            if (!Names.isName(name)) {
+                problem(offset + 1, "expected 'grad NAME = factor * dA/dB[, ...]', e.g. 'grad dZ2 = m * dL/dZ2' "
+                        + "or 'grad delta2 = -dE/dz2'");
+                return;
+            }
+            Formula formula = formula(line.substring(0, offset + part.length()), offset + eq + 1);
+            if (formula == null) {
+                return;
+            }
+            meanings.add(new Statement.Meaning(name, offset + part.indexOf(name) + 1, formula));
+            offset += part.length() + 1;
+        }
+        statements.add(new Statement.Grad(pos(indent + 1), section, line.strip(), meanings));
+    }
+
+    /** {@code text} split at the commas outside parentheses. */
+    private static List<String> topLevelParts(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                parts.add(text.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(text.substring(from));
+        return parts;
     }
 
     /** {@code lhsStart} is where the left side begins: after {@code code} for a code claim, else the indent. */
@@ -279,8 +342,17 @@ public final class DerivationParser {
                     + "'dL/da2 = ...'), a directive such as '@section', or a keyword: input, param, alias, fn, loss, code");
             return;
         }
-        String lhsText = line.substring(lhsStart, eq).strip();
+        Statement.Assign op = code ? Statement.Assign.SET : assignment(line, eq);
+        String lhsText = line.substring(lhsStart, op == Statement.Assign.SET ? eq : eq - 1).strip();
         String text = line.strip();
+        if (!code && (op != Statement.Assign.SET || parameters.contains(lhsText)) && Names.isName(lhsText)
+                && topLevelWord(line, eq + 1, "where") < 0) {
+            Formula rhs = formula(line, eq + 1);
+            if (rhs != null) {
+                statements.add(new Statement.Update(pos(lhsStart + 1), section, text, lhsText, op, rhs));
+            }
+            return;
+        }
         int whereAt = topLevelWord(line, eq + 1, "where");
         int rhsEnd = whereAt < 0 ? line.length() : whereAt;
         List<Statement.Where> where = whereAt < 0 ? List.of() : where(line, whereAt + "where".length());

@@ -64,8 +64,51 @@ public sealed interface Statement {
                 Formula rhs) implements Statement {
     }
 
-    /** {@code code dZ1 = ...}: a backprop code line; {@code dX} means dL/dX. Executed in order. */
-    record Code(Position position, String section, String text, String name, Formula rhs) implements Statement {
+    /**
+     * {@code code dZ1 = ...}: a backprop code line; {@code dX} means dL/dX unless a {@link Grad}
+     * says otherwise. Executed in order. {@code code dW += ...} and {@code -=} accumulate.
+     */
+    record Code(Position position, String section, String text, String name, Assign op, Formula rhs)
+            implements Statement {
+    }
+
+    /** How a line assigns its name: {@code =}, {@code +=} or {@code -=}. */
+    enum Assign {
+        SET("="), ADD("+="), SUBTRACT("-=");
+
+        private final String symbol;
+
+        Assign(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** As written. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /**
+     * {@code grad dZ2 = m * dL/dZ2, delta2 = -dE/dz2}: what gradient names stand for, from this line
+     * on: a factor times a Leibniz derivative.
+     */
+    record Grad(Position position, String section, String text, List<Meaning> meanings) implements Statement {
+        public Grad {
+            meanings = List.copyOf(meanings);
+        }
+    }
+
+    /** One name of a {@link Grad} line and the formula it stands for ({@code m * dL/dZ2}). */
+    record Meaning(String name, int column, Formula formula) {
+    }
+
+    /**
+     * {@code W = W - learning_rate * dW}, {@code W -= lr*dW}, {@code W += -lr*dW}: a gradient-descent
+     * update of a parameter. The audit checks that a small step of it decreases the loss, and code
+     * lines after it read the updated value.
+     */
+    record Update(Position position, String section, String text, String name, Assign op, Formula rhs)
+            implements Statement {
     }
 
     /**

@@ -51,8 +51,17 @@ final class Resolver {
      * parameters). Returns null after reporting problems.
      */
     Expr resolve(Formula f, Position at, Set<String> free) {
+        return resolve(f, at, free, Map.of());
+    }
+
+    /**
+     * {@link #resolve(Formula, Position, Set)}, with gradient names that stand for expressions
+     * (from {@code grad} lines, or as the code last assigned them) read as those expressions.
+     */
+    Expr resolve(Formula f, Position at, Set<String> free, Map<String, Expr> gradients) {
         int before = problems.size();
-        Expr e = Exprs.map(f.expr(), x -> resolveNode(x, f, at, free));
+        Expr e = Exprs.map(f.expr(), x -> x instanceof Expr.Var v && !free.contains(v.name())
+                && gradients.containsKey(v.name()) ? gradients.get(v.name()) : resolveNode(x, f, at, free));
         if (problems.size() > before) {
             return null;
         }

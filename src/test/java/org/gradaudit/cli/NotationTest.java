@@ -1,0 +1,129 @@
+package org.gradaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Derivations written as tutorials and code publish them: gradient conventions, names reassigned
+ * with a new meaning, accumulation, updates, pasted text. Each file is audited by the real command.
+ */
+class NotationTest {
+    private static final Pattern FINDING = Pattern.compile(
+            "(?m)^\\s+(\\d+)\\s+(\\w+)\\s+.*?\\s{3}(ok|WRONG|UNVERIFIED)(?: \\(([\\w-]+)\\))?$");
+
+    /** Each finding's line, with its verdict and diagnosis ("ok", "WRONG sign", "UNVERIFIED"). */
+    private static Map<Integer, String> verdicts(AuditCommandTest.Run r) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        Matcher m = FINDING.matcher(r.out());
+        while (m.find()) {
+            out.put(Integer.parseInt(m.group(1)), m.group(3) + (m.group(4) == null ? "" : " " + m.group(4)));
+        }
+        return out;
+    }
+
+    private static Map<Integer, String> wrong(AuditCommandTest.Run r) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        verdicts(r).forEach((line, v) -> {
+            if (!v.equals("ok")) {
+                out.put(line, v);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void mitchellsErrorTermsAreMinusTheGradientAndHisUpdatesDescend() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "derivations/mitchell-1997-backpropagation.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertEquals(5, verdicts(r).size(), r.out());
+        assertTrue(r.out().contains("update     w_k = w_k + eta*delta_k*o_h   ok"), r.out());
+    }
+
+    @Test
+    void mitchellsSeededMistakesAreNamed() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit",
+                "derivations/mitchell-1997-backpropagation-mistakes.deriv");
+        assertEquals(1, r.code(), r.out());
+        assertEquals(Map.of(20, "WRONG sign", 24, "WRONG updated-parameter", 25, "WRONG sign"), wrong(r), r.out());
+        assertTrue(r.out().contains("it reads w_k as updated at line 23"), r.out());
+        assertTrue(r.out().contains("this step climbs the loss"), r.out());
+        assertTrue(r.out().contains("A descent step goes against the gradient: w_h + eta*delta_h*x."), r.out());
+    }
+
+    @Test
+    void theTutorialsUpdateClimbsTheTrueLossWithTheLossAsPublished() {
+        AuditCommandTest.Run published = AuditCommandTest.run("audit", "derivations/rodriguez-2019-backprop.deriv");
+        Map<Integer, String> v = verdicts(published);
+        for (int line = 117; line <= 120; line++) {
+            assertEquals("ok", v.get(line), published.out());
+        }
+        assertEquals(4, published.out().split("this step climbs the true loss", -1).length - 1, published.out());
+        assertTrue(published.out().contains("But with the loss as written (line 35), whose sign is wrong, dW2 is the"
+                + " gradient of that loss, and this step climbs the true loss at 64 of 64 points"), published.out());
+        AuditCommandTest.Run corrected = AuditCommandTest.run("audit",
+                "derivations/rodriguez-2019-backprop-corrected.deriv");
+        assertEquals(0, corrected.code(), corrected.out());
+        assertFalse(corrected.out().contains("climbs"), corrected.out());
+    }
+
+    @Test
+    void aNameReassignedWithANewMeaningIsJudgedAsWhatItMeansThere() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/lstm-output-gate.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertEquals(6, verdicts(r).size(), r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit",
+                "src/test/resources/notation/lstm-output-gate-mistakes.deriv");
+        assertEquals(1, seeded.code(), seeded.out());
+        assertEquals(java.util.Set.of(12), wrong(seeded).keySet(), seeded.out());
+    }
+
+    @Test
+    void accumulatedTermsAreJudgedTogetherAtTheLastOne() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/rnn-two-steps.deriv");
+        assertEquals(0, r.code(), r.out());
+        Map<Integer, String> v = verdicts(r);
+        assertFalse(v.containsKey(12), "the first term of dw is judged with the second: " + r.out());
+        assertEquals("ok", v.get(16), r.out());
+        assertTrue(r.out().contains("dw = dw + dz1*x1   ok"), r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit",
+                "src/test/resources/notation/rnn-two-steps-mistakes.deriv");
+        assertEquals(Map.of(16, "WRONG substituted-symbol"), wrong(seeded), seeded.out());
+        assertTrue(seeded.out().contains("corrected: dz2*x2 + dz1*x1."), seeded.out());
+    }
+
+    @Test
+    void textPastedFromAWebPageAuditsAsItsAsciiForm() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/pasted.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertEquals(10, verdicts(r).size(), r.out());
+    }
+
+    @Test
+    void nearMissesAreRefusedWithHowToWriteThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String header = "input x, y\nparam w\nz = w*x\nloss L(z, y) = (z - y)^2/2\n";
+        Map<String, String> cases = Map.of(
+                "code dw += x\n", "write 'code dw = 0' first",
+                "x += 1\n", "only a 'param' can take a gradient-descent step",
+                "grad dz = dL/dz + 1\n", "a gradient name stands for a factor times one derivative",
+                "grad dq = dL/dq\n", "undefined name",
+                "code delta = z - y\n", "or a name declared with 'grad NAME = factor * dA/dB'");
+        int i = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            java.nio.file.Path f = dir.resolve("case" + i++ + ".deriv");
+            java.nio.file.Files.writeString(f, header + c.getKey());
+            AuditCommandTest.Run r = AuditCommandTest.run("audit", f.toString());
+            assertEquals(2, r.code(), c.getKey() + r.out() + r.err());
+            assertTrue(r.err().contains(f + ":5:"), c.getKey() + r.err());
+            assertTrue(r.err().contains(c.getValue()), c.getKey() + r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
+}
