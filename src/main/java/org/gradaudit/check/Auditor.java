@@ -246,12 +246,33 @@ public final class Auditor {
 
     /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
     private Expr toGraph(Expr written) throws CasException {
-        Expr inlined = model.functions().inline(written);
+        Expr inlined = partials(model.functions().inline(written));
         Map<Expr.Deriv, Expr> values = new HashMap<>();
         for (Expr.Deriv d : Exprs.derivatives(inlined)) {
             values.put(d, truth.derivative(d.of(), d.wrt()).closed());
         }
         return Exprs.substituteDerivatives(inlined, values);
+    }
+
+    /** Every partial derivative {@code d(formula)/dv} a formula writes, replaced by its value from the CAS. */
+    private Expr partials(Expr e) throws CasException {
+        if (e instanceof Expr.Call c && Exprs.isPartial(c)) {
+            return cas.derivative(partials(c.args().get(0)), ((Expr.Var) c.args().get(1)).name());
+        }
+        if (e instanceof Expr.Neg n) {
+            return new Expr.Neg(partials(n.arg()));
+        }
+        if (e instanceof Expr.Bin b) {
+            return new Expr.Bin(b.op(), partials(b.left()), partials(b.right()));
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(partials(a));
+            }
+            return new Expr.Call(c.fn(), args);
+        }
+        return e;
     }
 
     /** {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out. */
@@ -351,6 +372,9 @@ public final class Auditor {
         String expected = space.display() != null ? space.display() : Display.print(truthExpr);
         String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
         StringBuilder msg = new StringBuilder();
+        if (statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0) {
+            msg.append("Step ").append(c.step()).append(" of the chain of equalities: ");
+        }
         msg.append(lhs).append(" is wrong: ");
         if (h != null) {
             msg.append(h.detail()).append(". ");

@@ -38,6 +38,8 @@ public final class DerivationParser {
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
     private static final Pattern GRAD_HEAD = Pattern.compile("\\s*grad\\s+(.*)");
     private static final Pattern GRAD_NAME = Pattern.compile("(?:^|,)\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=");
+    private static final Pattern PARTIAL_PART = Pattern.compile("d\\s*\\(.*\\)\\s*/\\s*d[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern PARTIAL_TAIL = Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*");
     private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where",
             "grad");
 
@@ -359,48 +361,100 @@ public final class DerivationParser {
         if (where == null) {
             return;
         }
-        Formula rhs = formula(line.substring(0, rhsEnd), eq + 1);
-        if (rhs == null) {
-            return;
+        // A chain 'a = b = c' claims every later part equal to the first: step 1 is b, step 2 is c.
+        List<Integer> cuts = new ArrayList<>(List.of(eq));
+        for (int next = topLevelEquals(line, eq + 1); next >= 0 && next < rhsEnd; next = topLevelEquals(line, next + 1)) {
+            cuts.add(next);
         }
+        cuts.add(rhsEnd);
+        for (int i = 1; i < cuts.size(); i++) {
+            Formula rhs = part(line, cuts.get(i - 1) + 1, cuts.get(i));
+            if (rhs == null) {
+                return;
+            }
+            int step = cuts.size() > 2 ? i : 0;
+            if (!claim(line, indent, lhsStart, eq, lhsText, text, rhs, where, code, step)) {
+                return;
+            }
+        }
+    }
+
+    /** One claim or definition of {@code lhs = rhs}; false after reporting a problem. */
+    private boolean claim(String line, int indent, int lhsStart, int eq, String lhsText, String text, Formula rhs,
+                          List<Statement.Where> where, boolean code, int step) {
         int lhsColumn = lhsStart + 1;
         Matcher leibniz = LEIBNIZ.matcher(lhsText);
         if (leibniz.matches()) {
             statements.add(new Statement.Claim(pos(indent + 1), section, text,
-                    new Statement.LeibnizLhs(leibniz.group(1), leibniz.group(2), lhsColumn, lhsText), rhs, where, code));
-            return;
+                    new Statement.LeibnizLhs(leibniz.group(1), leibniz.group(2), lhsColumn, lhsText), rhs, where, code,
+                    step));
+            return true;
         }
         if (lhsText.startsWith("d(")) {
-            exprDerivClaim(line, indent, eq, lhsText, text, rhs, where);
-            return;
+            return exprDerivClaim(line, indent, eq, lhsText, text, rhs, where, step);
         }
         if (Names.isName(lhsText) && where.isEmpty() && !scope.isFunction(lhsText)) {
             statements.add(new Statement.Definition(pos(lhsColumn), section, text, lhsText, rhs));
-            return;
+            return true;
         }
         Formula lhs = formula(line.substring(0, eq), indent);
-        if (lhs != null) {
-            statements.add(new Statement.Claim(pos(lhsColumn), section, text, new Statement.ExprLhs(lhs, lhsText),
-                    rhs, where, false));
+        if (lhs == null) {
+            return false;
         }
+        statements.add(new Statement.Claim(pos(lhsColumn), section, text, new Statement.ExprLhs(lhs, lhsText),
+                rhs, where, false, step));
+        return true;
     }
 
-    private void exprDerivClaim(String line, int indent, int eq, String lhsText, String text, Formula rhs,
-                                List<Statement.Where> where) {
+    /**
+     * The formula in {@code line[from, to)}: an ordinary formula, or the partial derivative of one,
+     * {@code d(formula)/dv}, read as the call {@code d(formula, v)} that the audit differentiates.
+     */
+    private Formula part(String line, int from, int to) {
+        String raw = line.substring(from, to);
+        String text = raw.strip();
+        int start = from + raw.indexOf(text.isEmpty() ? " " : text.substring(0, 1));
+        Matcher d = PARTIAL_PART.matcher(text);
+        if (text.isEmpty() || !d.matches() || scope.isQuantity("d")) {
+            return formula(line.substring(0, to), from);
+        }
+        int open = start + 1;
+        int close = matchingParen(line, open, to);
+        Matcher tail = close < 0 ? null : PARTIAL_TAIL.matcher(line.substring(close + 1, to));
+        if (tail == null || !tail.matches()) {
+            return formula(line.substring(0, to), from);
+        }
+        Formula of = formula(line.substring(0, close), open + 1);
+        if (of == null) {
+            return null;
+        }
+        String wrt = tail.group(1);
+        List<org.gradaudit.expr.NameRef> names = new ArrayList<>();
+        int shift = of.column() - (start + 1);
+        of.names().forEach(r -> names.add(new org.gradaudit.expr.NameRef(r.name(), r.offset() + shift, r.beforeParen())));
+        names.add(new org.gradaudit.expr.NameRef(wrt, close + 1 + tail.start(1) - start, false));
+        return new Formula(org.gradaudit.expr.Expr.call("d", of.expr(), new org.gradaudit.expr.Expr.Var(wrt)), names,
+                start + 1, text);
+    }
+
+    private boolean exprDerivClaim(String line, int indent, int eq, String lhsText, String text, Formula rhs,
+                                   List<Statement.Where> where, int step) {
         int open = indent + 1;
         int close = matchingParen(line, open, eq);
         Matcher tail = close < 0 ? null
                 : Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*").matcher(line.substring(close + 1, eq));
         if (tail == null || !tail.matches()) {
             problem(indent + 1, "expected 'd(formula)/dNAME = formula', e.g. 'd(y*ln(a2))/da2 = y/a2'");
-            return;
+            return false;
         }
         Formula of = formula(line.substring(0, close), open + 1);
-        if (of != null) {
-            int wrtColumn = close + 1 + tail.start(1) + 1;
-            statements.add(new Statement.Claim(pos(indent + 1), section, text,
-                    new Statement.ExprDerivLhs(of, tail.group(1), wrtColumn, lhsText), rhs, where, false));
+        if (of == null) {
+            return false;
         }
+        int wrtColumn = close + 1 + tail.start(1) + 1;
+        statements.add(new Statement.Claim(pos(indent + 1), section, text,
+                new Statement.ExprDerivLhs(of, tail.group(1), wrtColumn, lhsText), rhs, where, false, step));
+        return true;
     }
 
     private List<Statement.Where> where(String line, int start) {

@@ -114,10 +114,13 @@ public sealed interface Statement {
     /**
      * A claim: {@code dL/da2 = ...}, {@code d(y*ln(a2))/da2 = ...}, {@code sigmoid(z) = ...},
      * {@code 0*a1 = 0}, optionally {@code where W2 = 0}. {@code code} marks a claim that the
-     * tutorial's code computes this derivative with the given expression.
+     * tutorial's code computes this derivative with the given expression. In a chain of equalities
+     * {@code a = b = c}, each later part is a claim of its own, {@code step} 1, 2, ...; else step is 0.
+     * The right side may be a partial derivative {@code d(formula)/dv}, read as the call
+     * {@code d(formula, v)}.
      */
     record Claim(Position position, String section, String text, Lhs lhs, Formula rhs, List<Where> where,
-                 boolean code) implements Statement {
+                 boolean code, int step) implements Statement {
         public Claim {
             where = List.copyOf(where);
         }

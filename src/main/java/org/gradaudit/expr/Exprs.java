@@ -102,6 +102,14 @@ public final class Exprs {
         return f.apply(rebuilt);
     }
 
+    /** The name of the partial-derivative call {@code d(formula, v)}, written {@code d(formula)/dv}. */
+    public static final String PARTIAL = "d";
+
+    /** Whether {@code c} is {@code d(formula, v)}: the partial derivative of a formula, as a claim may write it. */
+    public static boolean isPartial(Call c) {
+        return c.fn().equals(PARTIAL) && c.args().size() == 2 && c.args().get(1) instanceof Var;
+    }
+
     /** Number of nodes in the tree. */
     public static int size(Expr e) {
         if (e instanceof Neg n) {

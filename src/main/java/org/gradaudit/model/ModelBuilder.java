@@ -195,7 +195,13 @@ public final class ModelBuilder {
     }
 
     private Expr noDerivatives(Expr e, Position at, int column) {
-        if (!Exprs.derivatives(e).isEmpty()) {
+        Expr partial = Exprs.subtrees(e).stream().filter(x -> x instanceof Expr.Call c && Exprs.isPartial(c))
+                .findFirst().orElse(null);
+        if (partial != null) {
+            problems.add(new Problem(new Position(at.file(), at.line(), column),
+                    "a definition cannot use derivatives (" + partial + "); write it as a claim, 'q = ... = " + partial
+                            + "' with q defined on a line of its own"));
+        } else if (!Exprs.derivatives(e).isEmpty()) {
             problems.add(new Problem(new Position(at.file(), at.line(), column),
                     "a definition cannot use derivatives (" + Exprs.derivatives(e).get(0) + ")"));
         }

@@ -76,6 +76,12 @@ final class Resolver {
         if (x instanceof Expr.Deriv d) {
             return new Expr.Deriv(canonicalOr(d.of()), canonicalOr(d.wrt()));
         }
+        if (x instanceof Expr.Call c && Exprs.isPartial(c) && !functions.containsKey(c.fn())) {
+            if (!Exprs.derivatives(c.args().get(0)).isEmpty()) {
+                report(f, at, c.fn(), "a partial derivative d(formula)/dv may not contain Leibniz derivatives");
+            }
+            return x;
+        }
         if (x instanceof Expr.Call c && functions.containsKey(c.fn())) {
             Functions.Definition fn = functions.get(c.fn());
             if (fn.params().size() != c.args().size()) {

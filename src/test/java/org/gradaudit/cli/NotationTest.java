@@ -51,8 +51,8 @@ class NotationTest {
         AuditCommandTest.Run r = AuditCommandTest.run("audit",
                 "derivations/mitchell-1997-backpropagation-mistakes.deriv");
         assertEquals(1, r.code(), r.out());
-        assertEquals(Map.of(20, "WRONG sign", 24, "WRONG updated-parameter", 25, "WRONG sign"), wrong(r), r.out());
-        assertTrue(r.out().contains("it reads w_k as updated at line 23"), r.out());
+        assertEquals(Map.of(21, "WRONG sign", 25, "WRONG updated-parameter", 26, "WRONG sign"), wrong(r), r.out());
+        assertTrue(r.out().contains("it reads w_k as updated at line 24"), r.out());
         assertTrue(r.out().contains("this step climbs the loss"), r.out());
         assertTrue(r.out().contains("A descent step goes against the gradient: w_h + eta*delta_h*x."), r.out());
     }
@@ -96,6 +96,21 @@ class NotationTest {
                 "src/test/resources/notation/rnn-two-steps-mistakes.deriv");
         assertEquals(Map.of(16, "WRONG substituted-symbol"), wrong(seeded), seeded.out());
         assertTrue(seeded.out().contains("corrected: dz2*x2 + dz1*x1."), seeded.out());
+    }
+
+    @Test
+    void eachStepOfAChainOfEqualitiesIsJudgedAndAWrongOneNamedByItsPosition() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/chains.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("da/dz = d((e^z - e^-z)/(e^z + e^-z))/dz   ok"), r.out());
+        assertTrue(r.out().contains("9 statements: 9 correct"), r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit", "src/test/resources/notation/chains-mistakes.deriv");
+        assertEquals(1, seeded.code(), seeded.out());
+        assertTrue(seeded.out().contains("da/dz = -4/(e^z + e^-z)^2   WRONG (sign)"), seeded.out());
+        assertTrue(seeded.out().contains("Step 2 of the chain of equalities: da/dz is wrong"), seeded.out());
+        assertTrue(seeded.out().contains("ds/dz = s(1 + s)   WRONG (term-sign)"), seeded.out());
+        assertTrue(seeded.out().contains("Step 3 of the chain of equalities: ds/dz is wrong"), seeded.out());
+        assertTrue(seeded.out().contains("10 statements: 8 correct, 2 wrong"), seeded.out());
     }
 
     @Test
