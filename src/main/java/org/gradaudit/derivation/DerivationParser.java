@@ -503,11 +503,18 @@ public final class DerivationParser {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == '=' && depth == 0) {
+            } else if (c == '=' && depth == 0 && !comparison(line, i)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether the '=' at {@code i} belongs to a comparison, {@code >=}, {@code <=} or {@code ==}. */
+    private static boolean comparison(String line, int i) {
+        char before = i > 0 ? line.charAt(i - 1) : ' ';
+        char after = i + 1 < line.length() ? line.charAt(i + 1) : ' ';
+        return before == '<' || before == '>' || before == '=' || after == '=';
     }
 
     private static int topLevelWord(String line, int from, String word) {

@@ -7,12 +7,13 @@ import org.gradaudit.expr.Expr.Op;
 /**
  * Reads one formula. The grammar, loosest binding first:
  * <pre>
+ *   compare = sum ((">" | ">=" | "<" | "<=") sum)?     -- 1 where it holds, else 0: a mask, as ReLU backprop writes it
  *   sum     = product (("+" | "-") product)*
  *   product = unary (("*" | "/") unary | unary)*      -- juxtaposition multiplies: 2x, y ln(a2), a2(1 - a2)
  *   unary   = ("-" | "+") unary | power
  *   power   = primary ("^" exponent | superscript+)?   -- right-associative; "**" means "^"; a2² is a2^2
  *   exponent = ("-" | "+") exponent | power
- *   primary = number | name | function "(" sum ("," sum)* ")" | "(" sum ")" | "d" quantity "/d" quantity
+ *   primary = number | name | function "(" sum ("," sum)* ")" | "(" compare ")" | "d" quantity "/d" quantity
  * </pre>
  * A name followed directly by a parenthesis multiplies when the scope says it is a quantity
  * ({@code a2(1 - a2)}) or names a quantity's gradient ({@code dh1(1 - h1^2)}); otherwise it is a call, and whether the function exists is for the caller
@@ -60,7 +61,7 @@ public final class ExprParser {
      */
     public static Parsed parse(String text, Scope scope, int firstColumn) throws ExprSyntaxException {
         ExprParser p = new ExprParser(text, scope, firstColumn);
-        Expr e = p.sum();
+        Expr e = p.compare();
         p.skipSpace();
         if (p.pos < text.length()) {
             char c = text.charAt(p.pos);
@@ -69,6 +70,34 @@ public final class ExprParser {
                     : "unexpected " + Pasted.describe(text.codePointAt(p.pos)) + " after a complete formula");
         }
         return new Parsed(e, p.names);
+    }
+
+    /**
+     * A comparison is a number, 1 where it holds and 0 elsewhere, written with {@code step} (1 for a
+     * positive argument, else 0) so that its kink rules hold: {@code z > 0} is {@code step(z)},
+     * {@code z >= 0} is {@code 1 - step(-z)}.
+     */
+    private Expr compare() throws ExprSyntaxException {
+        Expr left = sum();
+        skipSpace();
+        if (pos >= text.length() || (text.charAt(pos) != '>' && text.charAt(pos) != '<')) {
+            return left;
+        }
+        boolean greater = text.charAt(pos) == '>';
+        boolean orEqual = pos + 1 < text.length() && text.charAt(pos + 1) == '=';
+        pos += orEqual ? 2 : 1;
+        Expr right = sum();
+        Expr positive = greater ? difference(left, right) : difference(right, left);
+        // a >= b holds where b - a is not positive; a <= b where a - b is not
+        return orEqual ? Expr.sub(Expr.num(1), Expr.call("step", greater ? difference(right, left)
+                : difference(left, right))) : Expr.call("step", positive);
+    }
+
+    private static Expr difference(Expr a, Expr b) {
+        if (b.equals(new Expr.Num(0))) {
+            return a;
+        }
+        return a.equals(new Expr.Num(0)) ? Expr.neg(b) : Expr.sub(a, b);
     }
 
     private Expr sum() throws ExprSyntaxException {
@@ -167,7 +196,7 @@ public final class ExprParser {
         char c = text.charAt(pos);
         if (c == '(') {
             int open = pos++;
-            Expr e = sum();
+            Expr e = compare();
             expectClose(open);
             return e;
         }

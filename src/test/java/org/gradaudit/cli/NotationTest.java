@@ -114,6 +114,19 @@ class NotationTest {
     }
 
     @Test
+    void comparisonsAreMasksOfOneAndZero() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/relu-masks.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("8 statements: 8 correct"), r.out());
+        assertTrue(r.out().contains("dw     (line 10)   code"), r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit",
+                "src/test/resources/notation/relu-masks-mistakes.deriv");
+        assertEquals(java.util.Set.of(9), wrong(seeded).keySet(), seeded.out());
+        // the code run reads the mask's zero gradient, -0.0 included, without an internal error
+        assertTrue(seeded.out().contains("db     (line 11)   code"), seeded.out());
+    }
+
+    @Test
     void textPastedFromAWebPageAuditsAsItsAsciiForm() {
         AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/pasted.deriv");
         assertEquals(0, r.code(), r.out());
