@@ -37,11 +37,13 @@ public final class DerivationParser {
     private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
     private static final Pattern GRAD_HEAD = Pattern.compile("\\s*grad\\s+(.*)");
+    private static final Pattern UPSTREAM = Pattern.compile("(\\s*upstream\\s+)([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*"
+            + "d([A-Za-z][A-Za-z0-9_]*)\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*(?:in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*)?");
     private static final Pattern GRAD_NAME = Pattern.compile("(?:^|,)\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=");
     private static final Pattern PARTIAL_PART = Pattern.compile("d\\s*\\(.*\\)\\s*/\\s*d[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern PARTIAL_TAIL = Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*");
     private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where",
-            "grad");
+            "grad", "upstream");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -110,6 +112,9 @@ public final class DerivationParser {
                         parameters.add(n.group());
                     }
                 }
+            } else if ((m = UPSTREAM.matcher(line)).matches()) {
+                quantities.add(m.group(2));
+                quantities.add(m.group(3));
             } else if ((m = GRAD_HEAD.matcher(line)).matches()) {
                 Matcher n = GRAD_NAME.matcher(m.group(1));
                 while (n.find()) {
@@ -152,6 +157,7 @@ public final class DerivationParser {
             case "loss" -> loss(line, indent);
             case "code" -> code(line, indent);
             case "grad" -> grad(line, indent);
+            case "upstream" -> upstream(line, indent);
             default -> equation(line, indent, indent, false);
         }
     }
@@ -294,6 +300,33 @@ public final class DerivationParser {
     private static Statement.Assign assignment(String line, int eq) {
         char before = eq > 0 ? line.charAt(eq - 1) : ' ';
         return before == '+' ? Statement.Assign.ADD : before == '-' ? Statement.Assign.SUBTRACT : Statement.Assign.SET;
+    }
+
+    /** {@code upstream da_next = dL/da_next [in [low, high]]}. */
+    private void upstream(String line, int indent) {
+        Matcher m = UPSTREAM.matcher(line);
+        if (!m.matches()) {
+            problem(indent + 1, "expected 'upstream NAME = dL/dX [in [low, high]]', e.g. 'upstream da_next = dL/da_next':"
+                    + " the gradient NAME of a loss L with respect to node X arrives from outside the derivation");
+            return;
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (m.group(5) != null) {
+            try {
+                low = Double.parseDouble(m.group(5).strip());
+                high = Double.parseDouble(m.group(6).strip());
+            } catch (NumberFormatException e) {
+                problem(m.start(5) + 1, "range must be two numbers: in [low, high]");
+                return;
+            }
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                problem(m.start(5) + 1, "range [" + low + ", " + high + "] must have low < high, both finite");
+                return;
+            }
+        }
+        statements.add(new Statement.Upstream(pos(indent + 1), section, line.strip(), m.group(2), m.group(3),
+                m.group(4), low, high));
     }
 
     /** {@code grad dZ2 = m * dL/dZ2, delta2 = -dE/dz2}. */

@@ -98,6 +98,15 @@ public sealed interface Statement {
         }
     }
 
+    /**
+     * {@code upstream da_next = dL/da_next}: a gradient that arrives from outside the derivation (from
+     * the next time step or the next layer). The name is an input, drawn like any input; the loss
+     * {@code L} is then everything downstream, and its gradient through {@code a_next} is da_next.
+     */
+    record Upstream(Position position, String section, String text, String name, String loss, String node,
+                    double low, double high) implements Statement {
+    }
+
     /** One name of a {@link Grad} line and the formula it stands for ({@code m * dL/dZ2}). */
     record Meaning(String name, int column, Formula formula) {
     }

@@ -127,6 +127,17 @@ class NotationTest {
     }
 
     @Test
+    void aGradientFromOutsideTheDerivationIsAnInputOfIt() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/rnn-cell-backward.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("6 statements: 6 correct"), r.out());
+        assertTrue(r.out().contains("da_next = "), "the code run draws da_next like any input: " + r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit",
+                "src/test/resources/notation/rnn-cell-backward-mistakes.deriv");
+        assertEquals(Map.of(13, "WRONG substituted-symbol"), wrong(seeded), seeded.out());
+    }
+
+    @Test
     void textPastedFromAWebPageAuditsAsItsAsciiForm() {
         AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/pasted.deriv");
         assertEquals(0, r.code(), r.out());
@@ -142,7 +153,9 @@ class NotationTest {
                 "x += 1\n", "only a 'param' can take a gradient-descent step",
                 "grad dz = dL/dz + 1\n", "a gradient name stands for a factor times one derivative",
                 "grad dq = dL/dq\n", "undefined name",
-                "code delta = z - y\n", "or a name declared with 'grad NAME = factor * dA/dB'");
+                "code delta = z - y\n", "or a name declared with 'grad NAME = factor * dA/dB'",
+                "upstream dz = dL/dz\n", "also declares 'loss' at line 4",
+                "upstream dz = z\n", "expected 'upstream NAME = dL/dX [in [low, high]]'");
         int i = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             java.nio.file.Path f = dir.resolve("case" + i++ + ".deriv");
