@@ -115,8 +115,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads (default: every core).")
     Integer threads;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, or junit (JUnit XML for CI servers) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, junit (JUnit XML for CI servers), or"
+            + " html (one self-contained page, with plots) (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path outputFile;
 
     @Option(names = "--classpath", paramLabel = "JAR",
             description = "A jar (or class directory) holding the --model class.")
@@ -127,12 +131,13 @@ public final class CheckCommand implements Callable<Integer> {
                     + " constructor; replaces the built-in network.")
     String model;
 
-    enum Format { text, json, junit }
+    enum Format { text, json, junit, html }
 
     @Override
     public Integer call() {
         CheckOptions options;
         CheckTarget target;
+        ReportFile.checkWritable(outputFile);
         try {
             options = new CheckOptions(method, mode, directions, maxFailures, seed,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads);
@@ -149,9 +154,14 @@ public final class CheckCommand implements Callable<Integer> {
             throw new InputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? CheckReport.json(result, Main.VERSION)
-                : format == Format.junit ? org.gradaudit.report.JunitXml.check(result) : CheckReport.text(result));
-        out.flush();
+        String report = switch (format) {
+            case json -> CheckReport.json(result, Main.VERSION);
+            case junit -> org.gradaudit.report.JunitXml.check(result);
+            case html -> org.gradaudit.report.html.CheckPage.render(
+                    org.gradaudit.check.grad.StepCurves.attach(target, result), Main.VERSION);
+            case text -> CheckReport.text(result);
+        };
+        ReportFile.write(out, outputFile, report);
         return result.passed() ? 0 : 1;
     }
 

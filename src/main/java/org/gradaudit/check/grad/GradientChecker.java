@@ -121,10 +121,12 @@ public final class GradientChecker {
         double worstRatio = -1;
         int kinks;
         int failed;
+        final List<TensorResult.Compared> compared = new ArrayList<>();
 
         void add(Comparison c, int[] index) {
             if (c.kind() == Finding.Kind.KINK) {
                 kinks++;
+                compared.add(new TensorResult.Compared(index, c.absError(), c.tolerance(), TensorResult.Outcome.KINK));
                 return;
             }
             if (c.kind() != null) {
@@ -139,6 +141,8 @@ public final class GradientChecker {
         /** Takes the comparison's errors into the maxima and the worst, without counting it. */
         void measure(Comparison c, int[] index) {
             double abs = c.absError();
+            compared.add(new TensorResult.Compared(index, abs, c.tolerance(),
+                    c.kind() == null ? TensorResult.Outcome.AGREES : TensorResult.Outcome.FAILS));
             double rel = c.relError();
             maxAbs = Double.isNaN(abs) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, abs);
             maxRel = Double.isNaN(rel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, rel);
@@ -151,7 +155,7 @@ public final class GradientChecker {
 
         TensorResult result(Tensor t, int checked, int directions) {
             return new TensorResult(t.name(), t.shape(), checked, directions, maxAbs, maxRel, worst, kinks, failed,
-                    failed == 0);
+                    failed == 0, compared);
         }
     }
 
