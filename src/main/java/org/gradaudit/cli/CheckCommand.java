@@ -91,16 +91,17 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Seed of parameters, inputs, targets and directions (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--method", defaultValue = "ridders", converter = MethodConverter.class,
-            description = "central, ridders or complex-step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", converter = MethodConverter.class,
+            description = "central, ridders or complex-step (default: ridders in full mode; in fast mode"
+                    + " complex-step where the loss has a complex forward pass, else ridders).")
     Method method;
 
     @Option(names = "--mode", defaultValue = "full", converter = ModeConverter.class,
             description = "full: every element; fast: random directions, then narrow down (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--directions", defaultValue = "8",
-            description = "Random directions per parameter tensor in fast mode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--directions", defaultValue = "1",
+            description = "Random directions over all parameters in fast mode (default: ${DEFAULT-VALUE}).")
     int directions;
 
     @Option(names = "--backprop", defaultValue = "correct", converter = BackpropConverter.class,
@@ -139,9 +140,10 @@ public final class CheckCommand implements Callable<Integer> {
         CheckTarget target;
         ReportFile.checkWritable(outputFile);
         try {
-            options = new CheckOptions(method, mode, directions, maxFailures, seed,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
             target = file != null ? derivation() : model != null ? CheckTargets.model(loadModel(), seed) : builtIn();
+            options = new CheckOptions(method != null ? method : GradientChecker.defaultMethod(mode, target.loss()),
+                    mode, directions, maxFailures, seed,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         } catch (IllegalArgumentException | ModelException e) {
             throw new InputException(e.getMessage());
         }
