@@ -114,6 +114,9 @@ public final class Auditor {
         for (Item item : model.items()) {
             int index = findings.size();
             Finding f;
+            if (item instanceof Item.CodeLine c && c.partial()) {
+                continue; // a later line accumulates into the same name; that line is judged, with this one's term
+            }
             if (noPoints) {
                 findings.add(unverified(item, "not judged: only " + points.all().size() + " of "
                         + points.drawn() + " random points gave finite values for every node; check the"
@@ -154,11 +157,17 @@ public final class Auditor {
             return f;
         }
         if (item instanceof Item.CodeLine c) {
-            Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), c.wrt());
-            Finding f = compare(item, Finding.Kind.CODE, c.statement().name(), c.claimed(),
-                    truth.derivative(truthGraph.loss(), c.wrt()).closed(), target, graphSpace(Map.of()), index);
+            Expr.Deriv target = c.target();
+            Expr derivative = truth.derivative(target.of(), target.wrt()).closed();
+            // The cross-check is of the derivative itself, before the factor the code's name carries.
+            crossChecks.computeIfAbsent(target, t -> CrossCheck.against(t, derivative, points));
+            Finding f = compare(item, Finding.Kind.CODE, c.statement().name(), c.claimed(), c.truth(derivative), target,
+                    graphSpace(Map.of()), index);
             blame.assigns(index, target, true);
             return f;
+        }
+        if (item instanceof Item.Update u) {
+            return update(u);
         }
         if (item instanceof Item.PartialClaim p) {
             Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
@@ -185,14 +194,54 @@ public final class Auditor {
         throw new IllegalStateException("no judge for " + item);
     }
 
+    /** A gradient-descent step: judged with the true gradients, and with those of the loss as written. */
+    private Finding update(Item.Update u) throws CasException {
+        if (truthGraph.loss() == null) {
+            return unverified(u, "an update descends a loss, but the derivation declares none");
+        }
+        Expr step = Expr.sub(u.updated(), new Expr.Var(u.parameter()));
+        Expr writtenStep = null;
+        if (written != null) {
+            Map<Expr.Deriv, Expr> values = new HashMap<>();
+            for (Expr.Deriv d : Exprs.derivatives(step)) {
+                values.put(d, written.derivative(d.of(), d.wrt()).closed());
+            }
+            writtenStep = Exprs.substituteDerivatives(model.functions().inline(step), values);
+        }
+        return UpdateCheck.judge(u, truthGraph.loss(), toGraph(step), truth.derivative(truthGraph.loss(), u.parameter()).closed(),
+                writtenStep, points, lossLine, blame.consumed(u.updated(), true),
+                StatementText.printer(u, model.aliases(), truthGraph.loss()));
+    }
+
     /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
     private Expr toGraph(Expr written) throws CasException {
-        Expr inlined = model.functions().inline(written);
+        Expr inlined = partials(model.functions().inline(written));
         Map<Expr.Deriv, Expr> values = new HashMap<>();
         for (Expr.Deriv d : Exprs.derivatives(inlined)) {
             values.put(d, truth.derivative(d.of(), d.wrt()).closed());
         }
         return Exprs.substituteDerivatives(inlined, values);
+    }
+
+    /** Every partial derivative {@code d(formula)/dv} a formula writes, replaced by its value from the CAS. */
+    private Expr partials(Expr e) throws CasException {
+        if (e instanceof Expr.Call c && Exprs.isPartial(c)) {
+            return cas.derivative(partials(c.args().get(0)), ((Expr.Var) c.args().get(1)).name());
+        }
+        if (e instanceof Expr.Neg n) {
+            return new Expr.Neg(partials(n.arg()));
+        }
+        if (e instanceof Expr.Bin b) {
+            return new Expr.Bin(b.op(), partials(b.left()), partials(b.right()));
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(partials(a));
+            }
+            return new Expr.Call(c.fn(), args);
+        }
+        return e;
     }
 
     /** {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out. */
@@ -275,9 +324,11 @@ public final class Auditor {
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
-        Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse,
-                space.names(), Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null, printer, hp, truthValues,
-                slots));
+        Diagnoser.Hypothesis h = readsUpdated(item, hp, truthValues, slots);
+        if (h == null) {
+            h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse, space.names(),
+                    Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null, printer, hp, truthValues, slots));
+        }
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         Diagnosis diagnosis = h != null ? h.diagnosis()
                 : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
@@ -289,10 +340,29 @@ public final class Auditor {
         String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
         String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
                 ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
-        String msg = AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), target, chain,
-                expected, fix) + lossRemark;
+        String step = statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0
+                ? "Step " + c.step() + " of the chain of equalities: " : "";
+        String msg = step + AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), target,
+                chain, expected, fix) + lossRemark;
         return Finding.wrong(subject, evidence, expected, diagnosis, fix, j.failure(), dedupe(upstream), correctedLoss,
                 msg).inheritedFrom(h == null && inherited != null);
+    }
+
+    /**
+     * A code line that reads a parameter after an update changed it, and would be right with the
+     * parameter before the update (backprop must read the weights of the forward pass); else null.
+     */
+    private Diagnoser.Hypothesis readsUpdated(Item item, List<double[]> at, List<BoundedValue> truthValues,
+                                              List<String> slots) throws CasException {
+        if (!(item instanceof Item.CodeLine c) || c.updatesRead().isEmpty()
+                || !judge.matches(toGraph(c.beforeUpdates()), at, truthValues, slots)) {
+            return null;
+        }
+        String read = c.updatesRead().entrySet().stream().map(e -> e.getKey() + " as updated at line " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return new Diagnoser.Hypothesis(Diagnosis.UPDATED_PARAMETER, null, "it reads " + read
+                + "; backprop needs the values of the forward pass, so take every gradient before updating"
+                + " (move the update after this line)");
     }
 
     /** The points, with any 'where' variables held at their values. */

@@ -28,21 +28,18 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, Symbolic symbolic, int points, double maxRelError,
                       int correctedLossLine, String message, boolean inherited) {
-    /**
-     * @throws IllegalArgumentException if a wrong finding lacks its counterexample or diagnosis, or
-     *     another verdict carries one
-     */
+    /** @throws IllegalArgumentException if a finding that is not wrong carries a counterexample or a diagnosis */
     public Finding {
         upstream = List.copyOf(upstream);
-        if ((verdict == Verdict.WRONG) != (counterexample != null) || (verdict == Verdict.WRONG) != (diagnosis != null)) {
-            throw new IllegalArgumentException("a finding has a counterexample and a diagnosis exactly when it is"
-                    + " wrong; was [" + verdict + ", " + counterexample + ", " + diagnosis + "]");
+        if (verdict != Verdict.WRONG && (counterexample != null || diagnosis != null)) {
+            throw new IllegalArgumentException("only a wrong finding has a counterexample or a diagnosis; was ["
+                    + verdict + ", " + counterexample + ", " + diagnosis + "]");
         }
     }
 
     /** What a statement is; its JSON spelling is the lower-case name. */
     public enum Kind {
-        LOSS, DEFINITION, CLAIM, CODE;
+        LOSS, DEFINITION, CLAIM, CODE, UPDATE;
 
         @Override
         public String toString() {
@@ -105,6 +102,12 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
                                      int correctedLossLine, String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.UNVERIFIED, expected, null,
                 null, upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false);
+    }
+
+    /** This finding, its truth taken from the corrected loss of line {@code lossLine}. */
+    Finding withCorrectedLossLine(int lossLine) {
+        return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
+                symbolic, points, maxRelError, lossLine, message, inherited);
     }
 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */

@@ -24,6 +24,9 @@ final class StatementText {
         if (s instanceof Statement.Code c) {
             return c.name();
         }
+        if (s instanceof Statement.Update u) {
+            return u.name();
+        }
         if (s instanceof Statement.Definition d) {
             return d.name();
         }
@@ -39,12 +42,24 @@ final class StatementText {
             return c.rhs().text() + where;
         }
         if (s instanceof Statement.Code c) {
-            return c.rhs().text();
+            return assigned(c.name(), c.op(), c.rhs().text());
+        }
+        if (s instanceof Statement.Update u) {
+            return assigned(u.name(), u.op(), u.rhs().text());
         }
         if (s instanceof Statement.Definition d) {
             return d.rhs().text();
         }
         return s.text();
+    }
+
+    /** What {@code name op rhs} assigns, as a formula: {@code dW += x*dz} assigns {@code dW + x*dz}. */
+    static String assigned(String name, Statement.Assign op, String rhs) {
+        if (op == Statement.Assign.SET) {
+            return rhs;
+        }
+        boolean sum = rhs.indexOf('+', 1) > 0 || rhs.indexOf('-', 1) > 0;
+        return name + (op == Statement.Assign.ADD ? " + " : " - ") + (sum ? "(" + rhs + ")" : rhs);
     }
 
     /** The names the right-hand side wrote, with their positions. */
@@ -54,6 +69,9 @@ final class StatementText {
         }
         if (s instanceof Statement.Code c) {
             return c.rhs().names();
+        }
+        if (s instanceof Statement.Update u) {
+            return u.rhs().names();
         }
         if (s instanceof Statement.Definition d) {
             return d.rhs().names();
@@ -65,7 +83,8 @@ final class StatementText {
     static Finding.Subject subject(Item item) {
         Statement s = item.statement();
         boolean code = item instanceof Item.CodeLine || s instanceof Statement.Claim c && c.code();
-        Finding.Kind kind = code ? Finding.Kind.CODE : item instanceof Item.LossItem ? Finding.Kind.LOSS
+        Finding.Kind kind = code ? Finding.Kind.CODE : item instanceof Item.Update ? Finding.Kind.UPDATE
+                : item instanceof Item.LossItem ? Finding.Kind.LOSS
                 : item instanceof Item.Restatement || item instanceof Item.FunctionClaim ? Finding.Kind.DEFINITION
                 : Finding.Kind.CLAIM;
         return new Finding.Subject(s.position().line(), s.section(), kind, lhs(item), claimed(item));
@@ -86,8 +105,11 @@ final class StatementText {
                 spelling.putIfAbsent("d" + aliases.get(name.substring(1)), name);
             }
         }
-        boolean code = item instanceof Item.CodeLine;
-        return e -> Display.print(Exprs.map(e, x -> {
+        boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
+        Map<Expr, Expr> named = new HashMap<>();
+        (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
+                : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
+        return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {
             if (code && x instanceof Expr.Deriv d && d.of().equals(loss)) {
                 String plain = "d" + d.wrt();
                 return new Expr.Var(spelling.getOrDefault(plain, plain));
