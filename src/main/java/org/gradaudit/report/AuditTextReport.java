@@ -102,7 +102,7 @@ public final class AuditTextReport {
                 out.append("        consumes the wrong value of line").append(f.upstream().size() > 1 ? "s " : " ")
                         .append(lines(f)).append('\n');
             }
-            boolean update = f.kind().equals("update");
+            boolean update = f.kind() == Finding.Kind.UPDATE;
             if (f.correctedLossLine() > 0 && !update) {
                 out.append("        holds for the corrected loss only (see line ").append(f.correctedLossLine())
                         .append(")\n");
