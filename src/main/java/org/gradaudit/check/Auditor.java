@@ -210,7 +210,7 @@ public final class Auditor {
         }
         return UpdateCheck.judge(u, truthGraph.loss(), toGraph(step), truth.derivative(truthGraph.loss(), u.parameter()).closed(),
                 writtenStep, points, lossLine, blame.consumed(u.updated(), true),
-                StatementText.printer(u, model.aliases(), truthGraph.loss()));
+                StatementText.printer(u, model, truthGraph.loss()));
     }
 
     /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
@@ -285,7 +285,7 @@ public final class Auditor {
         int line = statement.position().line();
         Finding.Subject subject = new Finding.Subject(line, statement.section(), kind, lhs, StatementText.claimed(item));
         Finding.Evidence evidence = j.evidence();
-        Function<Expr, String> printer = StatementText.printer(item, model.aliases(), truthGraph.loss());
+        Function<Expr, String> printer = StatementText.printer(item, model, truthGraph.loss());
         List<Integer> upstream = new ArrayList<>(blame.consumed(claimedWritten, item instanceof Item.CodeLine));
         int correctedLoss = 0;
         String lossRemark = "";

@@ -9,6 +9,7 @@ import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.NameRef;
 import org.gradaudit.model.Item;
+import org.gradaudit.model.Model;
 
 /** A statement's sides as the derivation wrote them, for findings. */
 final class StatementText {
@@ -94,7 +95,8 @@ final class StatementText {
      * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
      * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
      */
-    static Function<Expr, String> printer(Item item, Map<String, String> aliases, String loss) {
+    static Function<Expr, String> printer(Item item, Model model, String loss) {
+        Map<String, String> aliases = model.aliases();
         Map<String, String> spelling = new HashMap<>();
         for (var ref : StatementText.names(item.statement())) {
             String name = ref.name();
@@ -107,6 +109,12 @@ final class StatementText {
         }
         boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
         Map<Expr, Expr> named = new HashMap<>();
+        for (var ref : StatementText.names(item.statement())) {
+            Expr formula = model.named().get(ref.name());
+            if (formula != null) {
+                named.put(formula, new Expr.Var(ref.name()));
+            }
+        }
         (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
                 : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
         return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {
