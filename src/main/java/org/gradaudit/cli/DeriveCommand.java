@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
 import org.gradaudit.report.DeriveReport;
@@ -34,7 +35,8 @@ final class DeriveCommand implements Callable<Integer> {
     String wrt;
 
     @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
+            description = "Time for the whole command; derivatives not reached are left out, and the output says"
+                    + " so (default: ${DEFAULT-VALUE}).")
     int timeLimit;
 
     @Override
@@ -42,6 +44,7 @@ final class DeriveCommand implements Callable<Integer> {
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
+        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(timeLimit));
         Model model = Derivations.load(file);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
@@ -64,10 +67,10 @@ final class DeriveCommand implements Callable<Integer> {
                 }
             }
         }
-        ChainRule rule = new ChainRule(graph, Cas.get());
+        ChainRule rule = new ChainRule(graph, Cas.get(), deadline);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.print(DeriveReport.render(model, rule, top, names, wrt == null, java.time.Duration.ofSeconds(timeLimit)));
+            out.print(DeriveReport.render(model, rule, top, names, wrt == null, deadline));
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }

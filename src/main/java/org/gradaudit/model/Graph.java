@@ -34,6 +34,8 @@ public final class Graph {
     private final Map<String, Set<String>> parents = new HashMap<>();
     /** Every name each node depends on, itself excluded; computed once, in topological order. */
     private final Map<String, Set<String>> ancestors = new HashMap<>();
+    /** Each node's size once expanded down to the variables; computed on first use. */
+    private Map<String, Long> expandedSizes;
 
     Graph(Map<String, Variable> variables, Map<String, Expr> nodes, String loss, String prediction, String target) {
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -149,7 +151,50 @@ public final class Graph {
         }
     }
 
-    /** The expression with every node replaced by its definition, down to the variables. */
+    /**
+     * The size in nodes that {@link #expand} would give {@code e}, measured without building it:
+     * each node's expanded size is memoised, so a chain whose every definition uses the one before
+     * twice is measured in linear time although its expansion is exponential. Saturates at
+     * {@code Long.MAX_VALUE}.
+     */
+    public long expandedSize(Expr e) {
+        if (expandedSizes == null) {
+            Map<String, Long> sizes = new HashMap<>();
+            for (Map.Entry<String, Expr> n : nodes.entrySet()) {
+                sizes.put(n.getKey(), sizeWith(n.getValue(), sizes));
+            }
+            expandedSizes = sizes;
+        }
+        return sizeWith(e, expandedSizes);
+    }
+
+    private static long sizeWith(Expr e, Map<String, Long> nodeSizes) {
+        if (e instanceof Expr.Var v) {
+            return nodeSizes.getOrDefault(v.name(), 1L);
+        }
+        long s = 1;
+        if (e instanceof Expr.Neg n) {
+            s = saturatingAdd(s, sizeWith(n.arg(), nodeSizes));
+        } else if (e instanceof Expr.Bin b) {
+            s = saturatingAdd(s, saturatingAdd(sizeWith(b.left(), nodeSizes), sizeWith(b.right(), nodeSizes)));
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) {
+                s = saturatingAdd(s, sizeWith(a, nodeSizes));
+            }
+        }
+        return s;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 ? Long.MAX_VALUE : s;
+    }
+
+    /**
+     * The expression with every node replaced by its definition, down to the variables. Shared
+     * subtrees are shared in the result; callers that walk it should first bound
+     * {@link #expandedSize}, which is what a walk would visit.
+     */
     public Expr expand(Expr e) {
         Map<String, Expr> expanded = new LinkedHashMap<>();
         for (Map.Entry<String, Expr> n : nodes.entrySet()) {

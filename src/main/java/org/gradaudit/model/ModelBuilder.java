@@ -121,10 +121,11 @@ public final class ModelBuilder {
     /** Registers a new name; reports it when it is taken. */
     private boolean claimName(String name, Statement at, int column) {
         Statement earlier = definedAt.get(name);
-        if (earlier != null || Builtins.FUNCTIONS.contains(name)) {
+        if (earlier != null || Builtins.FUNCTIONS.contains(name) || Builtins.CONSTANTS.containsKey(name)) {
             problems.add(new Problem(new Position(at.position().file(), at.position().line(), column),
-                    "'" + name + "' is already " + (earlier == null ? "a built-in function"
-                            : "declared at line " + earlier.position().line())));
+                    "'" + name + "' is already " + (earlier != null ? "declared at line " + earlier.position().line()
+                            : Builtins.FUNCTIONS.contains(name) ? "a built-in function"
+                            : "a built-in constant and cannot be redefined")));
             return false;
         }
         definedAt.put(name, at);
@@ -162,7 +163,9 @@ public final class ModelBuilder {
                         && pending.stream().anyMatch(p -> p.name().equals(c.fn())));
                 if (ready) {
                     Expr body = resolver.resolve(f.body(), f.position(), Set.copyOf(f.params()));
-                    if (body != null) {
+                    if (body == null) {
+                        resolver.refused(f.name());
+                    } else {
                         Set<String> stray = new HashSet<>(Exprs.variables(body));
                         stray.removeAll(f.params());
                         if (!stray.isEmpty()) {

@@ -21,6 +21,7 @@ public final class CheckTargets {
      * @throws IllegalArgumentException if the variant does not apply to the network's shape
      */
     public static CheckTarget mlp(MlpSpec spec, long seed, Backprop backprop) {
+        org.gradaudit.bounds.MemoryBudget.require("the network " + spec.describe(), spec.bytes());
         Mlp mlp = new Mlp(spec, seed);
         return mlp(mlp, mlp.initialParameters(), backprop);
     }
