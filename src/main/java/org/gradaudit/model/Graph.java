@@ -1,9 +1,12 @@
 package org.gradaudit.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,28 +130,40 @@ public final class Graph {
      */
     public List<List<String>> paths(String from, String to) {
         List<List<String>> out = new ArrayList<>();
-        return collectPaths(from, to, new ArrayList<>(), out) ? out : null;
-    }
-
-    private boolean collectPaths(String from, String to, List<String> prefix, List<List<String>> out) {
         if (!dependsOn(from, to)) {
-            return true;
+            return out;
         }
-        prefix.add(from);
-        try {
-            if (from.equals(to)) {
+        List<String> prefix = new ArrayList<>(List.of(from));
+        if (from.equals(to)) {
+            out.add(List.copyOf(prefix));
+            return out;
+        }
+        // Depth first with an explicit stack, parents in order: a chain of thousands of nodes needs no deep stack.
+        Deque<Iterator<String>> stack = new ArrayDeque<>();
+        stack.push(parents(from).iterator());
+        while (!stack.isEmpty()) {
+            Iterator<String> next = stack.peek();
+            if (!next.hasNext()) {
+                stack.pop();
+                prefix.remove(prefix.size() - 1);
+                continue;
+            }
+            String p = next.next();
+            if (!dependsOn(p, to)) {
+                continue;
+            }
+            prefix.add(p);
+            if (p.equals(to)) {
                 out.add(List.copyOf(prefix));
-                return out.size() <= MAX_PATHS;
-            }
-            for (String p : parents(from)) {
-                if (!collectPaths(p, to, prefix, out)) {
-                    return false;
+                if (out.size() > MAX_PATHS) {
+                    return null;
                 }
+                prefix.remove(prefix.size() - 1);
+            } else {
+                stack.push(parents(p).iterator());
             }
-            return true;
-        } finally {
-            prefix.remove(prefix.size() - 1);
         }
+        return out;
     }
 
     /**

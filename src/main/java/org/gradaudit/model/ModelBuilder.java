@@ -163,8 +163,8 @@ public final class ModelBuilder {
                         && pending.stream().anyMatch(p -> p.name().equals(c.fn())));
                 if (ready) {
                     Expr body = resolver.resolve(f.body(), f.position(), Set.copyOf(f.params()));
-                    if (body == null) {
-                        resolver.refused(f.name());
+                    if (body == null || resolver.callsRefused(body)) {
+                        resolver.refused(f.name()); // reported once, where it was refused
                     } else {
                         Set<String> stray = new HashSet<>(Exprs.variables(body));
                         stray.removeAll(f.params());

@@ -67,6 +67,11 @@ final class Resolver {
         refused.add(function);
     }
 
+    /** Whether {@code e} calls a function whose definition was refused (it then cannot be inlined). */
+    boolean callsRefused(Expr e) {
+        return Exprs.subtrees(e).stream().anyMatch(x -> x instanceof Expr.Call c && refused.contains(c.fn()));
+    }
+
     /**
      * Refuses a formula that would be too large once its functions are inlined, before it is: at
      * the call of the function that makes it so, or at the formula.
