@@ -113,8 +113,10 @@ public final class Auditor {
                             + " equals the target; derivatives of " + graph.loss()
                             + " are judged against its corrected form " + r.finding().expected();
                 } else {
+                    // An unverified loss says why on its own line; the header does not say it a second time.
                     lossNote = r.finding().verdict() == Verdict.CORRECT
                             ? "the loss (line " + lossLine + ") is smallest where the prediction equals the target"
+                            : r.finding().verdict() == Verdict.UNVERIFIED ? ""
                             : "the loss (line " + lossLine + ") is judged as written";
                 }
             }

@@ -73,11 +73,15 @@ class HostileInputsTest {
             s.append("a").append(k + 1).append(" = tanh(a").append(k).append("*a").append(k).append(" + sin(a")
                     .append(k).append("))\n");
         }
-        s.append("a30 = tanh(a29*a29 + sin(tanh(a28*a28 + sin(a28))))\n");
+        s.append("a30 = tanh(a29*tanh(a28*a28 + sin(a28)) + sin(a29))\n");
         Path f = write(dir, "chain.deriv", s.toString());
-        AuditCommandTest.Run r = timed("audit", "--time-limit", "20", f.toString());
+        AuditCommandTest.Run r = timed("audit", "--verbose", "--time-limit", "20", f.toString());
         assertEquals(0, r.code(), r.err() + r.out());
-        assertTrue(r.out().contains("a30 = tanh(a29*a29 + sin(tanh(a28*a28 + sin(a28))))   ok"), r.out());
+        assertTrue(r.out().contains("a30 = tanh(a29*tanh(a28*a28 + sin(a28)) + sin(a29))   ok"), r.out());
+        // Not proven with the nodes as symbols, and far too large to expand: equal at the points.
+        assertTrue(r.out().contains("equal to the true value at 64 random points (the difference is too large to"
+                + " expand down to the inputs for the CAS)") || r.out().contains("the CAS hit its time or size bound"),
+                r.out());
     }
 
     @Test
@@ -167,5 +171,6 @@ class HostileInputsTest {
                 "input x, y\nparam w\np = w*x\nloss L(p, y) = y^2\n").toString());
         assertEquals(1, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("the loss does not depend on its prediction p"), r.out());
+        assertFalse(r.out().contains("loss: the loss (line 4)"), "said once, on its own line: " + r.out());
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MutatedDerivationsFuzzTest {
     private static final String ALPHABET = "()+-*/^=,.0123456789 abxyzLWdeZ_#@[]{}\"'\\\u001b\u0000\u202e\u00e9\t";
     private static final String[] NUMBERS = {"1e308", "0", "-1", "1e-320", "64", "65"};
-    private static final int CASES = Integer.getInteger("fuzz.cases", 300);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 200);
     /** The suite mutates the shorter derivations, to stay within seconds; the nightly run all of them. */
     private static final int MAX_LINES = Integer.getInteger("fuzz.maxLines", 80);
     private static final long SEED = Long.getLong("fuzz.seed", 20261201L);
