@@ -96,6 +96,14 @@ public final class Auditor {
     }
 
     private AuditResult run() {
+        if (deadline.passed()) { // reading and building a large file used up the time: judge nothing
+            for (Item item : model.items()) {
+                findings.add(unverified(item, "not judged: the audit's time limit of " + options.timeLimit().toSeconds()
+                        + " s ran out while the file was read and built; split the file or raise --time-limit"));
+            }
+            return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), "",
+                    findings, null);
+        }
         Graph graph = model.graph();
         truthGraph = graph;
         points = new Points(graph, List.of(), options.seed(), options.points());
