@@ -17,7 +17,8 @@ final class CheckMemory {
 
     /**
      * Full mode: per element its position, claimed and base values, and its comparison. Fast mode:
-     * one comparison per direction of every tensor, and a direction vector per thread at a time.
+     * the direction being tried and its restriction to a tensor, whatever the number of directions
+     * (they are tried one after the other; many of them take time, which the time limit bounds).
      */
     static long bytes(CheckTarget target, CheckOptions options) {
         long elements = target.size();
@@ -25,8 +26,6 @@ final class CheckMemory {
         if (options.mode() == Mode.FULL) {
             return plus(copies, times(elements, COMPARISON));
         }
-        long directions = times(target.tensors().size(), options.directions());
-        return plus(copies, plus(times(directions, COMPARISON), times(times(elements, Double.BYTES),
-                2L * Math.max(1, options.threads()))));
+        return plus(copies, times(elements, 2L * Double.BYTES));
     }
 }
