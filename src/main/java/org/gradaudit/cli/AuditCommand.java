@@ -56,9 +56,16 @@ final class AuditCommand implements Callable<Integer> {
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
-        Model model = Derivations.load(file);
-        AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
-                org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)));
+        String text = Derivations.text(file);
+        AuditResult result;
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            result = org.gradaudit.matrix.Vectorized.audit(Derivations.loadVectorized(file, text), seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit));
+        } else {
+            Model model = Derivations.load(file, text);
+            result = Auditor.audit(model, new Auditor.Options(seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.print(AuditJsonReport.render(result, Main.VERSION));

@@ -19,6 +19,30 @@ final class Derivations {
     }
 
     static Model load(String file) {
+        return load(file, text(file));
+    }
+
+    /** A scalar derivation from its text, already read with {@link #text}. */
+    static Model load(String file, String text) {
+        try {
+            Derivation d = DerivationParser.parse(file, text);
+            return ModelBuilder.build(d);
+        } catch (DerivationException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** A vectorized file (one with {@code dim} lines), resolved; see {@link org.gradaudit.matrix.Vectorized}. */
+    static org.gradaudit.matrix.model.MatrixModel loadVectorized(String file, String text) {
+        try {
+            return org.gradaudit.matrix.Vectorized.load(file, text);
+        } catch (DerivationException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** The text of a derivation file: bounded in size, UTF-8, or an InputException. */
+    static String text(String file) {
         Path path = Path.of(file);
         String text;
         try {
@@ -35,11 +59,6 @@ final class Derivations {
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         }
-        try {
-            Derivation d = DerivationParser.parse(file, text);
-            return ModelBuilder.build(d);
-        } catch (DerivationException e) {
-            throw new InputException(e.getMessage());
-        }
+        return text;
     }
 }
