@@ -43,6 +43,11 @@ public enum Diagnosis {
 
     private final String label;
 
+    /** Whether this kind is about shapes or batch means, and so only found in vectorized derivations. */
+    public boolean vectorized() {
+        return ordinal() >= MISSING_TRANSPOSE.ordinal() && ordinal() <= EXTRA_MEAN.ordinal();
+    }
+
     Diagnosis(String label) {
         this.label = label;
     }

@@ -104,9 +104,12 @@ final class StatementJudge {
             return finding(u, Verdict.CORRECT, null, null, null, upstream, null, points, maxRel, how,
                     new ShapeDetail(target.toString(), target.toString(), sizes, List.of()));
         }
-        Optional<Repairs.Repair> repair = Repairs.find(u.formula(), sameShapeNames(), c -> explains(u, c));
-        Optional<Repairs.Repair> diagnosis = repair.isPresent() ? repair : Ratio.diagnose(u.formula(), draws,
-                p -> p.eval(u.formula()), p -> truth(u, p), model.dims(), named.build());
+        // the shape is right: a ratio to the truth that is constant or tracks a size is the simplest
+        // explanation, and is tried before repairs that keep the shape
+        Optional<Repairs.Repair> ratio = Ratio.diagnose(u.formula(), draws, p -> p.eval(u.formula()),
+                p -> truth(u, p), model.dims(), named.build());
+        Optional<Repairs.Repair> diagnosis = ratio.isPresent() ? ratio
+                : Repairs.find(u.formula(), sameShapeNames(), c -> explains(u, c));
         List<Integer> index = new ArrayList<>();
         for (int i : worstTensor.index(worst.worst())) {
             index.add(i);
@@ -166,7 +169,8 @@ final class StatementJudge {
         String note = u.folded().isEmpty() ? "" : " (Judged with line" + (u.folded().size() > 1 ? "s " : " ")
                 + u.folded().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
                 + " folded in, as the in-place update composes them.)";
-        return new Finding(s.position().line(), s.section(), u.isCode() ? "code" : "claim", lhs(u), claimed, verdict,
+        String lhs = u.folded().isEmpty() ? lhs(u) : u.gradName();
+        return new Finding(s.position().line(), s.section(), u.isCode() ? "code" : "claim", lhs, claimed, verdict,
                 verdict == Verdict.CORRECT ? null : expected, diagnosis, fix, upstream, counterexample,
                 "unknown", points, maxRel, 0, message + note, false, shaped);
     }
