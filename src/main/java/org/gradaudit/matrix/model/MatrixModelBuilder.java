@@ -69,11 +69,15 @@ public final class MatrixModelBuilder {
         if (loss.isEmpty()) {
             problem(new Position(d.source().file(), 1, 1), "no loss: declare one with 'loss L(prediction, target) = ...'");
         }
-        throwIfAny();
+        int before = problems.size();
         List<String> order = order();
-        throwIfAny();
+        if (problems.size() > before) {
+            throwIfAny(); // a cycle or a gradient in a definition: shapes cannot be inferred
+        }
         inferShapes(order);
-        checkLoss();
+        if (!loss.isEmpty()) {
+            checkLoss();
+        }
         defaultGradNames();
         checkJudged();
         throwIfAny();

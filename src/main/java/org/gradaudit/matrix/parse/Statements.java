@@ -58,8 +58,12 @@ final class Statements {
                 throw new SyntaxError(item.offset() + 1, "expected 'NAME : (shape)' in '" + (parameter ? "param" : "input")
                         + "', found '" + text + "'");
             }
+            int open = colon + 1;
+            while (open < text.length() && Character.isWhitespace(text.charAt(open))) {
+                open++;
+            }
             Shape shape = colon < 0 ? Shape.SCALAR
-                    : Declarations.shape(text.substring(colon + 1), item.offset() + colon + 2, p.vocabulary().dims());
+                    : Declarations.shape(text.substring(colon + 1), item.offset() + open + 1, p.vocabulary().dims());
             if (p.define(name, item.offset() + 1)) {
                 p.add(new MStatement.Declare(p.pos(item.offset() + 1), p.section(), parameter, name, shape, low, high));
             }
