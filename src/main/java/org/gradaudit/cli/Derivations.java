@@ -24,6 +24,10 @@ final class Derivations {
 
     /** A scalar derivation from its text, already read with {@link #text}. */
     static Model load(String file, String text) {
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) {
+            throw new InputException(file + ": this is a vectorized derivation (it declares 'dim'); 'audit' reads it,"
+                    + " 'derive' and 'check' do not yet");
+        }
         try {
             Derivation d = DerivationParser.parse(file, text);
             return ModelBuilder.build(d);
