@@ -25,8 +25,8 @@ final class Derivations {
     /** A scalar derivation from its text, already read with {@link #text}. */
     static Model load(String file, String text) {
         if (org.gradaudit.matrix.Vectorized.declaresDims(text)) {
-            throw new InputException(file + ": this is a vectorized derivation (it declares 'dim'); 'audit' reads it,"
-                    + " 'derive' and 'check' do not yet");
+            throw new InputException(file + ": this is a vectorized derivation (it declares 'dim'); 'audit' and 'derive'"
+                    + " read it, 'check' does not yet");
         }
         try {
             Derivation d = DerivationParser.parse(file, text);

@@ -42,7 +42,11 @@ final class DeriveCommand implements Callable<Integer> {
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
-        Model model = Derivations.load(file);
+        String text = Derivations.text(file);
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            return deriveVectorized(text);
+        }
+        Model model = Derivations.load(file, text);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
                 : graph.loss() != null ? graph.loss() : lastNode(graph);
@@ -71,6 +75,22 @@ final class DeriveCommand implements Callable<Integer> {
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
+        out.flush();
+        return 0;
+    }
+
+    private int deriveVectorized(String text) {
+        if (of != null) {
+            throw new InputException("--of: a vectorized derivation is differentiated from its loss only");
+        }
+        org.gradaudit.matrix.model.MatrixModel model = Derivations.loadVectorized(file, text);
+        if (wrt != null && !model.quantities().containsKey(wrt)) {
+            throw new InputException("--wrt " + wrt + ": not a quantity of the file (" + String.join(", ",
+                    model.quantities().keySet()) + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(org.gradaudit.report.MatrixDeriveReport.render(file, model.loss(),
+                org.gradaudit.matrix.grad.Steps.of(model, wrt)));
         out.flush();
         return 0;
     }

@@ -35,7 +35,8 @@ public final class ReverseRules {
      */
     public ReverseRules(MatrixModel model, boolean named) {
         this.model = model;
-        this.consumerGradient = named ? this::named : c -> new MExpr.Adjoint(model.loss(), c);
+        this.consumerGradient = named ? this::named
+                : c -> c.equals(model.loss()) ? new MExpr.Num(1) : new MExpr.Adjoint(model.loss(), c);
         this.shapes = model.shapes();
         Map<MExpr, String> byDefinition = new HashMap<>();
         model.definitions().forEach((name, f) -> byDefinition.putIfAbsent(f, name));
