@@ -48,4 +48,12 @@ class VectorizedCommandsTest {
         assertTrue(r.out().contains("tests=\"11\" failures=\"9\""), r.out());
         assertTrue(r.out().contains("<failure type=\"missing-transpose\""), r.out());
     }
+
+    @Test
+    void htmlRendersVectorizedFindings() {
+        assertEquals(0, run("audit", "--format", "html", "derivations/dlai-c1w3-planar.deriv").code());
+        Run r = run("audit", "--format", "html", "derivations/dlai-c1w3-planar-mistakes.deriv");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("missing-transpose"), r.out());
+    }
 }

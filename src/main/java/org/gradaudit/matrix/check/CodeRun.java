@@ -67,7 +67,7 @@ final class CodeRun {
                 continue;
             }
             EntryComparison cmp = EntryComparison.of(code, truth, tolerance);
-            gradients.add(new AuditResult.Gradient(e.getKey() + DifferenceCheck.index(truth, cmp.worst()), e.getValue(),
+            gradients.add(new AuditResult.Gradient(e.getKey(), e.getValue(),
                     cmp.claimed(), cmp.expected(), cmp.agrees()));
         }
         Map<String, Double> at = new LinkedHashMap<>();

@@ -157,16 +157,6 @@ public final class MatrixAuditor {
                 .collect(Collectors.joining(", "));
     }
 
-    static Map<String, Double> point(MPoint p) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        p.free().forEach((name, t) -> {
-            for (int k = 0; k < t.size(); k++) {
-                out.put(name + DifferenceCheck.index(t, k), t.value(k));
-            }
-        });
-        return out;
-    }
-
     static String shape(Shape s) {
         return s.toString();
     }

@@ -120,7 +120,8 @@ final class StatementJudge {
                 + diagnosis.map(r -> " " + capital(r.change()) + ".").orElse("") + " Expected " + expected + ".";
         return finding(u, Verdict.WRONG, expected, diagnosis.map(Repairs.Repair::kind).orElse(Diagnosis.OTHER),
                 diagnosis.map(r -> MPrinter.print(r.fix())).orElse(null), upstream,
-                new Finding.Counterexample(MatrixAuditor.point(worstPoint), Map.of(), worst.claimed(), worst.expected()),
+                // the point is its size draw and the seed (counterexample.sizes); entries are not names of the file
+                new Finding.Counterexample(Map.of(), Map.of(), worst.claimed(), worst.expected()),
                 points, maxRel, message, new ShapeDetail(target.toString(), target.toString(), worstPoint.sizes(), index));
     }
 
