@@ -28,6 +28,8 @@ final class Resolver {
     private final Map<String, Functions.Definition> functions;
     private final String loss;
     private final List<Problem> problems;
+    /** Names of formulas ({@code alias delta = (a - y)*a*(1 - a)}), each resolved where it was given. */
+    private final Map<String, Expr> named = new java.util.HashMap<>();
 
     Resolver(Set<String> quantities, Map<String, String> aliases, Map<String, Functions.Definition> functions,
              String loss, List<Problem> problems) {
@@ -36,6 +38,16 @@ final class Resolver {
         this.functions = functions;
         this.loss = loss;
         this.problems = problems;
+    }
+
+    /** Makes {@code name} stand for {@code formula} in every formula resolved from now on. */
+    void name(String name, Expr formula) {
+        named.put(name, formula);
+    }
+
+    /** Every name of a formula given so far, with its formula. */
+    Map<String, Expr> named() {
+        return named;
     }
 
     /** The canonical name of a quantity or alias, or null if it is neither. */
@@ -51,8 +63,17 @@ final class Resolver {
      * parameters). Returns null after reporting problems.
      */
     Expr resolve(Formula f, Position at, Set<String> free) {
+        return resolve(f, at, free, Map.of());
+    }
+
+    /**
+     * {@link #resolve(Formula, Position, Set)}, with gradient names that stand for expressions
+     * (from {@code grad} lines, or as the code last assigned them) read as those expressions.
+     */
+    Expr resolve(Formula f, Position at, Set<String> free, Map<String, Expr> gradients) {
         int before = problems.size();
-        Expr e = Exprs.map(f.expr(), x -> resolveNode(x, f, at, free));
+        Expr e = Exprs.map(f.expr(), x -> x instanceof Expr.Var v && !free.contains(v.name())
+                && gradients.containsKey(v.name()) ? gradients.get(v.name()) : resolveNode(x, f, at, free));
         if (problems.size() > before) {
             return null;
         }
@@ -66,6 +87,12 @@ final class Resolver {
         }
         if (x instanceof Expr.Deriv d) {
             return new Expr.Deriv(canonicalOr(d.of()), canonicalOr(d.wrt()));
+        }
+        if (x instanceof Expr.Call c && Exprs.isPartial(c) && !functions.containsKey(c.fn())) {
+            if (!Exprs.derivatives(c.args().get(0)).isEmpty()) {
+                report(f, at, c.fn(), "a partial derivative d(formula)/dv may not contain Leibniz derivatives");
+            }
+            return x;
         }
         if (x instanceof Expr.Call c && functions.containsKey(c.fn())) {
             Functions.Definition fn = functions.get(c.fn());
@@ -94,6 +121,9 @@ final class Resolver {
     private Expr resolveName(String name, Formula f, Position at, Set<String> free) {
         if (free.contains(name)) {
             return new Expr.Var(name);
+        }
+        if (named.containsKey(name)) {
+            return named.get(name);
         }
         String c = canonical(name);
         if (c != null) {
