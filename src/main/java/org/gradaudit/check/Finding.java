@@ -23,13 +23,24 @@ import java.util.Map;
  *     the loss as written gives, the loss's line; else 0
  * @param message one sentence a reader can act on
  * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
+ * @param shaped for a statement of a vectorized derivation, its shapes, sizes and worst entry; null
+ *     for a scalar statement
  */
 public record Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, String symbolic, int points, double maxRelError,
-                      int correctedLossLine, String message, boolean inherited) {
+                      int correctedLossLine, String message, boolean inherited, ShapeDetail shaped) {
     public Finding {
         upstream = List.copyOf(upstream);
+    }
+
+    /** A finding about a scalar statement. */
+    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
+                   Counterexample counterexample, String symbolic, int points, double maxRelError,
+                   int correctedLossLine, String message, boolean inherited) {
+        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
+                points, maxRelError, correctedLossLine, message, inherited, null);
     }
 
     public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
@@ -43,7 +54,7 @@ public record Finding(int line, String section, String kind, String lhs, String 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */
     Finding inheritedFrom(boolean inherit) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherit);
+                symbolic, points, maxRelError, correctedLossLine, message, inherit, shaped);
     }
 
     /**

@@ -65,9 +65,16 @@ final class AuditCommand implements Callable<Integer> {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
         ReportFile.checkWritable(outputFile);
-        Model model = Derivations.load(file);
-        AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
-                org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)), deadline);
+        String text = Derivations.text(file);
+        AuditResult result;
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            result = org.gradaudit.matrix.Vectorized.audit(Derivations.loadVectorized(file, text), seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit));
+        } else {
+            Model model = Derivations.load(file, text);
+            result = Auditor.audit(model, new Auditor.Options(seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)), deadline);
+        }
         PrintWriter out = spec.commandLine().getOut();
         String report;
         if (format == Format.json) {

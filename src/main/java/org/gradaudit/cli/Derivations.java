@@ -31,13 +31,35 @@ final class Derivations {
     }
 
     static Model load(String file) {
-        String text = decode(file, read(file));
+        return load(file, text(file));
+    }
+
+    /** A scalar derivation from its text, already read with {@link #text}. */
+    static Model load(String file, String text) {
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) {
+            throw new InputException(file + ": this is a vectorized derivation (it declares 'dim'); 'audit' and 'derive'"
+                    + " read it, 'check' does not yet");
+        }
         try {
             Derivation d = DerivationParser.parse(file, text);
             return ModelBuilder.build(d);
         } catch (DerivationException e) {
             throw new InputException(e.getMessage());
         }
+    }
+
+    /** A vectorized file (one with {@code dim} lines), resolved; see {@link org.gradaudit.matrix.Vectorized}. */
+    static org.gradaudit.matrix.model.MatrixModel loadVectorized(String file, String text) {
+        try {
+            return org.gradaudit.matrix.Vectorized.load(file, text);
+        } catch (DerivationException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** The text of a derivation file: a regular file, bounded in size, UTF-8, or an InputException. */
+    static String text(String file) {
+        return decode(file, read(file));
     }
 
     /** The file's bytes, at most the limit; refuses what is not a regular file or is longer. */

@@ -56,7 +56,11 @@ final class DeriveCommand implements Callable<Integer> {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
         Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(timeLimit));
-        Model model = Derivations.load(file);
+        String text = Derivations.text(file);
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            return deriveVectorized(text);
+        }
+        Model model = Derivations.load(file, text);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
                 : graph.loss() != null ? graph.loss() : lastNode(graph);
@@ -90,6 +94,26 @@ final class DeriveCommand implements Callable<Integer> {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
         ReportFile.write(out, outputFile, report);
+        return 0;
+    }
+
+    private int deriveVectorized(String text) {
+        if (of != null) {
+            throw new InputException("--of: a vectorized derivation is differentiated from its loss only");
+        }
+        if (format != Format.text || outputFile != null) {
+            throw new InputException("derive prints a vectorized derivation as text to stdout only;"
+                    + " --format html and -o are not available for it yet");
+        }
+        org.gradaudit.matrix.model.MatrixModel model = Derivations.loadVectorized(file, text);
+        if (wrt != null && !model.quantities().containsKey(wrt)) {
+            throw new InputException("--wrt " + wrt + ": not a quantity of the file (" + String.join(", ",
+                    model.quantities().keySet()) + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(org.gradaudit.report.MatrixDeriveReport.render(file, model.loss(),
+                org.gradaudit.matrix.grad.Steps.of(model, wrt)));
+        out.flush();
         return 0;
     }
 

@@ -114,7 +114,9 @@ public final class AuditTextReport {
             return;
         }
         sentences(out, f.message());
-        if (f.counterexample() != null && !f.kind().equals("loss")) {
+        if (f.shaped() != null && f.verdict() == Verdict.WRONG) {
+            shaped(out, f);
+        } else if (f.counterexample() != null && !f.kind().equals("loss")) {
             Finding.Counterexample c = f.counterexample();
             out.append("        at ").append(point(c.values().isEmpty() ? c.point() : c.values())).append('\n');
             if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
@@ -126,6 +128,22 @@ public final class AuditTextReport {
         if (!f.upstream().isEmpty() && f.verdict() == Verdict.WRONG) {
             out.append(f.inherited() ? "        root cause: line" : "        also consumes the wrong value of line")
                     .append(f.upstream().size() > 1 ? "s " : " ").append(lines(f)).append('\n');
+        }
+    }
+
+    /** A vectorized statement's counterexample: the shapes, or the sizes and the worst entry. */
+    private static void shaped(StringBuilder out, Finding f) {
+        String sizes = f.shaped().sizes().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
+        if (f.shaped().mismatch()) {
+            out.append("        shape    ").append(f.shaped().claimed()).append('\n');
+            out.append("        expected ").append(f.shaped().expected()).append('\n');
+            return;
+        }
+        out.append("        at sizes ").append(sizes).append(", entry ").append(f.shaped().index()).append('\n');
+        if (f.counterexample() != null) {
+            out.append(String.format(Locale.ROOT, "          claimed  %.10g%n          true     %.10g%n",
+                    f.counterexample().claimed(), f.counterexample().expected()));
         }
     }
 
