@@ -31,19 +31,29 @@ class ArchitectureTest {
 
     /** Layers, lowest first. */
     private static final Map<String, Integer> LAYER = Map.ofEntries(
+            // Time and memory bounds: every layer is bounded by them, so they use nothing above.
+            Map.entry("bounds", -1),
             Map.entry("expr", 0),
             Map.entry("derivation", 1),
             Map.entry("model", 2),
+            // The vectorized derivations: each part sits beside its scalar counterpart.
+            Map.entry("matrix.expr", 2),
+            Map.entry("matrix.parse", 2),
+            Map.entry("matrix.model", 2),
             Map.entry("symbolic", 3),
             Map.entry("numeric", 3),
             Map.entry("numeric.loss", 3),
+            Map.entry("matrix.grad", 3),
+            Map.entry("matrix.numeric", 3),
             // What producers hand the checker; the MLP (a producer) builds one.
             Map.entry("gradient", 4),
             Map.entry("numeric.mlp", 5),
             Map.entry("check", 6),
-            Map.entry("report", 7),
-            Map.entry("testing", 8),
-            Map.entry("cli", 9));
+            // The vectorized audit judges with check's tolerance and returns check's AuditResult.
+            Map.entry("matrix", 7),
+            Map.entry("report", 8),
+            Map.entry("testing", 9),
+            Map.entry("cli", 10));
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package org\\.gradaudit\\.([a-z][\\w.]*);");
     /** A reference to a class of another package: {@code org.gradaudit.pkg.Class}, imported or written out. */

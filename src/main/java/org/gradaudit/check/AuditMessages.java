@@ -21,11 +21,12 @@ final class AuditMessages {
      * chain rule where the chain is wrong, the expected value and the correction.
      *
      * @param inheritedLine the line whose wrong value this one carries on, or 0
+     * @param cutShort whether the time limit ran out before the diagnoser found the kind of mistake
      * @param chain the chained form of the target, for a wrong chain; else null
      * @param fix the corrected formula, or null
      */
-    static String wrong(String lhs, Diagnoser.Hypothesis h, int inheritedLine, Expr.Deriv target, String chain,
-                        String expected, String fix) {
+    static String wrong(String lhs, Diagnoser.Hypothesis h, int inheritedLine, boolean cutShort, Expr.Deriv target,
+                        String chain, String expected, String fix) {
         StringBuilder msg = new StringBuilder();
         msg.append(lhs).append(" is wrong: ");
         if (h != null) {
@@ -33,6 +34,8 @@ final class AuditMessages {
         } else if (inheritedLine > 0) {
             msg.append("it is what line ").append(inheritedLine)
                     .append("'s wrong value gives when carried on by the chain rule. ");
+        } else if (cutShort) {
+            msg.append("the time limit ran out before the kind of mistake was found. ");
         } else {
             msg.append("no single change explains it. ");
         }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradaudit.bounds.Deadline;
+import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.Numbers;
@@ -85,18 +87,22 @@ public final class CodeRun {
 
     /**
      * The code lines run in order, as published, at the first point, against the true gradients;
-     * null when the derivation has no code lines.
+     * null when the derivation has no code lines. When {@code deadline} passes part-way, the result
+     * says the lines were not run.
      */
-    static AuditResult.CodeRunResult against(Model model, Graph truthGraph, ChainRule truth, Points points) {
+    static AuditResult.CodeRunResult against(Model model, Graph truthGraph, ChainRule truth, Points points,
+                                             Deadline deadline) {
         if (model.items().stream().noneMatch(i -> i instanceof Item.CodeLine)) {
             return null;
         }
         double[] base = points.all().get(0);
         Map<Expr.Deriv, Executed> executed;
         try {
-            executed = execute(model, truthGraph, points, base);
+            executed = execute(model, truthGraph, points, base, deadline);
         } catch (IllegalArgumentException e) {
             return new AuditResult.CodeRunResult(points.describe(base), List.of(), e.getMessage());
+        } catch (TimeLimitException e) {
+            return new AuditResult.CodeRunResult(points.describe(base), List.of(), "not run: " + e.getMessage());
         }
         List<AuditResult.Gradient> gradients = new ArrayList<>();
         for (Graph.Variable v : truthGraph.variables().values()) {
@@ -139,11 +145,21 @@ public final class CodeRun {
      * @throws IllegalArgumentException if a line uses a gradient no earlier line assigned
      */
     static Map<Expr.Deriv, Executed> execute(Model model, Graph graph, Points points, double[] base) {
+        return execute(model, graph, points, base, Deadline.NONE);
+    }
+
+    /**
+     * {@link #execute(Model, Graph, Points, double[])}, checking {@code deadline} before each line.
+     *
+     * @throws TimeLimitException when the deadline passes before the last line has run
+     */
+    static Map<Expr.Deriv, Executed> execute(Model model, Graph graph, Points points, double[] base, Deadline deadline) {
         Map<Expr.Deriv, Executed> executed = new LinkedHashMap<>();
         for (Item item : model.items()) {
             if (!(item instanceof Item.CodeLine c) || c.partial()) {
                 continue;
             }
+            deadline.check("running the code lines (line " + c.statement().position().line() + ")");
             Map<Expr.Deriv, Expr> values = new HashMap<>();
             for (Expr.Deriv d : Exprs.derivatives(c.claimed())) {
                 Executed v = executed.get(d);

@@ -23,11 +23,13 @@ import java.util.Map;
  *     the loss as written gives, the loss's line; else 0
  * @param message one sentence a reader can act on
  * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
+ * @param shaped for a statement of a vectorized derivation, its shapes, sizes and worst entry; null
+ *     for a scalar statement
  */
 public record Finding(int line, String section, Kind kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, Symbolic symbolic, int points, double maxRelError,
-                      int correctedLossLine, String message, boolean inherited) {
+                      int correctedLossLine, String message, boolean inherited, ShapeDetail shaped) {
     /** @throws IllegalArgumentException if a finding that is not wrong carries a counterexample or a diagnosis */
     public Finding {
         upstream = List.copyOf(upstream);
@@ -85,7 +87,7 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
     /** A correct statement; {@code message} says how that was established. */
     public static Finding correct(Subject s, Evidence e, List<Integer> upstream, int correctedLossLine, String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.CORRECT, null, null, null,
-                upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false);
+                upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false, null);
     }
 
     /** A wrong statement: the true value, the kind of mistake, the fix if known, and a point where it shows. */
@@ -94,26 +96,32 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
                                 String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.WRONG, expected, diagnosis,
                 fix, upstream, counterexample, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message,
-                false);
+                false, null);
     }
 
     /** A statement neither proven nor disproven; {@code message} says why; {@code expected} may be null. */
     public static Finding unverified(Subject s, Evidence e, String expected, List<Integer> upstream,
                                      int correctedLossLine, String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.UNVERIFIED, expected, null,
-                null, upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false);
+                null, upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false, null);
+    }
+
+    /** This finding with the shapes, sizes and worst entry of a vectorized statement. */
+    public Finding withShapes(ShapeDetail detail) {
+        return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
+                symbolic, points, maxRelError, correctedLossLine, message, inherited, detail);
     }
 
     /** This finding, its truth taken from the corrected loss of line {@code lossLine}. */
     Finding withCorrectedLossLine(int lossLine) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, lossLine, message, inherited);
+                symbolic, points, maxRelError, lossLine, message, inherited, shaped);
     }
 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */
     Finding inheritedFrom(boolean inherit) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherit);
+                symbolic, points, maxRelError, correctedLossLine, message, inherit, shaped);
     }
 
     /**

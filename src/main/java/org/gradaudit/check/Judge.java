@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.numeric.BoundedValue;
 import org.gradaudit.numeric.ErrorEvaluator;
@@ -22,9 +23,21 @@ final class Judge {
     /** Statements repeat (a tutorial restates its code); each difference is tested once. */
     private final Map<Expr, ZeroTest> zeroTests = new java.util.HashMap<>();
 
+    private final Deadline deadline;
+
     Judge(Cas cas, Tolerance tolerance) {
+        this(cas, tolerance, Deadline.NONE);
+    }
+
+    /** A judge whose zero tests, and whose diagnoser's hypotheses, end by {@code deadline}. */
+    Judge(Cas cas, Tolerance tolerance, Deadline deadline) {
         this.cas = cas;
         this.tolerance = tolerance;
+        this.deadline = deadline;
+    }
+
+    Deadline deadline() {
+        return deadline;
     }
 
     Tolerance tolerance() {
@@ -33,7 +46,8 @@ final class Judge {
 
     /**
      * @param points the points, already holding any 'where' values
-     * @param expand rewrites an expression down to the variables (with 'where' values substituted)
+     * @param expand rewrites an expression down to the variables (with 'where' values substituted), or
+     *     gives null when the result would be too large to be worth handing to the CAS
      */
     Judgement judge(Expr claimed, Expr truth, Points points, List<double[]> at, Function<Expr, Expr> expand) {
         ErrorEvaluator c = Evaluators.compileWithError(claimed, points.slots());
@@ -64,20 +78,25 @@ final class Judge {
             return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");
         }
         ZeroTest zero = isZero(Expr.sub(claimed, truth));
+        boolean tooLarge = false;
         if (zero == ZeroTest.NOT_PROVEN) {
-            zero = isZero(expand.apply(Expr.sub(claimed, truth)));
+            Expr expanded = expand.apply(Expr.sub(claimed, truth));
+            tooLarge = expanded == null;
+            zero = tooLarge ? ZeroTest.GAVE_UP : isZero(expanded);
         }
         if (zero == ZeroTest.ZERO) {
             return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");
         }
-        return new Judgement(compared, maxRel, null, Finding.Symbolic.UNKNOWN, zero == ZeroTest.GAVE_UP
-                ? "the CAS hit its time or size bound" : "the CAS could not simplify the difference to 0");
+        return new Judgement(compared, maxRel, null, Finding.Symbolic.UNKNOWN, tooLarge
+                ? "the difference is too large to expand down to the inputs for the CAS"
+                : zero == ZeroTest.GAVE_UP ? "the CAS hit its time or size bound"
+                : "the CAS could not simplify the difference to 0");
     }
 
     private ZeroTest isZero(Expr difference) {
         ZeroTest known = zeroTests.get(difference);
         if (known == null) {
-            known = cas.isZero(difference);
+            known = cas.isZero(difference, deadline);
             zeroTests.put(difference, known);
         }
         return known;

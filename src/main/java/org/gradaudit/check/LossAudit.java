@@ -42,6 +42,15 @@ final class LossAudit {
         String pred = graph.prediction();
         String target = graph.target();
         List<String> slots = points.slots();
+        if (!graph.dependsOn(graph.loss(), pred)) {
+            String msg = "the loss does not depend on its prediction " + pred + ": it is the same whatever the network"
+                    + " predicts, so it cannot be smallest where " + pred + " = " + target + " and no gradient of it"
+                    + " reaches the network; the loss's formula should use " + pred;
+            Finding.Subject subject = new Finding.Subject(item.statement().position().line(),
+                    item.statement().section(), Finding.Kind.LOSS, graph.loss() + "(" + pred + ", " + target + ")",
+                    item.statement().rhs().text());
+            return new Result(Finding.unverified(subject, Finding.Evidence.NONE, null, List.of(), 0, msg), null);
+        }
         Search search = search(Evaluators.compile(loss, slots), points, pred, target);
         Violation v = search.violation();
         int line = item.statement().position().line();

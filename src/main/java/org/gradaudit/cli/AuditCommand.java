@@ -2,6 +2,7 @@ package org.gradaudit.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Auditor;
 import org.gradaudit.model.Model;
@@ -41,7 +42,8 @@ final class AuditCommand implements Callable<Integer> {
     int points;
 
     @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the whole audit; statements not reached are reported unverified (default: ${DEFAULT-VALUE}).")
+            description = "Time for the whole audit, reading the file included; statements not reached are reported"
+                    + " unverified (default: ${DEFAULT-VALUE}).")
     int timeLimit;
 
     @Option(names = {"-v", "--verbose"}, description = "Also say how each correct statement was established.")
@@ -52,6 +54,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(Math.max(1, timeLimit)));
         if (points < 32 || points > 10_000) {
             throw new InputException("--points must be between 32 and 10000, was " + points);
         }
@@ -62,9 +65,16 @@ final class AuditCommand implements Callable<Integer> {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
         ReportFile.checkWritable(outputFile);
-        Model model = Derivations.load(file);
-        AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
-                org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)));
+        String text = Derivations.text(file);
+        AuditResult result;
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            result = org.gradaudit.matrix.Vectorized.audit(Derivations.loadVectorized(file, text), seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit));
+        } else {
+            Model model = Derivations.load(file, text);
+            result = Auditor.audit(model, new Auditor.Options(seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)), deadline);
+        }
         PrintWriter out = spec.commandLine().getOut();
         String report;
         if (format == Format.json) {

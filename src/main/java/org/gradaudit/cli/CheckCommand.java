@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gradaudit.bounds.Deadline;
+import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.check.grad.CheckOptions;
 import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.GradientChecker;
 import org.gradaudit.check.grad.Mode;
 import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.numeric.Method;
+import org.gradaudit.numeric.loss.TimedLoss;
 import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
@@ -133,10 +136,18 @@ public final class CheckCommand implements Callable<Integer> {
                     + " constructor; replaces the built-in network.")
     String model;
 
+    @Option(names = "--time-limit", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Time for the whole check; past it the check stops with exit code 2 (default: ${DEFAULT-VALUE}).")
+    int timeLimit;
+
     enum Format { text, json, junit, html }
 
     @Override
     public Integer call() {
+        if (timeLimit < 1) {
+            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
+        }
+        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(timeLimit));
         CheckOptions options;
         CheckTarget target;
         ReportFile.checkWritable(outputFile);
@@ -152,9 +163,12 @@ public final class CheckCommand implements Callable<Integer> {
         CheckResult result;
         try (ProgressBar bar = new ProgressBar(err, System.console() != null && System.getenv("TERM") != null
                 && !"dumb".equals(System.getenv("TERM")))) {
-            result = GradientChecker.check(target, options, bar);
+            result = GradientChecker.check(new CheckTarget(target.description(), target.tensors(), target.claimed(),
+                    new TimedLoss(target.loss(), deadline)), options, bar);
         } catch (IllegalArgumentException | ModelException e) {
             throw new InputException(e.getMessage());
+        } catch (TimeLimitException e) {
+            throw new InputException(e.getMessage() + "; raise --time-limit, or try --mode fast");
         }
         PrintWriter out = spec.commandLine().getOut();
         String report = switch (format) {

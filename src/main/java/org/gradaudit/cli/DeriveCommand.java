@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
 import org.gradaudit.report.DeriveReport;
@@ -35,7 +36,8 @@ final class DeriveCommand implements Callable<Integer> {
     String wrt;
 
     @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
+            description = "Time for the whole command; derivatives not reached are left out, and the output says"
+                    + " so (default: ${DEFAULT-VALUE}).")
     int timeLimit;
 
     @Option(names = "--format", defaultValue = "text",
@@ -54,7 +56,12 @@ final class DeriveCommand implements Callable<Integer> {
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
-        Model model = Derivations.load(file);
+        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(timeLimit));
+        String text = Derivations.text(file);
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            return deriveVectorized(text);
+        }
+        Model model = Derivations.load(file, text);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
                 : graph.loss() != null ? graph.loss() : lastNode(graph);
@@ -76,12 +83,11 @@ final class DeriveCommand implements Callable<Integer> {
                 }
             }
         }
-        ChainRule rule = new ChainRule(graph, Cas.get());
+        ChainRule rule = new ChainRule(graph, Cas.get(), deadline);
         PrintWriter out = spec.commandLine().getOut();
         String report;
         try {
-            java.time.Duration limit = java.time.Duration.ofSeconds(timeLimit);
-            DeriveSteps steps = DeriveSteps.of(rule, top, names, wrt == null, limit);
+            DeriveSteps steps = DeriveSteps.of(rule, top, names, wrt == null, deadline);
             report = format == Format.html
                     ? org.gradaudit.report.html.DerivePage.render(model, steps, Main.VERSION)
                     : DeriveReport.render(model, steps);
@@ -89,6 +95,26 @@ final class DeriveCommand implements Callable<Integer> {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
         ReportFile.write(out, outputFile, report);
+        return 0;
+    }
+
+    private int deriveVectorized(String text) {
+        if (of != null) {
+            throw new InputException("--of: a vectorized derivation is differentiated from its loss only");
+        }
+        if (format != Format.text || outputFile != null) {
+            throw new InputException("derive prints a vectorized derivation as text to stdout only;"
+                    + " --format html and -o are not available for it yet");
+        }
+        org.gradaudit.matrix.model.MatrixModel model = Derivations.loadVectorized(file, text);
+        if (wrt != null && !model.quantities().containsKey(wrt)) {
+            throw new InputException("--wrt " + wrt + ": not a quantity of the file (" + String.join(", ",
+                    model.quantities().keySet()) + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(org.gradaudit.report.MatrixDeriveReport.render(file, model.loss(),
+                org.gradaudit.matrix.grad.Steps.of(model, wrt)));
+        out.flush();
         return 0;
     }
 

@@ -24,14 +24,23 @@ import org.gradaudit.expr.Scope;
 public final class DerivationParser {
     /** Longest line accepted, in characters. */
     public static final int MAX_LINE = 4_000;
-    /** Most characters in one file. */
-    public static final int MAX_CHARS = 1 << 20;
+    /** Most bytes in one file (1 MiB), as a reader of the file counts them. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Most characters in one text given to {@link #parse}; never more than its bytes in UTF-8. */
+    public static final int MAX_CHARS = MAX_BYTES;
     /** Most statements in one file. */
     public static final int MAX_STATEMENTS = 2_000;
 
     /** A name, as {@link Names#REGEX}: the one spelling every pattern below builds on. */
     private static final String NAME_RE = Names.REGEX;
     private static final Pattern NAME = Pattern.compile(NAME_RE);
+    /**
+     * A word that would be a name but for its length: a whole name (not preceded by a name's
+     * character or a decimal point, so a number such as 1e5 is not a word here) whose last
+     * {@code MAX_LENGTH + 1} characters are all its own.
+     */
+    private static final Pattern LONG_NAME = Pattern.compile("(?<![A-Za-z0-9_.])" + NAME_RE + "(?<=[A-Za-z0-9_]{"
+            + (Names.MAX_LENGTH + 1) + "})");
     private static final Pattern LEIBNIZ = Pattern.compile("d(" + NAME_RE + ")\\s*/\\s*d(" + NAME_RE + ")");
     private static final Pattern HEAD_NAME_EQ = Pattern.compile("\\s*(" + NAME_RE + ")\\s*=(?!=).*");
     private static final Pattern FN_HEAD = Pattern.compile("\\s*fn\\s+(" + NAME_RE + ")\\s*\\(.*");
@@ -159,6 +168,13 @@ public final class DerivationParser {
             return;
         }
         int indent = line.indexOf(trimmed.charAt(0));
+        Matcher longName = LONG_NAME.matcher(line);
+        if (longName.find()) {
+            String name = longName.group();
+            problem(longName.start() + 1, "the name '" + name.substring(0, 16) + "...' is " + name.length()
+                    + " characters long; names are at most " + Names.MAX_LENGTH + " characters");
+            return;
+        }
         String head = firstWord(trimmed);
         switch (head) {
             case "input", "param" -> declare(line, indent, head);
@@ -192,15 +208,21 @@ public final class DerivationParser {
         double high = Double.NaN;
         Matcher range = RANGE.matcher(rest);
         if (range.find()) {
-            try {
-                low = Double.parseDouble(range.group(1).strip());
-                high = Double.parseDouble(range.group(2).strip());
-            } catch (NumberFormatException e) {
-                problem(start + range.start() + 1, "range must be two numbers: in [low, high]");
+            Ranges.Bound lowBound = Ranges.bound(range.group(1));
+            Ranges.Bound highBound = Ranges.bound(range.group(2));
+            if (lowBound instanceof Ranges.Refused r) {
+                problem(start + range.start(1) + r.offset() + 1, r.message());
                 return;
             }
-            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
-                problem(start + range.start() + 1, "range [" + low + ", " + high + "] must have low < high, both finite");
+            if (highBound instanceof Ranges.Refused r) {
+                problem(start + range.start(2) + r.offset() + 1, r.message());
+                return;
+            }
+            low = ((Ranges.Value) lowBound).value();
+            high = ((Ranges.Value) highBound).value();
+            String unusable = Ranges.check(low, high);
+            if (unusable != null) {
+                problem(start + range.start() + 1, unusable);
                 return;
             }
             rest = rest.substring(0, range.start());
@@ -258,6 +280,10 @@ public final class DerivationParser {
             return;
         }
         String name = m.group(2);
+        if (Builtins.CONSTANTS.containsKey(name)) {
+            problem(m.start(2) + 1, "'" + name + "' is a built-in constant and cannot be redefined");
+            return;
+        }
         if (Builtins.FUNCTIONS.contains(name)) {
             problem(m.start(2) + 1, "'" + name + "' is built in and cannot be redefined; "
                     + "to check a definition of it, write a claim such as '" + name + "(z) = ...'");

@@ -8,7 +8,7 @@ public final class Builtins {
     /** The names of the functions of {@link Builtin}, aliases included. Nothing else can be called. */
     public static final Set<String> FUNCTIONS = Builtin.names();
 
-    /** Named constants; a declared quantity of the same name takes precedence. */
+    /** Named constants; like the functions, they cannot be declared, defined or aliased anew. */
     public static final Map<String, Double> CONSTANTS = Map.of("e", Math.E, "pi", Math.PI);
 
     private Builtins() {

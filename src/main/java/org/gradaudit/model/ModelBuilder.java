@@ -65,7 +65,18 @@ public final class ModelBuilder {
                 .orElse(null);
         Resolver resolver = new Resolver(quantities, aliases, functions, lossName, problems);
         defineFunctions(resolver);
+        // A named formula may use earlier ones, so its size is measured before it is substituted:
+        // twenty names each using the one before twice would otherwise stand for a million nodes.
+        Map<String, Long> namedSizes = new HashMap<>();
         for (Statement.Named n : named) {
+            long size = expandedSize(n.formula().expr(), namedSizes);
+            namedSizes.put(n.name(), size);
+            if (size > Functions.MAX_NODES) {
+                problems.add(new Problem(n.position(), "'" + n.name() + "' stands for a formula of more than "
+                        + Functions.MAX_NODES + " nodes once the names it uses are written out; name a node instead"
+                        + " ('" + n.name() + " = ...')"));
+                continue;
+            }
             Expr e = resolver.resolve(n.formula(), n.position(), Set.of());
             if (e != null) {
                 resolver.name(n.name(), e);
@@ -144,10 +155,11 @@ public final class ModelBuilder {
     /** Registers a new name; reports it when it is taken. */
     private boolean claimName(String name, Statement at, int column) {
         Statement earlier = definedAt.get(name);
-        if (earlier != null || Builtins.FUNCTIONS.contains(name)) {
+        if (earlier != null || Builtins.FUNCTIONS.contains(name) || Builtins.CONSTANTS.containsKey(name)) {
             problems.add(new Problem(new Position(at.position().file(), at.position().line(), column),
-                    "'" + name + "' is already " + (earlier == null ? "a built-in function"
-                            : "declared at line " + earlier.position().line())));
+                    "'" + name + "' is already " + (earlier != null ? "declared at line " + earlier.position().line()
+                            : Builtins.FUNCTIONS.contains(name) ? "a built-in function"
+                            : "a built-in constant and cannot be redefined")));
             return false;
         }
         definedAt.put(name, at);
@@ -185,7 +197,9 @@ public final class ModelBuilder {
                         && pending.stream().anyMatch(p -> p.name().equals(c.fn())));
                 if (ready) {
                     Expr body = resolver.resolve(f.body(), f.position(), Set.copyOf(f.params()));
-                    if (body != null) {
+                    if (body == null || resolver.callsRefused(body)) {
+                        resolver.refused(f.name()); // reported once, where it was refused
+                    } else {
                         Set<String> stray = new HashSet<>(Exprs.variables(body));
                         stray.removeAll(f.params());
                         if (!stray.isEmpty()) {
@@ -242,6 +256,24 @@ public final class ModelBuilder {
             return name;
         }
         return null;
+    }
+
+    /** The size of {@code e} with every named formula it uses written out (saturating, never overflowing). */
+    private static long expandedSize(Expr e, Map<String, Long> namedSizes) {
+        if (e instanceof Expr.Var v && namedSizes.containsKey(v.name())) {
+            return namedSizes.get(v.name());
+        }
+        long size = 1;
+        if (e instanceof Expr.Neg n) {
+            size += expandedSize(n.arg(), namedSizes);
+        } else if (e instanceof Expr.Bin b) {
+            size += expandedSize(b.left(), namedSizes) + expandedSize(b.right(), namedSizes);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) {
+                size += expandedSize(a, namedSizes);
+            }
+        }
+        return Math.min(size, Long.MAX_VALUE / 4);
     }
 
     private void checkLossArguments(Resolver resolver) {

@@ -24,6 +24,22 @@ public final class AuditJsonReport {
         return Json.object("point", run.point(), "gradients", gradients, "note", run.note());
     }
 
+    /** A vectorized statement's additions: {@code shape} where the shapes differ, sizes and index of the counterexample. */
+    @SuppressWarnings("unchecked")
+    private static void shaped(Map<String, Object> o, Finding f) {
+        if (f.shaped() == null) {
+            return;
+        }
+        if (f.shaped().mismatch()) {
+            o.put("shape", Json.object("claimed", f.shaped().claimed(), "expected", f.shaped().expected()));
+        }
+        if (o.get("counterexample") instanceof Map<?, ?> c) {
+            Map<String, Object> counterexample = (Map<String, Object>) c;
+            counterexample.put("sizes", f.shaped().sizes());
+            counterexample.put("index", f.shaped().index());
+        }
+    }
+
     public static String render(AuditResult r, String version) {
         List<Object> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
@@ -48,6 +64,7 @@ public final class AuditJsonReport {
             o.put("fix", f.fix());
             o.put("inherited", f.inherited());
             o.put("corrected_loss_line", f.correctedLossLine() == 0 ? null : f.correctedLossLine());
+            shaped(o, f);
             findings.add(o);
         }
         Map<String, Object> doc = Json.object(

@@ -134,7 +134,7 @@ public final class CheckReport {
         b.append(Numbers.format("%nsummary: %d parameters, %d elements checked, %d failed, %d kinks,"
                 + " %.3f s: %s%n", r.tensors().size(), r.elementsChecked(), r.failed(), r.kinkCount(), r.seconds(),
                 r.passed() ? "PASS" : "FAIL"));
-        return b.toString();
+        return TerminalText.escape(b.toString()); // a model's names and descriptions are a stranger's text
     }
 
 

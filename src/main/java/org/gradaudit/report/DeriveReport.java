@@ -1,5 +1,6 @@
 package org.gradaudit.report;
 
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
 import org.gradaudit.model.Model;
@@ -11,11 +12,14 @@ public final class DeriveReport {
     private DeriveReport() {
     }
 
-    /** The derivatives, as computed, with the derivation file they come from. */
+    /**
+     * The derivatives, as computed, with the derivation file they come from; escaped for a terminal,
+     * since the file name and the formulas are a stranger's text.
+     */
     public static String render(Model model, DeriveSteps derivatives) {
         StringBuilder out = new StringBuilder();
         out.append("gradaudit derive ").append(model.derivation().file()).append('\n');
-        if (!derivatives.locals().isEmpty()) {
+        if (!derivatives.locals().isEmpty() || derivatives.stop() == DeriveSteps.Stop.IN_LOCALS) {
             out.append("\nLocal derivatives: each node by the names its definition uses\n");
             for (DeriveSteps.Local node : derivatives.locals()) {
                 out.append("  ").append(node.node()).append(" = ").append(print(node.definition())).append('\n');
@@ -26,7 +30,9 @@ public final class DeriveReport {
             }
         }
         String top = derivatives.top();
-        out.append("\nDerivatives of ").append(top).append(", by the chain rule in reverse over the graph\n");
+        if (derivatives.stop() != DeriveSteps.Stop.IN_LOCALS) {
+            out.append("\nDerivatives of ").append(top).append(", by the chain rule in reverse over the graph\n");
+        }
         for (ChainRule.Derivative d : derivatives.derivatives()) {
             String lhs = "d" + top + "/d" + d.wrt();
             String pad = " ".repeat(lhs.length() + 3);
@@ -37,10 +43,10 @@ public final class DeriveReport {
             out.append("  ").append(pad).append("= ").append(print(d.closed())).append('\n');
         }
         if (derivatives.stopped()) {
-            out.append("  (stopped: the time limit of ").append(derivatives.timeLimit().toSeconds())
-                    .append(" s ran out; raise --time-limit or ask for one derivative with --wrt)\n");
+            out.append("  (stopped: ").append(Deadline.describe(derivatives.timeLimit()))
+                    .append(" ran out; raise --time-limit or ask for one derivative with --wrt)\n");
         }
-        return out.toString();
+        return TerminalText.escape(out.toString()); // the file name is a stranger's text
     }
 
     private static String print(Expr e) {

@@ -147,7 +147,7 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || TerminalText.unsafe(c)) { // controls, DEL, C1, bidi and invisible characters
                         out.append(Numbers.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -93,7 +93,9 @@ public final class JunitXml {
                 case '>' -> out.append("&gt;");
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\t') {
-                        out.append(' ');
+                        out.append(' '); // XML 1.0 cannot hold C0 controls, not even as references
+                    } else if (TerminalText.unsafe(c)) {
+                        out.append("&#x").append(Integer.toHexString(c)).append(';'); // DEL, C1, bidi, invisible
                     } else {
                         out.append(c);
                     }

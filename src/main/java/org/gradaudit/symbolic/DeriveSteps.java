@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.model.Graph;
 
@@ -15,14 +16,29 @@ import org.gradaudit.model.Graph;
  * @param top the node differentiated
  * @param locals each node with its local derivatives, in graph order; empty when not asked for
  * @param derivatives the total derivatives reached, in the order asked
- * @param stopped whether the time limit ran out before every derivative was reached
+ * @param stop where, if anywhere, the time limit ran out before every step was reached
  * @param timeLimit the time the derivatives had
  */
-public record DeriveSteps(String top, List<Local> locals, List<ChainRule.Derivative> derivatives, boolean stopped,
+public record DeriveSteps(String top, List<Local> locals, List<ChainRule.Derivative> derivatives, Stop stop,
                           Duration timeLimit) {
     public DeriveSteps {
         locals = List.copyOf(locals);
         derivatives = List.copyOf(derivatives);
+    }
+
+    /** Where the time limit stopped the steps. */
+    public enum Stop {
+        /** Every step asked for was reached. */
+        NONE,
+        /** Part-way through the local derivatives: no total derivative was reached. */
+        IN_LOCALS,
+        /** Part-way through the total derivatives. */
+        IN_DERIVATIVES
+    }
+
+    /** Whether the time limit ran out before every step was reached. */
+    public boolean stopped() {
+        return stop != Stop.NONE;
     }
 
     /** A node, its definition, and its derivative with respect to each name the definition uses. */
@@ -41,33 +57,46 @@ public record DeriveSteps(String top, List<Local> locals, List<ChainRule.Derivat
      *
      * @param names the names to differentiate {@code top} with respect to, in order
      * @param withLocals whether to list every node's local derivatives first
-     * @throws CasException when the CAS hits its time or size bound
+     * @param deadline the command's time limit; what is not reached by then is left out, and
+     *     {@code stop} says where
+     * @throws CasException when the CAS hits its time or size bound before the deadline
      */
     public static DeriveSteps of(ChainRule rule, String top, List<String> names, boolean withLocals,
-                                 Duration timeLimit) throws CasException {
-        long deadline = System.nanoTime() + timeLimit.toNanos();
+                                 Deadline deadline) throws CasException {
         Graph graph = rule.graph();
         List<Local> locals = new ArrayList<>();
-        if (withLocals) {
-            for (Map.Entry<String, Expr> node : graph.nodes().entrySet()) {
-                List<Partial> partials = new ArrayList<>();
-                for (String p : graph.names()) {
-                    if (graph.parents(node.getKey()).contains(p)) {
-                        partials.add(new Partial(p, rule.local(node.getKey(), p)));
-                    }
-                }
-                locals.add(new Local(node.getKey(), node.getValue(), partials));
-            }
-        }
         List<ChainRule.Derivative> derivatives = new ArrayList<>();
-        boolean stopped = false;
-        for (String n : names) {
-            if (System.nanoTime() > deadline) {
-                stopped = true;
-                break;
+        Stop stop = Stop.NONE;
+        try {
+            if (withLocals) {
+                for (Map.Entry<String, Expr> node : graph.nodes().entrySet()) {
+                    if (deadline.passed()) {
+                        return new DeriveSteps(top, locals, derivatives, Stop.IN_LOCALS, deadline.limit());
+                    }
+                    List<Partial> partials = new ArrayList<>();
+                    for (String p : graph.names()) {
+                        if (graph.parents(node.getKey()).contains(p)) {
+                            partials.add(new Partial(p, rule.local(node.getKey(), p)));
+                        }
+                    }
+                    locals.add(new Local(node.getKey(), node.getValue(), partials));
+                }
             }
-            derivatives.add(rule.derivative(top, n));
+            for (String n : names) {
+                if (deadline.passed()) {
+                    stop = Stop.IN_DERIVATIVES;
+                    break;
+                }
+                derivatives.add(rule.derivative(top, n));
+            }
+        } catch (CasException e) {
+            if (!deadline.passed()) {
+                throw e;
+            }
+            // the chain rule's CAS calls end by the same deadline
+            stop = derivatives.isEmpty() && withLocals && locals.size() < graph.nodes().size()
+                    ? Stop.IN_LOCALS : Stop.IN_DERIVATIVES;
         }
-        return new DeriveSteps(top, locals, derivatives, stopped, timeLimit);
+        return new DeriveSteps(top, locals, derivatives, stop, deadline.limit());
     }
 }

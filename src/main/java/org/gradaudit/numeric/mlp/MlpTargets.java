@@ -1,5 +1,6 @@
 package org.gradaudit.numeric.mlp;
 
+import org.gradaudit.bounds.MemoryBudget;
 import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.gradient.Tensor;
 
@@ -14,6 +15,7 @@ public final class MlpTargets {
      * @throws IllegalArgumentException if the variant does not apply to the network's shape
      */
     public static CheckTarget mlp(MlpSpec spec, long seed, Backprop backprop) {
+        MemoryBudget.require("the network " + spec.describe(), spec.bytes());
         Mlp mlp = new Mlp(spec, seed);
         return mlp(mlp, mlp.initialParameters(), backprop);
     }
