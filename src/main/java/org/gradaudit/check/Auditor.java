@@ -58,6 +58,7 @@ public final class Auditor {
     private final Cas cas;
     private final Judge judge;
     private final Diagnoser diagnoser;
+    private Hypotheses hypotheses;
     private Graph truthGraph;
     private ChainRule truth;
     private ChainRule written;
@@ -107,6 +108,7 @@ public final class Auditor {
             }
         }
         truth = new ChainRule(truthGraph, cas);
+        hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
         long deadline = System.nanoTime() + options.timeLimit().toNanos();
         boolean noPoints = points.all().size() < MIN_POINTS;
@@ -309,8 +311,11 @@ public final class Auditor {
         boolean leibniz = item instanceof Item.DerivativeClaim;
         Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse,
                 space.names(), factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues,
-                slots));
+                slots), hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
+        if (h != null && !h.changes().isEmpty() && inherited != null) {
+            h = null; // an upstream line's mistake carried on explains it better than two changes here
+        }
         Diagnosis diagnosis = h != null ? h.diagnosis()
                 : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
         if (inherited != null) {
@@ -338,7 +343,16 @@ public final class Auditor {
         return new Finding(line, statement.section(), kind, lhs, claimedText, Verdict.WRONG, expected, diagnosis, fix,
                 dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().values(),
                 j.failure().claimed(), j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
-                msg.toString()).inheritedFrom(h == null && inherited != null);
+                msg.toString()).inheritedFrom(h == null && inherited != null).withChanges(changes(h, printer));
+    }
+
+    /** The changes of a hypothesis made of several, in the statement's own spelling; empty for one change. */
+    private static List<Finding.Change> changes(Diagnoser.Hypothesis h, Function<Expr, String> printer) {
+        if (h == null) {
+            return List.of();
+        }
+        return h.changes().stream().map(c -> new Finding.Change(c.diagnosis(), c.detail(),
+                c.fix() == null ? null : printer.apply(c.fix()))).toList();
     }
 
     /** The points, with any 'where' variables held at their values. */
@@ -391,6 +405,9 @@ public final class Auditor {
     /** The factors of every product in {@code e}, the outermost first. */
     private static void collectFactors(Expr e, List<Expr> out) {
         for (Expr x : Exprs.subtrees(e)) {
+            if (x instanceof Expr.Bin b && b.op() == Expr.Op.DIV && !out.contains(b.right())) {
+                out.add(b.right()); // a divisor, which a claim may lack
+            }
             if (x instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
                 for (Expr side : List.of(b.left(), b.right())) {
                     if (!(side instanceof Expr.Bin s && s.op() == Expr.Op.MUL) && !out.contains(side)) {

@@ -23,13 +23,40 @@ import java.util.Map;
  *     the loss as written gives, the loss's line; else 0
  * @param message one sentence a reader can act on
  * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
+ * @param changes when two changes together explain the mistake, each of them (the first's kind is
+ *     {@code diagnosis}); empty otherwise
  */
 public record Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, String symbolic, int points, double maxRelError,
-                      int correctedLossLine, String message, boolean inherited) {
+                      int correctedLossLine, String message, boolean inherited, List<Change> changes) {
     public Finding {
         upstream = List.copyOf(upstream);
+        changes = List.copyOf(changes);
+    }
+
+    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
+                   Counterexample counterexample, String symbolic, int points, double maxRelError,
+                   int correctedLossLine, String message, boolean inherited) {
+        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
+                points, maxRelError, correctedLossLine, message, inherited, List.of());
+    }
+
+    /**
+     * One of several changes that together explain a wrong statement.
+     *
+     * @param kind the kind of mistake this change corrects
+     * @param description what it changes, in a reader's words
+     * @param fix the formula after this change and the ones before it (the last one's is the finding's fix)
+     */
+    public record Change(Diagnosis kind, String description, String fix) {
+    }
+
+    /** This finding with the changes that explain it. */
+    Finding withChanges(List<Change> all) {
+        return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
+                symbolic, points, maxRelError, correctedLossLine, message, inherited, all);
     }
 
     public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
@@ -43,7 +70,7 @@ public record Finding(int line, String section, String kind, String lhs, String 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */
     Finding inheritedFrom(boolean inherit) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherit);
+                symbolic, points, maxRelError, correctedLossLine, message, inherit, changes);
     }
 
     /**

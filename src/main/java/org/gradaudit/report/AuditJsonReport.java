@@ -47,6 +47,12 @@ public final class AuditJsonReport {
                     "message", f.message());
             o.put("fix", f.fix());
             o.put("inherited", f.inherited());
+            if (!f.changes().isEmpty()) {
+                List<Object> changes = new ArrayList<>();
+                f.changes().forEach(c -> changes.add(Json.object("kind", c.kind().toString(),
+                        "description", c.description(), "fix", c.fix())));
+                o.put("changes", changes);
+            }
             o.put("corrected_loss_line", f.correctedLossLine() == 0 ? null : f.correctedLossLine());
             findings.add(o);
         }
