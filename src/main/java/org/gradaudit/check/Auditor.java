@@ -180,7 +180,8 @@ public final class Auditor {
         if (item instanceof Item.DerivativeClaim d) {
             Expr.Deriv target = new Expr.Deriv(d.of(), d.wrt());
             Finding f = compare(item, d.statement().code() ? "code" : "claim", d.statement().lhs().text(), d.claimed(),
-                    truth.derivative(d.of(), d.wrt()).closed(), target, graphSpace(Map.of()), index);
+                    truth.derivative(d.of(), d.wrt()).closed(), target,
+                    graphSpace(WhereValues.of(d.statement(), model)), index);
             if (!d.statement().code()) {
                 blame.assigns(index, target, false);
             }
@@ -195,7 +196,8 @@ public final class Auditor {
         }
         if (item instanceof Item.PartialClaim p) {
             Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
-            Space space = p.rule() ? freeSpace(List.of(p.wrt()), null) : graphSpace(Map.of());
+            Space space = p.rule() ? freeSpace(List.of(p.wrt()), null)
+                    : graphSpace(WhereValues.of(p.statement(), model));
             return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
         }
         if (item instanceof Item.EqualityClaim e) {

@@ -57,6 +57,10 @@ final class AuditCommand implements Callable<Integer> {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
         Model model = Derivations.load(file);
+        if (model.items().isEmpty()) {
+            throw new InputException(file + ": nothing to judge: the file makes no claims, restatements, loss or code"
+                    + " lines (a claim is a line such as 'dL/dW = ...' or 'code dW = ...')");
+        }
         AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
                 org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)));
         PrintWriter out = spec.commandLine().getOut();
