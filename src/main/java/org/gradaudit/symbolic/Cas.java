@@ -183,6 +183,29 @@ public final class Cas {
      *     than the built-ins
      */
     public ZeroTest isZero(Expr e) {
+        return isZero(e, limits.timeout, true);
+    }
+
+    /**
+     * {@link #isZero(Expr)} in its cheap forms only (evaluation and {@code Together}, no
+     * {@code Simplify}) and within a time bound of the caller's, for a proof that is only worth
+     * having when it comes quickly (the numeric comparison already stands). A time-out costs a
+     * fresh Symja session, so the cheap forms are what keeps it from happening.
+     *
+     * @param e the expression to test
+     * @param budget the wall-clock bound of this call; the instance's own timeout if that is shorter
+     * @return as {@link #isZero(Expr)}; {@link ZeroTest#GAVE_UP} when the budget ran out first
+     * @throws IllegalArgumentException if {@code budget} is not positive, or as {@link #isZero(Expr)}
+     */
+    public ZeroTest isZeroQuickly(Expr e, Duration budget) {
+        return isZero(e, budget, false);
+    }
+
+    private ZeroTest isZero(Expr e, Duration budget, boolean simplify) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be > 0, was [" + budget + "]");
+        }
+        Duration bound = budget.compareTo(limits.timeout) < 0 ? budget : limits.timeout;
         Set<String> names;
         try {
             names = InputGuard.check(e, limits);
@@ -190,14 +213,14 @@ public final class Cas {
             return ZeroTest.GAVE_UP;
         }
         String what = "zero test of " + e;
-        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        long deadline = System.nanoTime() + bound.toNanos();
         IExpr[] evaluated = new IExpr[1];
         try {
             boolean zero = run(what, deadline, s -> {
                 evaluated[0] = s.engine.evaluate(new ToSymja(s, names).convert(e));
                 return evaluated[0].isZero() || s.engine.evaluate(F.Together(evaluated[0])).isZero();
             });
-            if (!zero) {
+            if (!zero && simplify) {
                 zero = run(what, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
             }
             return zero ? ZeroTest.ZERO : ZeroTest.NOT_PROVEN;
