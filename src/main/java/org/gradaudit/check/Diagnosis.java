@@ -32,6 +32,8 @@ public enum Diagnosis {
     AVERAGING("averaging"),
     /** A derivative with respect to a name the quantity does not use: its true value is 0. */
     UNUSED("unused"),
+    /** A code line reads a parameter that an earlier update already changed. */
+    UPDATED_PARAMETER("updated-parameter"),
     /** None of the above explains it. */
     OTHER("other");
 

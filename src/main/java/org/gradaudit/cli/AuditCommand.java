@@ -25,8 +25,13 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The derivation file (see docs/derivation-format.md).")
     String file;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, or junit (JUnit XML for CI servers) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, junit (JUnit XML for CI servers), or html (one self-contained page)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of stdout.")
+    java.nio.file.Path outputFile;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random points (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -56,6 +61,7 @@ final class AuditCommand implements Callable<Integer> {
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
+        ReportFile.checkWritable(outputFile);
         Model model = Derivations.load(file);
         if (model.items().isEmpty()) {
             throw new InputException(file + ": nothing to judge: the file makes no claims, restatements, loss or code"
@@ -64,16 +70,19 @@ final class AuditCommand implements Callable<Integer> {
         AuditResult result = Auditor.audit(model, new Auditor.Options(seed, points,
                 org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)));
         PrintWriter out = spec.commandLine().getOut();
+        String report;
         if (format == Format.json) {
-            out.print(AuditJsonReport.render(result, Main.VERSION));
+            report = AuditJsonReport.render(result, Main.VERSION);
         } else if (format == Format.junit) {
-            out.print(org.gradaudit.report.JunitXml.audit(result));
+            report = org.gradaudit.report.JunitXml.audit(result);
+        } else if (format == Format.html) {
+            report = org.gradaudit.report.html.AuditPage.render(result, Main.VERSION);
         } else {
             AuditTextReport.Detail detail = brief ? AuditTextReport.Detail.BRIEF
                     : verbose ? AuditTextReport.Detail.VERBOSE : AuditTextReport.Detail.NORMAL;
-            out.print(AuditTextReport.render(result, Main.VERSION, Terminal.colour(), detail));
+            report = AuditTextReport.render(result, Main.VERSION, outputFile == null && Terminal.colour(), detail);
         }
-        out.flush();
+        ReportFile.write(out, outputFile, report);
         return result.clean() ? 0 : 1;
     }
 }

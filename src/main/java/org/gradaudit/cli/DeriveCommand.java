@@ -37,8 +37,19 @@ final class DeriveCommand implements Callable<Integer> {
             description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
     int timeLimit;
 
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, or html (one self-contained page, formulas typeset) (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the steps to FILE instead of stdout.")
+    java.nio.file.Path outputFile;
+
     @Override
     public Integer call() {
+        if (format != Format.text && format != Format.html) {
+            throw new InputException("--format " + format + " is not available for derive; use text or html");
+        }
+        ReportFile.checkWritable(outputFile);
         if (timeLimit < 1) {
             throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
         }
@@ -66,12 +77,17 @@ final class DeriveCommand implements Callable<Integer> {
         }
         ChainRule rule = new ChainRule(graph, Cas.get());
         PrintWriter out = spec.commandLine().getOut();
+        String report;
         try {
-            out.print(DeriveReport.render(model, rule, top, names, wrt == null, java.time.Duration.ofSeconds(timeLimit)));
+            java.time.Duration limit = java.time.Duration.ofSeconds(timeLimit);
+            report = format == Format.html
+                    ? org.gradaudit.report.html.DerivePage.render(model,
+                            org.gradaudit.symbolic.DeriveSteps.of(rule, top, names, wrt == null, limit), Main.VERSION)
+                    : DeriveReport.render(model, rule, top, names, wrt == null, limit);
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
-        out.flush();
+        ReportFile.write(out, outputFile, report);
         return 0;
     }
 

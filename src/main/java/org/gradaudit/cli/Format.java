@@ -2,5 +2,5 @@ package org.gradaudit.cli;
 
 /** Report formats. */
 enum Format {
-    text, json, junit
+    text, json, junit, html
 }
