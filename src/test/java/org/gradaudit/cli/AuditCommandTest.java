@@ -204,11 +204,11 @@ class AuditCommandTest {
     void aBackpropLineWrittenWithoutCodeIsRefusedWithTheLineMeant(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("nocode.deriv");
         Files.writeString(file, "input x, y\nparam w\nz = w*x\nloss L(z, y) = (z - y)^2/2\ncode dz = z - y\n"
-                + "dw = dz*x*7\n");
+                + "dw = (z - y)*x*7\n");
         Run r = run("audit", file.toString());
         assertEquals(2, r.code(), r.out());
         assertTrue(r.err().contains(file + ":6:1: 'dw' names the gradient of 'w'")
-                && r.err().contains("did you mean 'code dw = dz*x*7'?"), r.err());
+                && r.err().contains("did you mean 'code dw = (z - y)*x*7'?"), r.err());
         // A quantity named so that the graph does use is an ordinary definition.
         Files.writeString(file, "input x, y\nparam w\ndw = 2*w\nz = dw*x\nloss L(z, y) = (z - y)^2/2\n"
                 + "dL/dz = z - y\n");
