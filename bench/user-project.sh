@@ -8,18 +8,25 @@
 #     logback, log4j-core, log4j-to-slf4j, log4j-slf4j-impl) or picocli, or any version range;
 #   - the installed artifact lacks its sources or javadoc jar.
 # Prints the user's test classpath (jars and MB, besides JUnit) and the sizes of both jars.
-# Usage: bench/user-project.sh           (about a minute and a half with a warm ~/.m2)
+# Usage: bench/user-project.sh              fresh clone, install, user project (1 to 3 minutes, warm ~/.m2)
+#        bench/user-project.sh --installed  only the user project, against what `mvn install` of this
+#                                           checkout left in ~/.m2 and target/ (what .ci/run does, ~40 s)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fail() { echo "user-project: FAIL: $*" >&2; exit 1; }
 
-git clone -q "$root" "$work/gradaudit"
-echo "user-project: mvn install of a fresh clone ($(git -C "$work/gradaudit" rev-parse --short HEAD))"
-(cd "$work/gradaudit" && mvn -B -DskipTests install) > "$work/install.log" 2>&1 \
-    || { tail -40 "$work/install.log"; fail "mvn install failed"; }
-if grep -n '^\[WARNING\]' "$work/install.log"; then fail "mvn install printed warnings (above)"; fi
+if [[ "${1:-}" == "--installed" ]]; then
+    built="$root"
+else
+    built="$work/gradaudit"
+    git clone -q "$root" "$built"
+    echo "user-project: mvn install of a fresh clone ($(git -C "$built" rev-parse --short HEAD))"
+    (cd "$built" && mvn -B -DskipTests install) > "$work/install.log" 2>&1 \
+        || { tail -40 "$work/install.log"; fail "mvn install failed"; }
+    if grep -n '^\[WARNING\]' "$work/install.log"; then fail "mvn install printed warnings (above)"; fi
+fi
 repo="${MAVEN_REPO:-$HOME/.m2/repository}"
 installed="$repo/org/gradaudit/gradaudit/0.1.0"
 for jar in gradaudit-0.1.0.jar gradaudit-0.1.0-sources.jar gradaudit-0.1.0-javadoc.jar; do
@@ -72,5 +79,5 @@ jars=$(wc -l < "$work/cp-lines.txt")
 mb=$(xargs stat -c %s < "$work/cp-lines.txt" | awk '{s += $1} END {printf "%.1f", s / 1e6}')
 echo "user-project: test classpath besides JUnit: $jars jars, $mb MB"
 echo "user-project: library jar $(stat -c %s "$installed/gradaudit-0.1.0.jar" | awk '{printf "%.2f", $1 / 1e6}') MB," \
-    "command-line jar $(stat -c %s "$work/gradaudit/target/gradaudit.jar" | awk '{printf "%.1f", $1 / 1e6}') MB"
+    "command-line jar $(stat -c %s "$built/target/gradaudit.jar" | awk '{printf "%.1f", $1 / 1e6}') MB"
 echo "user-project: OK"
