@@ -35,8 +35,13 @@ final class Derivations {
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         }
+        return parse(file, text);
+    }
+
+    /** Parses text read elsewhere (standard input) under the given name. */
+    static Model parse(String name, String text) {
         try {
-            Derivation d = DerivationParser.parse(file, text);
+            Derivation d = DerivationParser.parse(name, text);
             return ModelBuilder.build(d);
         } catch (DerivationException e) {
             throw new InputException(e.getMessage());

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gradaudit derive FILE}: every derivative of the graph with its chain-rule steps, for teaching. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
+        header = "Prints every derivative of the graph with its chain-rule steps.",
         description = {"Prints the local derivative of every node, then every derivative of the loss (or of --of)"
                 + " by the chain rule: the one-step form, the full chain, and the result."})
 final class DeriveCommand implements Callable<Integer> {
@@ -33,15 +34,13 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--wrt", paramLabel = "NAME", description = "Only the derivative with respect to this name.")
     String wrt;
 
-    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
-    int timeLimit;
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Time for the derivatives, fractions allowed; those not reached are left out"
+                    + " (default: ${DEFAULT-VALUE}).")
+    java.time.Duration timeLimit;
 
     @Override
     public Integer call() {
-        if (timeLimit < 1) {
-            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
-        }
         Model model = Derivations.load(file);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
@@ -67,7 +66,7 @@ final class DeriveCommand implements Callable<Integer> {
         ChainRule rule = new ChainRule(graph, Cas.get());
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.print(DeriveReport.render(model, rule, top, names, wrt == null, java.time.Duration.ofSeconds(timeLimit)));
+            out.print(DeriveReport.render(model, rule, top, names, wrt == null, timeLimit));
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }

@@ -1,6 +1,11 @@
 package org.gradaudit.cli;
 
-/** Report formats. */
+/** Report formats of {@code audit} and {@code check}; each constant is spelled on the command line as it prints. */
 enum Format {
-    text, json, junit
+    /** For people: a terminal or a log. */
+    text,
+    /** One JSON document, per the field contract in the README. */
+    json,
+    /** JUnit XML for CI servers. */
+    junit
 }

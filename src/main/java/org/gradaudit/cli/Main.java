@@ -3,6 +3,7 @@ package org.gradaudit.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,13 +12,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gradaudit", mixinStandardHelpOptions = true, version = "gradaudit " + Main.VERSION,
         description = "Checks derivatives symbolically, numerically and against hand-written backprop.",
-        subcommands = {AuditCommand.class, CheckCommand.class, DeriveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AuditCommand.class, CheckCommand.class, DeriveCommand.class, CompletionCommand.class,
+            ManCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The tool's version, as printed in reports. */
     public static final String VERSION = "0.1.0";
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "On an internal error, print the stack trace.")
+            description = "On an internal error, print the stack trace; for a --model's error, the model's own.")
     boolean debug;
 
     @Override
@@ -33,17 +35,44 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The command line as picocli sees it: every subcommand with {@code --version} and the list of
+     * exit codes in its help. Also what shell completion and the man page are generated from.
+     */
+    static CommandLine commandLine(Main main) {
+        CommandLine cmd = new CommandLine(main);
+        configure(cmd, null);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            configure(sub, sub.getCommandName());
+        }
+        return cmd;
+    }
+
+    private static void configure(CommandLine cmd, String name) {
+        CommandSpec spec = cmd.getCommandSpec();
+        spec.version("gradaudit " + VERSION);
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help(name));
+    }
+
     /** Runs the command line with the given streams and returns the exit code; never calls exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
-        CommandLine cmd = new CommandLine(main);
+        CommandLine cmd = commandLine(main);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setExitCodeExceptionMapper(e -> e instanceof InputException ? 2 : 3);
+        cmd.setExitCodeExceptionMapper(e -> e instanceof InputException ? ExitCodes.INPUT : ExitCodes.INTERNAL);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException) {
                 err.println("gradaudit: " + ex.getMessage());
-                return 2;
+                if (ex.getCause() != null) {
+                    if (main.debug) {
+                        err.println("what it threw:");
+                        ex.getCause().printStackTrace(err);
+                    } else {
+                        err.println("(run again with --debug for its stack trace)");
+                    }
+                }
+                return ExitCodes.INPUT;
             }
             err.println("gradaudit: internal error: " + ex);
             if (main.debug) {
@@ -51,12 +80,14 @@ public final class Main implements Runnable {
             } else {
                 err.println("(run again with --debug for the stack trace, and please report it)");
             }
-            return 3;
+            return ExitCodes.INTERNAL;
         });
         cmd.setParameterExceptionHandler((ex, args1) -> {
-            err.println("gradaudit: " + ex.getMessage());
+            String message = ex instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.message(u)
+                    : ex.getMessage();
+            err.println("gradaudit: " + message);
             err.println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return 2;
+            return ExitCodes.INPUT;
         });
         int code = cmd.execute(args);
         out.flush();

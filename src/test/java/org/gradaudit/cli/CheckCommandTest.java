@@ -88,10 +88,11 @@ class CheckCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--activation|softsign|unknown activation [softsign]; expected one of sigmoid, tanh, relu, identity",
-        "--loss|hinge|unknown loss [hinge]; expected one of bce, cross-entropy, mse",
-        "--output|tanh|unknown output [tanh]",
-        "--method|forward|unknown method [forward]",
+        "--activation|softsign|unknown activation 'softsign' (one of sigmoid, tanh, relu, identity)",
+        "--loss|hinge|unknown loss 'hinge' (one of bce, cross-entropy, mse)",
+        "--output|tanh|unknown output 'tanh'",
+        "--method|forward|unknown method 'forward'",
+        "--method|rider|unknown method 'rider'; did you mean 'ridders'?",
         "--layers|2,0,1|layer sizes must be positive, but size 2 of [2-0-1] is 0",
         "--layers|-3,1|layer sizes must be positive",
         "--batch|0|batch must be positive",
