@@ -25,7 +25,11 @@ else
     echo "user-project: mvn install of a fresh clone ($(git -C "$built" rev-parse --short HEAD))"
     (cd "$built" && mvn -B -DskipTests install) > "$work/install.log" 2>&1 \
         || { tail -40 "$work/install.log"; fail "mvn install failed"; }
-    if grep -n '^\[WARNING\]' "$work/install.log"; then fail "mvn install printed warnings (above)"; fi
+    # The one WARNING allowed: the shade plugin's minimizer names the project when a bundled jar has a
+    # module-info (maven-shade-plugin 3.6.0 always logs it with minimizeJar; it is not about resolution).
+    if grep -n '^\[WARNING\]' "$work/install.log" | grep -v 'Removing module-info from gradaudit-'; then
+        fail "mvn install printed warnings (above)"
+    fi
 fi
 repo="${MAVEN_REPO:-$HOME/.m2/repository}"
 installed="$repo/org/gradaudit/gradaudit/0.1.0"
