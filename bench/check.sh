@@ -3,7 +3,7 @@
 # org.gradaudit.bench.CheckBench on the 784-64-10 softmax/cross-entropy MLP at batch 32,
 # full mode with each method and fast mode, median of 5 runs. Extra argument: layer sizes.
 # bench/check.sh --false-alarms [N]: N seeded correct networks (default 1000), every method.
-# bench/check.sh --bare-floor [N]: N random networks from the testing API's arbitraries (unseeded; each
+# bench/check.sh --bare-floor [N] [SEED]: N random networks from the testing API's NetworkSpace (seeded; each
 # mismatch prints its case), Ridders at tolerance 0.
 set -e
 cd "$(dirname "$0")/.."

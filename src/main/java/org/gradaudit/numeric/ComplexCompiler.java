@@ -77,6 +77,9 @@ final class ComplexCompiler {
      * defined for a negative base), {@code exp(w log z)} for a base with positive real part.
      */
     static Complex pow(Complex z, Complex w) {
+        if (w.getReal() == 0 && w.getImaginary() == 0) {
+            return Complex.ONE; // as Math.pow, which the real evaluators use: anything, even NaN, to the power 0 is 1
+        }
         if (z.isNaN() || w.isNaN()) {
             return Complex.NaN;
         }

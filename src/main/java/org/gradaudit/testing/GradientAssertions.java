@@ -21,8 +21,8 @@ import org.gradaudit.numeric.loss.SubsetLoss;
 
 /**
  * Assertions that a hand-written gradient matches numeric derivatives of its loss, element by
- * element. They throw the JDK's {@link AssertionError}, so they work under JUnit, jqwik, TestNG or a
- * plain {@code main}, and need none of them at run time.
+ * element. They throw the JDK's {@link AssertionError}, so they work under JUnit, TestNG or a plain
+ * {@code main}, and need none of them at run time.
  *
  * <pre>{@code
  * import static org.gradaudit.testing.GradientAssertions.assertGradient;

@@ -11,7 +11,13 @@ import org.gradaudit.numeric.mlp.MlpLoss;
  * A built-in network on one batch, at one point: the {@link Network}, its flat parameters, the
  * inputs and the targets. It gives the reference loss, gradaudit's own backpropagation, and (for
  * demonstrations) the backpropagation as a published tutorial got it wrong. Immutable; accessors
- * return copies.
+ * return copies. Draw one from a {@link NetworkSpace}, or build one (as a failure's "reproduce it"
+ * line does):
+ * <pre>{@code
+ * NetworkCase c = new NetworkCase(new Network(List.of(1, 1, 1), Network.Activation.SIGMOID,
+ *         Network.Output.SIGMOID, Network.Loss.BCE, 1), new double[] {0.5, 0, 1, 0}, new double[] {1}, new double[] {0});
+ * GradientAssertions.assertGradient(c, c::gradient);
+ * }</pre>
  */
 public final class NetworkCase {
     private final Network network;
@@ -21,6 +27,11 @@ public final class NetworkCase {
     private final Mlp mlp;
 
     /**
+     * <pre>{@code
+     * new NetworkCase(new Network(List.of(1, 1), Network.Activation.SIGMOID, Network.Output.SIGMOID,
+     *         Network.Loss.BCE, 1), new double[] {0.5, -1}, new double[] {2}, new double[] {1});
+     * }</pre>
+     *
      * @param network the shape
      * @param parameters {@link Network#parameterCount()} values, flat, finite
      * @param inputs {@link Network#inputCount()} values, {@code [batch, n0]} example-major
@@ -44,28 +55,55 @@ public final class NetworkCase {
         this.mlp = Mlp.withData(network.spec(), 0, this.inputs, this.targets);
     }
 
-    /** @return the network's shape */
+    /**
+     * <pre>{@code
+     * int batch = c.network().batch();
+     * }</pre>
+     *
+     * @return the network's shape
+     */
     public Network network() {
         return network;
     }
 
-    /** @return the parameters, flat in the order of {@link Network#parameters()}; a copy */
+    /**
+     * <pre>{@code
+     * double l = c.loss(c.parameters());
+     * }</pre>
+     *
+     * @return the parameters, flat in the order of {@link Network#parameters()}; a copy
+     */
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** @return the inputs, {@code [batch, n0]} example-major; a copy */
+    /**
+     * <pre>{@code
+     * double[] x = c.inputs();     // x[e * n0 + i]: input i of example e
+     * }</pre>
+     *
+     * @return the inputs, {@code [batch, n0]} example-major; a copy
+     */
     public double[] inputs() {
         return inputs.clone();
     }
 
-    /** @return the targets, {@code [batch, n_out]} example-major; a copy */
+    /**
+     * <pre>{@code
+     * double[] y = c.targets();    // y[e * n_out + k]: target k of example e
+     * }</pre>
+     *
+     * @return the targets, {@code [batch, n_out]} example-major; a copy
+     */
     public double[] targets() {
         return targets.clone();
     }
 
     /**
      * The reference loss, the mean over the batch of the per-example losses.
+     * <pre>{@code
+     * double l = c.loss(c.parameters());
+     * }</pre>
      *
      * @param theta parameters, flat
      * @return the loss at {@code theta} on this case's batch
@@ -77,6 +115,9 @@ public final class NetworkCase {
 
     /**
      * gradaudit's own hand-written backpropagation of {@link #loss}.
+     * <pre>{@code
+     * GradientAssertions.assertGradient(c, c::gradient);     // passes
+     * }</pre>
      *
      * @param theta parameters, flat
      * @return the gradient at {@code theta}
@@ -90,6 +131,9 @@ public final class NetworkCase {
      * Backpropagation with a published mistake (Rodriguez 2019, {@code dZ1 = dW2 * dZ2 * act'(Z1)}:
      * the gradient {@code dW2} where the weights {@code W2} belong), so {@code W1} and {@code b1} come
      * out wrong. For demonstrations and for testing tests.
+     * <pre>{@code
+     * GradientSearch.assertGradientForAll(NetworkSpace.defaults().withHiddenLayers(1, 2), NetworkCase::publishedGradient);     // fails
+     * }</pre>
      *
      * @param theta parameters, flat
      * @return the wrong gradient at {@code theta}
@@ -103,6 +147,9 @@ public final class NetworkCase {
     /**
      * How far the parameters are from a kink: the smallest |Z| over the hidden layers'
      * pre-activations, or positive infinity when the hidden activation is smooth.
+     * <pre>{@code
+     * boolean awayFromKink = c.kinkDistance() >= 1e-3;
+     * }</pre>
      *
      * @return the distance to the nearest relu kink
      */
@@ -114,7 +161,7 @@ public final class NetworkCase {
         return new MlpLoss(mlp, parameters);
     }
 
-    /** The network and its vectors, for a property's counterexample. */
+    /** The network and its vectors, as a failure's {@code smallest case:} line shows them: {@code mlp 1-1 sigmoid/sigmoid bce batch 1 at parameters [0.5, -1.0], inputs [2.0], targets [1.0]}. */
     @Override
     public String toString() {
         return network + " at parameters " + Arrays.toString(parameters) + ", inputs " + Arrays.toString(inputs)

@@ -8,13 +8,23 @@
  *       built-in network; options in {@link org.gradaudit.testing.GradientOptions}.
  *   <li>{@link org.gradaudit.testing.SymbolicAssertions}: that a formula is a derivative, and that a
  *       derivation file audits clean.
- *   <li>{@link org.gradaudit.testing.GradientArbitraries}: jqwik arbitraries for parameter vectors,
- *       {@link org.gradaudit.testing.Network} shapes, inputs, targets and whole
- *       {@link org.gradaudit.testing.NetworkCase}s. Only this class needs jqwik.
+ *   <li>{@link org.gradaudit.testing.GradientSearch}: searches random built-in networks
+ *       ({@link org.gradaudit.testing.NetworkSpace}) or points of a {@link org.gradaudit.testing.Box}
+ *       for a wrong gradient, shrinks the first one found, and fails with the smallest case, the
+ *       seed and a Java expression that rebuilds it; options in
+ *       {@link org.gradaudit.testing.SearchOptions}.
+ *   <li>{@link org.gradaudit.testing.Generator}, {@link org.gradaudit.testing.Shrinker} and the
+ *       runner {@link org.gradaudit.testing.Search}: plain functions (seeded random to case, case to
+ *       smaller cases) that any property-based testing library can wrap.
  * </ul>
  *
  * Assertions throw the JDK's {@link java.lang.AssertionError}: no test framework is needed at run
- * time, and none is brought in by depending on gradaudit.
+ * time, and none is brought in by depending on gradaudit. A search over networks:
+ * <pre>{@code
+ * GradientSearch.assertGradientForAll(NetworkSpace.defaults(),
+ *         (c, theta) -> MyBackprop.gradient(c.network(), theta, c.inputs(), c.targets()),
+ *         SearchOptions.defaults().withTries(200));
+ * }</pre>
  *
  * <pre>{@code
  * import static org.gradaudit.testing.GradientAssertions.assertGradient;

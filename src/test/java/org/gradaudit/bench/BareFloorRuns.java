@@ -1,17 +1,18 @@
 package org.gradaudit.bench;
 
-import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.gradaudit.testing.GradientArbitraries;
 import org.gradaudit.testing.GradientAssertions;
 import org.gradaudit.testing.GradientOptions;
 import org.gradaudit.testing.NetworkCase;
+import org.gradaudit.testing.NetworkSpace;
 
 /**
- * N random correct networks from the testing API's arbitraries (edge cases included: every
- * parameter equal, saturated units), each checked with Ridders at the bare noise floor
- * ({@code withTolerance(0, 0)}); prints any false alarm. Run with
- * {@code bench/check.sh --bare-floor [N]}.
+ * N random correct networks from the testing API's {@link NetworkSpace} (edge cases included:
+ * every parameter equal, saturated units), each checked with Ridders at the bare noise floor
+ * ({@code withTolerance(0, 0)}); prints any false alarm with the seed that draws it again. Run with
+ * {@code bench/check.sh --bare-floor [N] [SEED]}.
  */
 public final class BareFloorRuns {
     private BareFloorRuns() {
@@ -19,23 +20,23 @@ public final class BareFloorRuns {
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20261127;
+        NetworkSpace space = NetworkSpace.defaults().withHiddenLayers(0, 3).withMaxUnits(5).withMaxBatch(4);
+        SplittableRandom seeds = new SplittableRandom(seed);
         long t0 = System.nanoTime();
-        // jqwik draws these outside a property, so unseeded: each mismatch prints its whole case to reproduce it.
-        List<NetworkCase> cases = GradientArbitraries.cases(GradientArbitraries.networks(0, 3, 5, 4))
-                .sampleStream().limit(n).collect(Collectors.toList());
         int alarms = 0;
-        for (NetworkCase c : cases) {
+        for (int i = 0; i < n; i++) {
+            long caseSeed = seeds.nextLong();
+            NetworkCase c = space.generate(new Random(caseSeed));
             try {
                 GradientAssertions.assertGradient(c, c::gradient, GradientOptions.defaults().withTolerance(0, 0));
             } catch (AssertionError e) {
                 alarms++;
                 System.out.println("mismatch: " + e.getMessage().lines().limit(6).collect(Collectors.joining(" / ")));
-                System.out.println("  case: " + c.network() + " parameters " + java.util.Arrays.toString(c.parameters())
-                        + " inputs " + java.util.Arrays.toString(c.inputs()) + " targets "
-                        + java.util.Arrays.toString(c.targets()));
+                System.out.println("  case: " + space + ".generate(new Random(" + caseSeed + "L)) = " + c);
             }
         }
-        System.out.printf("%d random networks at the bare noise floor: %d mismatches, %.1f s%n", cases.size(), alarms,
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%d random networks at the bare noise floor (seed %d): %d mismatches, %.1f s%n", n, seed,
+                alarms, (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
 import org.gradaudit.expr.Exprs;
-import org.gradaudit.expr.RandomGraphs;
+import org.gradaudit.expr.RandomExprs;
 import org.gradaudit.model.Graph;
 import org.gradaudit.numeric.BoundedValue;
 import org.gradaudit.symbolic.Cas;
+import org.gradaudit.testing.Generator;
+import org.gradaudit.testing.Search;
+import org.gradaudit.testing.SearchOptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Laws of the diagnoser on random formulas with one seeded mistake: a single change is always
@@ -29,18 +27,35 @@ class DiagnoserProperties {
     /** A mistake made by one change to a true formula. */
     enum Mistake { NEGATE, DOUBLE, SWAP_NAME, DROP_FACTOR }
 
-    @Property(tries = 200, seed = "20261128")
-    void oneSeededMistakeIsExplainedByAFixThatIsRight(@ForAll("formulas") Expr truth, @ForAll Mistake mistake,
-                                                     @ForAll("picks") int pick) {
+    /** A true formula, the kind of mistake made in it, and which of its places (modulo their number). */
+    record Case(Expr truth, Mistake mistake, int pick) {
+        @Override
+        public String toString() {
+            return mistake + " (pick " + pick + ") in " + ExprPrinter.print(truth);
+        }
+    }
+
+    private static final Generator<Case> CASES = r -> new Case(
+            RandomExprs.formulas(NAMES, List.of("exp", "sigmoid", "tanh")).generate(r),
+            Mistake.values()[r.nextInt(Mistake.values().length)], r.nextInt(1001));
+
+    @Test
+    void oneSeededMistakeIsExplainedByAFixThatIsRight() {
+        Search.forAll(CASES, c -> RandomExprs.shrink(c.truth()).stream().map(t -> new Case(t, c.mistake(), c.pick())).toList(),
+                SearchOptions.defaults().withTries(200).withSeed(20261128),
+                c -> oneSeededMistakeIsExplained(c.truth(), c.mistake(), c.pick()));
+    }
+
+    private static void oneSeededMistakeIsExplained(Expr truth, Mistake mistake, int pick) {
         Expr claimed = mutate(truth, mistake, pick);
-        Assume.that(claimed != null && !claimed.equals(truth));
+        Search.assume(claimed != null && !claimed.equals(truth));
         Points points = new Points(Graph.empty(), NAMES.stream().map(n -> new Points.Extra(n, 0.3, 1.7)).toList(), 5, 32);
         List<double[]> at = points.all().subList(0, 16);
         Judge judge = new Judge(Cas.get(), Tolerance.DEFAULT);
         List<BoundedValue> truthValues = Judge.values(truth, at, points.slots());
-        Assume.that(truthValues.stream().allMatch(v -> Double.isFinite(v.value()) && Double.isFinite(v.errorBound())));
+        Search.assume(truthValues.stream().allMatch(v -> Double.isFinite(v.value()) && Double.isFinite(v.errorBound())));
         // Only mistakes that show: a change that leaves the value the same is no mistake.
-        Assume.that(!judge.matches(claimed, at, truthValues, points.slots()));
+        Search.assume(!judge.matches(claimed, at, truthValues, points.slots()));
         // Candidate missing factors as the auditor gives them: every name, and every factor of the truth.
         List<Expr> factors = new java.util.ArrayList<>();
         NAMES.forEach(n -> factors.add(new Expr.Var(n)));
@@ -83,15 +98,4 @@ class DiagnoserProperties {
             }
         }
     }
-
-    @Provide
-    Arbitrary<Expr> formulas() {
-        return RandomGraphs.tree(NAMES, List.of("exp", "sigmoid", "tanh"));
-    }
-
-    @Provide
-    Arbitrary<Integer> picks() {
-        return Arbitraries.integers().between(0, 1000);
-    }
-
 }

@@ -10,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.gradaudit.testing.Generator;
+import org.gradaudit.testing.Search;
+import org.gradaudit.testing.SearchOptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Derivation files come from strangers: whatever a file says, the audit ends with a report (0 or 1)
@@ -42,11 +40,19 @@ class MutatedDerivationsProperties {
         }
     }
 
-    @Property(tries = 60, seed = "20261128")
-    void neverAnInternalError(@ForAll("files") Path file, @ForAll("mutations") List<Mutation> mutations)
-            throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        for (Mutation m : mutations) {
+    /** A file of the repository and the changes made to it, in order. */
+    record Mutated(Path file, List<Mutation> mutations) {
+    }
+
+    @Test
+    void neverAnInternalError() {
+        Search.forAll(MUTATED, MutatedDerivationsProperties::fewerChanges,
+                SearchOptions.defaults().withTries(60).withSeed(20261128), MutatedDerivationsProperties::auditEnds);
+    }
+
+    private static void auditEnds(Mutated c) throws IOException {
+        List<String> lines = Files.readAllLines(c.file());
+        for (Mutation m : c.mutations()) {
             lines = m.apply(lines);
         }
         Path mutated = Files.createTempFile("mutated", ".deriv");
@@ -63,16 +69,27 @@ class MutatedDerivationsProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Path> files() {
-        return Arbitraries.of("rodriguez-2019-backprop", "three-layer-sigmoid-mistakes", "relu-mse", "mse-linear-output")
-                .map(n -> Path.of("derivations", n + ".deriv"));
-    }
+    private static final List<String> FILES =
+            List.of("rodriguez-2019-backprop", "three-layer-sigmoid-mistakes", "relu-mse", "mse-linear-output");
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Integer> any = Arbitraries.integers().between(0, 10_000);
-        return Combinators.combine(any, any, Arbitraries.integers().between(0, 3), any).as(Mutation::new)
-                .list().ofMinSize(1).ofMaxSize(3);
+    /** One of the files, and one to three changes anywhere in it. */
+    private static final Generator<Mutated> MUTATED = r -> {
+        Path file = Path.of("derivations", FILES.get(r.nextInt(FILES.size())) + ".deriv");
+        List<Mutation> mutations = new ArrayList<>();
+        for (int k = 1 + r.nextInt(3); k > 0; k--) {
+            mutations.add(new Mutation(r.nextInt(10_001), r.nextInt(10_001), r.nextInt(4), r.nextInt(10_001)));
+        }
+        return new Mutated(file, mutations);
+    };
+
+    /** The same file with one change fewer. */
+    private static List<Mutated> fewerChanges(Mutated c) {
+        List<Mutated> out = new ArrayList<>();
+        for (int i = 0; c.mutations().size() > 1 && i < c.mutations().size(); i++) {
+            List<Mutation> fewer = new ArrayList<>(c.mutations());
+            fewer.remove(i);
+            out.add(new Mutated(c.file(), fewer));
+        }
+        return out;
     }
 }

@@ -5,28 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.gradaudit.derivation.DerivationParser;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
-import org.gradaudit.expr.RandomGraphs;
+import org.gradaudit.expr.RandomExprs;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
 import org.gradaudit.model.ModelBuilder;
 import org.gradaudit.numeric.Estimate;
 import org.gradaudit.numeric.Evaluators;
 import org.gradaudit.numeric.FiniteDifferences;
+import org.gradaudit.numeric.Smooth;
+import org.gradaudit.testing.Generator;
+import org.gradaudit.testing.Search;
+import org.gradaudit.testing.SearchOptions;
+import org.gradaudit.testing.Box;
+import org.junit.jupiter.api.Test;
 
 /**
  * The law the audit rests on: on random expression graphs built from + - * / ^ exp log sigmoid
  * tanh, the chain-rule derivative dA/dB (summed over every path) equals Ridders differences of the
- * graph, wherever the function is defined and finite.
+ * graph, wherever the function is defined, finite and smooth over Ridders' first step.
  */
 class ChainRuleProperties {
     private static final List<String> VARIABLES = List.of("x", "y", "w");
@@ -47,23 +46,31 @@ class ChainRuleProperties {
         }
     }
 
-    @Property(tries = 300, seed = "20261127")
-    void chainRuleEqualsRidders(@ForAll("cases") Case c) throws Exception {
+    @Test
+    void chainRuleEqualsRidders() {
+        Search.forAll(CASES, ChainRuleProperties::simpler, SearchOptions.defaults().withTries(200).withSeed(20261127),
+                ChainRuleProperties::chainRuleEqualsRidders);
+    }
+
+    private static void chainRuleEqualsRidders(Case c) throws Exception {
         Model model = ModelBuilder.build(DerivationParser.parse("random.deriv", c.text()));
         Graph g = model.graph();
         String of = "n" + c.of();
-        Assume.that(g.dependsOn(of, c.wrt()));
+        Search.assume(g.dependsOn(of, c.wrt()));
         List<String> slots = g.names();
         double[] p = forward(g, slots, c.point(), null, 0);
-        Assume.that(p != null);
+        Search.assume(p != null);
         Expr closed = new ChainRule(g, Cas.get()).derivative(of, c.wrt()).closed();
         double symbolic = Evaluators.compile(closed, slots).eval(p);
         int ofSlot = slots.indexOf(of);
-        Estimate fd = FiniteDifferences.ridders(t -> {
+        java.util.function.DoubleUnaryOperator held = t -> {
             double[] q = forward(g, slots, c.point(), c.wrt(), t);
             return q == null ? Double.NaN : q[ofSlot];
-        }, p[slots.indexOf(c.wrt())]);
-        Assume.that(Double.isFinite(symbolic) && fd.isFinite() && Math.abs(symbolic) < 1e8);
+        };
+        // Where a pole or a steep rise lies within Ridders' first step, its error estimate is not to be trusted.
+        Search.assume(Smooth.around(held, p[slots.indexOf(c.wrt())]));
+        Estimate fd = FiniteDifferences.ridders(held, p[slots.indexOf(c.wrt())]);
+        Search.assume(Double.isFinite(symbolic) && fd.isFinite() && Math.abs(symbolic) < 1e8);
         double allowed = 1e-6 * Math.max(1, Math.abs(symbolic)) + 10 * fd.error();
         assertTrue(Math.abs(symbolic - fd.value()) <= allowed,
                 "chain rule " + symbolic + " (" + ExprPrinter.print(closed) + ") vs Ridders " + fd.value()
@@ -89,16 +96,19 @@ class ChainRuleProperties {
         return p;
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        return RandomGraphs.nodes(VARIABLES, 4, List.of("exp", "log", "sigmoid", "tanh")).flatMap(nodes -> {
-            List<String> wrt = new ArrayList<>(VARIABLES);
-            for (int j = 0; j < nodes.size() - 1; j++) {
-                wrt.add("n" + j);
-            }
-            Arbitrary<double[]> point = Arbitraries.doubles().between(-1.5, 1.5).array(double[].class).ofSize(3);
-            return Combinators.combine(Arbitraries.of(wrt), point)
-                    .as((w, pt) -> new Case(nodes, nodes.size() - 1, w, pt));
-        });
+    /** The same graph at simpler points: coordinates toward 0 and fewer decimals. */
+    private static List<Case> simpler(Case c) {
+        return Box.of(3, -1.5, 1.5).shrink(c.point()).stream().map(p -> new Case(c.nodes(), c.of(), c.wrt(), p)).toList();
     }
+
+    /** A graph of up to 4 nodes; the last node, by a variable or an earlier node; a point in [-1.5, 1.5]^3. */
+    private static final Generator<Case> CASES = r -> {
+        List<Expr> nodes = RandomExprs.graphs(VARIABLES, 4, List.of("exp", "log", "sigmoid", "tanh")).generate(r);
+        List<String> wrt = new ArrayList<>(VARIABLES);
+        for (int j = 0; j < nodes.size() - 1; j++) {
+            wrt.add("n" + j);
+        }
+        double[] point = r.doubles(3, -1.5, 1.5).toArray();
+        return new Case(nodes, nodes.size() - 1, wrt.get(r.nextInt(wrt.size())), point);
+    };
 }

@@ -1,11 +1,8 @@
 package org.gradaudit.testing;
 
-import static org.gradaudit.testing.GradientAssertions.assertGradient;
+import static org.gradaudit.testing.GradientSearch.assertGradientForAll;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The built-in backpropagation equals Ridders' differences on random network shapes, activations,
@@ -14,23 +11,23 @@ import net.jqwik.api.Provide;
  */
 class BuiltInBackpropProperties {
 
-    @Property(tries = 200, seed = "20261127")
-    void builtInBackpropMatchesRidders(@ForAll("cases") NetworkCase c) {
-        assertGradient(c, c::gradient);
+    @Test
+    void builtInBackpropMatchesRidders() {
+        assertGradientForAll(NetworkSpace.defaults().withHiddenLayers(0, 3).withMaxUnits(5).withMaxBatch(4),
+                NetworkCase::gradient, SearchOptions.defaults().withTries(200).withSeed(20261127));
     }
 
-    @Property(tries = 50, seed = "20261128")
-    void awayFromKinksAlsoByCentralDifferences(@ForAll("smooth") NetworkCase c) {
-        assertGradient(c, c::gradient, GradientOptions.defaults().withMethod(NumericMethod.CENTRAL));
+    @Test
+    void awayFromKinksAlsoByCentralDifferences() {
+        assertGradientForAll(NetworkSpace.defaults().awayFromKinks(1e-3), NetworkCase::gradient,
+                SearchOptions.defaults().withTries(50).withSeed(20261128)
+                        .withGradientOptions(GradientOptions.defaults().withMethod(NumericMethod.CENTRAL)));
     }
 
-    @Provide
-    Arbitrary<NetworkCase> cases() {
-        return GradientArbitraries.cases(GradientArbitraries.networks(0, 3, 5, 4));
-    }
-
-    @Provide
-    Arbitrary<NetworkCase> smooth() {
-        return GradientArbitraries.awayFromKinks(GradientArbitraries.cases(), 1e-3);
+    @Test
+    void reluNetworksAwayFromKinksByTheComplexStep() {
+        assertGradientForAll(NetworkSpace.defaults().withActivations(Network.Activation.RELU).awayFromKinks(1e-3),
+                NetworkCase::gradient, SearchOptions.defaults().withTries(50).withSeed(20261129)
+                        .withGradientOptions(GradientOptions.defaults().withMethod(NumericMethod.COMPLEX_STEP)));
     }
 }

@@ -75,10 +75,26 @@ final class Head {
                 dz[dzo + k] = g;
                 ag += a * g;
             }
+            double[] ga = new double[loss == Loss.BCE ? n : 0];
+            for (int k = 0; k < ga.length; k++) {
+                ga[k] = Math.exp(z[zo + k] - lse) * dz[dzo + k];
+            }
             for (int k = 0; k < n; k++) {
                 double a = Math.exp(z[zo + k] - lse);
                 double t = y[yo + k];
-                double fromSoftmax = a * (dz[dzo + k] - ag);
+                double fromSoftmax;
+                if (loss == Loss.BCE) {
+                    // g_k - sum_j a_j g_j = (1 - t_k) - sum_{j != k} a_j g_j, since g_k (1 - a_k) = 1 - t_k: as
+                    // a_k nears 1, g_k = (1 - t_k)/(1 - a_k) grows without bound, and subtracting the whole sum
+                    // (a_k g_k in it) from g_k would cancel all its digits.
+                    double others = 0;
+                    for (int j = 0; j < n; j++) {
+                        others += j == k ? 0 : ga[j];
+                    }
+                    fromSoftmax = a * ((1 - t) - others);
+                } else {
+                    fromSoftmax = a * (dz[dzo + k] - ag);
+                }
                 double fromLog = loss == Loss.MSE ? 0 : ys * a - t;
                 dz[dzo + k] = fromSoftmax + fromLog;
             }

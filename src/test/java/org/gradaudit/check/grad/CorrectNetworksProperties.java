@@ -1,50 +1,53 @@
 package org.gradaudit.check.grad;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.gradaudit.numeric.Method;
 import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
 import org.gradaudit.numeric.mlp.MlpSpec;
 import org.gradaudit.numeric.mlp.Output;
+import org.gradaudit.testing.Generator;
+import org.gradaudit.testing.Search;
+import org.gradaudit.testing.SearchOptions;
+import org.gradaudit.testing.Shrinker;
+import org.junit.jupiter.api.Test;
 
 /**
  * No false alarms: correct backprop passes on networks of random shape, activation, output, loss
- * and batch. 150 tries here; {@code org.gradaudit.bench.FalseAlarmRuns} runs 1,000 seeded ones.
+ * and batch. 150 cases here; {@code org.gradaudit.bench.FalseAlarmRuns} runs 1,000 seeded ones.
  */
 class CorrectNetworksProperties {
 
-    @Property(tries = 150, seed = "20261127")
-    void correctBackpropPasses(@ForAll("specs") MlpSpec spec, @ForAll @IntRange(min = 1, max = 1000) int seed,
-            @ForAll("methods") Method method) {
-        CheckResult r = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
-                CheckOptions.defaults().withMethod(method).withThreads(1));
-        if (!r.passed()) {
-            throw new AssertionError(spec.describe() + " seed " + seed + " " + method + ": " + r.failures());
+    /** A network, the seed of its parameters and data, and the numeric method to check it with. */
+    record Case(MlpSpec spec, int seed, Method method) {
+    }
+
+    /** 2 to 5 layers of 1 to 6 units, every activation, output and loss that go together, batches of 1 to 5. */
+    private static final Generator<Case> CASES = r -> {
+        Output output = Output.values()[r.nextInt(Output.values().length)];
+        Loss loss = output == Output.IDENTITY ? Loss.MSE : Loss.values()[r.nextInt(Loss.values().length)];
+        List<Integer> layers = new ArrayList<>();
+        for (int k = 2 + r.nextInt(4); k > 0; k--) {
+            layers.add(1 + r.nextInt(6));
         }
-    }
+        if (output == Output.SOFTMAX) {
+            layers.set(layers.size() - 1, 2 + r.nextInt(5));
+        }
+        MlpSpec spec = new MlpSpec(layers, Activation.values()[r.nextInt(Activation.values().length)], output, loss,
+                1 + r.nextInt(5));
+        return new Case(spec, 1 + r.nextInt(1000), Method.values()[r.nextInt(Method.values().length)]);
+    };
 
-    @Provide
-    Arbitrary<Method> methods() {
-        return Arbitraries.of(Method.values());
-    }
-
-    @Provide
-    Arbitrary<MlpSpec> specs() {
-        Arbitrary<List<Integer>> layers = Arbitraries.integers().between(1, 6).list().ofMinSize(2).ofMaxSize(5);
-        Arbitrary<Output> outputs = Arbitraries.of(Output.values());
-        Arbitrary<Loss> losses = Arbitraries.of(Loss.values());
-        return Combinators.combine(layers, Arbitraries.of(Activation.values()), outputs, losses,
-                Arbitraries.integers().between(1, 5))
-                .filter((l, a, o, loss, b) -> o != Output.IDENTITY || loss == Loss.MSE)
-                .filter((l, a, o, loss, b) -> o != Output.SOFTMAX || l.get(l.size() - 1) >= 2)
-                .as(MlpSpec::new);
+    @Test
+    void correctBackpropPasses() {
+        Search.forAll(CASES, Shrinker.none(), SearchOptions.defaults().withTries(150).withSeed(20261127), c -> {
+            CheckResult r = GradientChecker.check(CheckTargets.mlp(c.spec(), c.seed(), Backprop.CORRECT),
+                    CheckOptions.defaults().withMethod(c.method()).withThreads(1));
+            if (!r.passed()) {
+                throw new AssertionError(c.spec().describe() + " seed " + c.seed() + " " + c.method() + ": " + r.failures());
+            }
+        });
     }
 }

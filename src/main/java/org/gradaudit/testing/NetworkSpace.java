@@ -1,0 +1,434 @@
+package org.gradaudit.testing;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A space of built-in network cases to search for a wrong gradient: how many hidden layers, how
+ * wide, how large a batch, which activations, outputs and losses (any of them can be fixed), the
+ * ranges of parameters and inputs, and how far from a relu kink every case must be. An immutable
+ * value, validated where it is made. It is also the generator and the shrinker of its cases:
+ * <pre>{@code
+ * NetworkSpace space = NetworkSpace.defaults()
+ *         .withHiddenLayers(1, 2)
+ *         .withActivations(Network.Activation.RELU)     // fix the activation
+ *         .awayFromKinks(1e-3);
+ * GradientSearch.assertGradientForAll(space, MyBackprop::gradient, SearchOptions.defaults());
+ *
+ * NetworkCase c = space.generate(new Random(42));        // a generator: seeded random -> case
+ * List<NetworkCase> smaller = space.shrink(c);           // a shrinker: case -> smaller cases
+ * }</pre>
+ *
+ * <p>Output and loss go together as the built-in networks allow: softmax with at least two output
+ * units, an identity output with mse only. Targets suit the loss: 0 or 1 for bce, one-hot rows for
+ * cross-entropy, values in [0, 1] for mse.
+ */
+public final class NetworkSpace {
+    private static final NetworkSpace DEFAULTS = new NetworkSpace(0, 2, 4, 3, EnumSet.allOf(Network.Activation.class),
+            EnumSet.allOf(Network.Output.class), EnumSet.allOf(Network.Loss.class), -2, 2, -2, 2, 0);
+    /** Draws of a case kept away from kinks before the space is called too narrow. */
+    private static final int KINK_ATTEMPTS = 1000;
+
+    final int minHidden;
+    final int maxHidden;
+    final int maxUnits;
+    final int maxBatch;
+    private final Set<Network.Activation> activations;
+    private final Set<Network.Output> outputs;
+    private final Set<Network.Loss> losses;
+    final double parameterLow;
+    final double parameterHigh;
+    final double inputLow;
+    final double inputHigh;
+    final double kinkMargin;
+    /** Every output and loss allowed together, in enum order. */
+    private final List<Network.Output> pairOutputs = new ArrayList<>();
+    private final List<Network.Loss> pairLosses = new ArrayList<>();
+
+    private NetworkSpace(int minHidden, int maxHidden, int maxUnits, int maxBatch, Set<Network.Activation> activations,
+            Set<Network.Output> outputs, Set<Network.Loss> losses, double parameterLow, double parameterHigh,
+            double inputLow, double inputHigh, double kinkMargin) {
+        this.minHidden = minHidden;
+        this.maxHidden = maxHidden;
+        this.maxUnits = maxUnits;
+        this.maxBatch = maxBatch;
+        this.activations = Set.copyOf(activations);
+        this.outputs = Set.copyOf(outputs);
+        this.losses = Set.copyOf(losses);
+        this.parameterLow = parameterLow;
+        this.parameterHigh = parameterHigh;
+        this.inputLow = inputLow;
+        this.inputHigh = inputHigh;
+        this.kinkMargin = kinkMargin;
+        for (Network.Output o : Network.Output.values()) {
+            for (Network.Loss l : Network.Loss.values()) {
+                if (outputs.contains(o) && losses.contains(l) && compatible(o, l, maxUnits)) {
+                    pairOutputs.add(o);
+                    pairLosses.add(l);
+                }
+            }
+        }
+        if (pairOutputs.isEmpty()) {
+            throw new IllegalArgumentException("no network has one of the outputs " + outputs + " and one of the losses "
+                    + losses + " with at most " + maxUnits + " units (softmax needs 2 outputs, an identity output mse)");
+        }
+    }
+
+    /**
+     * Up to two hidden layers of up to four units, batches up to three; every activation, output
+     * and loss; parameters and inputs in [-2, 2]; kinks allowed.
+     *
+     * <pre>{@code
+     * NetworkSpace space = NetworkSpace.defaults();
+     * }</pre>
+     *
+     * @return the default space
+     */
+    public static NetworkSpace defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withHiddenLayers(1, 3)     // always at least one hidden layer
+     * }</pre>
+     *
+     * @param min fewest hidden layers, {@code >= 0}
+     * @param max most hidden layers, {@code >= min}
+     * @return this space with that depth
+     * @throws IllegalArgumentException if {@code min < 0} or {@code max < min}
+     */
+    public NetworkSpace withHiddenLayers(int min, int max) {
+        if (min < 0 || max < min) {
+            throw new IllegalArgumentException("need 0 <= min <= max hidden layers, were [" + min + ", " + max + "]");
+        }
+        return new NetworkSpace(min, max, maxUnits, maxBatch, activations, outputs, losses, parameterLow,
+                parameterHigh, inputLow, inputHigh, kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withMaxUnits(6)
+     * }</pre>
+     *
+     * @param n most units in any layer, input and output included, {@code >= 1}
+     * @return this space with that width
+     * @throws IllegalArgumentException if {@code n < 1}, or no allowed output fits (softmax needs 2)
+     */
+    public NetworkSpace withMaxUnits(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("maxUnits must be >= 1, was [" + n + "]");
+        }
+        return new NetworkSpace(minHidden, maxHidden, n, maxBatch, activations, outputs, losses, parameterLow,
+                parameterHigh, inputLow, inputHigh, kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withMaxBatch(1)     // one example per case
+     * }</pre>
+     *
+     * @param n the largest batch, {@code >= 1}
+     * @return this space with that batch bound
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public NetworkSpace withMaxBatch(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("maxBatch must be >= 1, was [" + n + "]");
+        }
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, n, activations, outputs, losses, parameterLow,
+                parameterHigh, inputLow, inputHigh, kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withActivations(Network.Activation.TANH)     // only tanh hidden layers
+     * }</pre>
+     *
+     * @param allowed the hidden activations to draw from, at least one
+     * @return this space with those activations
+     * @throws IllegalArgumentException if none is given
+     */
+    public NetworkSpace withActivations(Network.Activation... allowed) {
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, maxBatch, set(Network.Activation.class, allowed),
+                outputs, losses, parameterLow, parameterHigh, inputLow, inputHigh, kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withOutputs(Network.Output.SOFTMAX)
+     * }</pre>
+     *
+     * @param allowed the output activations to draw from, at least one
+     * @return this space with those outputs
+     * @throws IllegalArgumentException if none is given, or none goes with an allowed loss
+     */
+    public NetworkSpace withOutputs(Network.Output... allowed) {
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, maxBatch, activations,
+                set(Network.Output.class, allowed), losses, parameterLow, parameterHigh, inputLow, inputHigh,
+                kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withOutputs(Network.Output.SOFTMAX).withLosses(Network.Loss.CROSS_ENTROPY)
+     * }</pre>
+     *
+     * @param allowed the losses to draw from, at least one
+     * @return this space with those losses
+     * @throws IllegalArgumentException if none is given, or none goes with an allowed output
+     */
+    public NetworkSpace withLosses(Network.Loss... allowed) {
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, maxBatch, activations, outputs,
+                set(Network.Loss.class, allowed), parameterLow, parameterHigh, inputLow, inputHigh, kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withParameters(-0.5, 0.5)     // small weights: no saturated units
+     * }</pre>
+     *
+     * @param low the smallest parameter, finite
+     * @param high the largest, finite and {@code >= low}
+     * @return this space with that parameter range
+     * @throws IllegalArgumentException if the bounds are not finite and ordered
+     */
+    public NetworkSpace withParameters(double low, double high) {
+        Values.checkRange("parameter bounds", low, high);
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, maxBatch, activations, outputs, losses, low, high,
+                inputLow, inputHigh, kinkMargin);
+    }
+
+    /**
+     * <pre>{@code
+     * NetworkSpace.defaults().withInputs(0, 1)     // pixel intensities
+     * }</pre>
+     *
+     * @param low the smallest input, finite
+     * @param high the largest, finite and {@code >= low}
+     * @return this space with that input range
+     * @throws IllegalArgumentException if the bounds are not finite and ordered
+     */
+    public NetworkSpace withInputs(double low, double high) {
+        Values.checkRange("input bounds", low, high);
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, maxBatch, activations, outputs, losses, parameterLow,
+                parameterHigh, low, high, kinkMargin);
+    }
+
+    /**
+     * Only cases whose hidden pre-activations are all at least {@code margin} from relu's kink at 0
+     * ({@link NetworkCase#kinkDistance()}); a case of a smooth activation always qualifies. Neither
+     * drawing nor shrinking leaves the space, so no element of a gradient sits at a point where it
+     * is not defined.
+     *
+     * <pre>{@code
+     * NetworkSpace.defaults().withActivations(Network.Activation.RELU).awayFromKinks(1e-3)
+     * }</pre>
+     *
+     * @param margin the smallest |Z| accepted, positive and finite
+     * @return this space kept that far from kinks
+     * @throws IllegalArgumentException if {@code margin} is not positive and finite
+     */
+    public NetworkSpace awayFromKinks(double margin) {
+        if (!(margin > 0) || Double.isInfinite(margin)) {
+            throw new IllegalArgumentException("margin must be positive and finite, was [" + margin + "]");
+        }
+        return new NetworkSpace(minHidden, maxHidden, maxUnits, maxBatch, activations, outputs, losses, parameterLow,
+                parameterHigh, inputLow, inputHigh, margin);
+    }
+
+    /**
+     * Draws a case: a network shape, then its parameters, inputs and targets, all from
+     * {@code random}. The same seed gives the same case.
+     *
+     * <pre>{@code
+     * NetworkCase c = NetworkSpace.defaults().generate(new Random(42));
+     * }</pre>
+     *
+     * @param random the source of randomness
+     * @return a case of this space
+     * @throws IllegalStateException if 1,000 draws in a row come too close to a kink
+     */
+    public NetworkCase generate(Random random) {
+        Objects.requireNonNull(random, "random");
+        for (int attempt = 0; attempt < KINK_ATTEMPTS; attempt++) {
+            Network n = network(random);
+            NetworkCase c = new NetworkCase(n, Values.draw(random, n.parameterCount(), parameterLow, parameterHigh),
+                    Values.draw(random, n.inputCount(), inputLow, inputHigh), targets(random, n));
+            if (c.kinkDistance() >= kinkMargin) {
+                return c;
+            }
+        }
+        throw new IllegalStateException(KINK_ATTEMPTS + " cases in a row came within " + kinkMargin
+                + " of a kink; use a smaller margin or smaller networks");
+    }
+
+    /**
+     * Smaller and simpler cases of this space that might still fail, most aggressive first: batch
+     * 1, one hidden layer fewer, one unit fewer in a layer (the weights of the rest kept), one
+     * example fewer; then parameters, inputs and targets toward simple values (all at once, then one
+     * at a time: 0 or the bound nearest to it, then fewer decimals). Every candidate is
+     * {@linkplain #contains in this space}.
+     *
+     * <pre>{@code
+     * for (NetworkCase smaller : space.shrink(failing)) { ... }
+     * }</pre>
+     *
+     * @param c a case
+     * @return the candidates; empty for a case as simple as this space allows
+     */
+    public List<NetworkCase> shrink(NetworkCase c) {
+        Objects.requireNonNull(c, "case");
+        List<NetworkCase> out = new ArrayList<>();
+        for (NetworkCase candidate : NetworkShrinking.candidates(c, this)) {
+            if (contains(candidate)) {
+                out.add(candidate);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code c} is a case this space could draw: its shape, activation, output and loss are
+     * allowed, its values lie in the ranges, its targets suit the loss, and it keeps the margin from
+     * kinks.
+     *
+     * <pre>{@code
+     * assertTrue(space.contains(space.generate(new Random(1))));
+     * }</pre>
+     *
+     * @param c a case
+     * @return whether it belongs to this space
+     */
+    public boolean contains(NetworkCase c) {
+        Network n = c.network();
+        if (n.hiddenLayers() < minHidden || n.hiddenLayers() > maxHidden || n.maxUnits() > maxUnits
+                || n.batch() > maxBatch || !activations.contains(n.activation()) || !outputs.contains(n.output())
+                || !losses.contains(n.loss())) {
+            return false;
+        }
+        return within(c.parameters(), parameterLow, parameterHigh) && within(c.inputs(), inputLow, inputHigh)
+                && targetsSuit(n, c.targets()) && c.kinkDistance() >= kinkMargin;
+    }
+
+    /** For example {@code NetworkSpace.defaults().withHiddenLayers(1, 2).awayFromKinks(0.001)}, as Java. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("NetworkSpace.defaults()");
+        if (minHidden != DEFAULTS.minHidden || maxHidden != DEFAULTS.maxHidden) {
+            b.append(".withHiddenLayers(").append(minHidden).append(", ").append(maxHidden).append(')');
+        }
+        if (maxUnits != DEFAULTS.maxUnits) {
+            b.append(".withMaxUnits(").append(maxUnits).append(')');
+        }
+        if (maxBatch != DEFAULTS.maxBatch) {
+            b.append(".withMaxBatch(").append(maxBatch).append(')');
+        }
+        enums(b, "withActivations", "Network.Activation.", activations, Network.Activation.values());
+        enums(b, "withOutputs", "Network.Output.", outputs, Network.Output.values());
+        enums(b, "withLosses", "Network.Loss.", losses, Network.Loss.values());
+        if (parameterLow != DEFAULTS.parameterLow || parameterHigh != DEFAULTS.parameterHigh) {
+            b.append(".withParameters(").append(parameterLow).append(", ").append(parameterHigh).append(')');
+        }
+        if (inputLow != DEFAULTS.inputLow || inputHigh != DEFAULTS.inputHigh) {
+            b.append(".withInputs(").append(inputLow).append(", ").append(inputHigh).append(')');
+        }
+        if (kinkMargin > 0) {
+            b.append(".awayFromKinks(").append(kinkMargin).append(')');
+        }
+        return b.toString();
+    }
+
+    private Network network(Random r) {
+        int pair = r.nextInt(pairOutputs.size());
+        Network.Output output = pairOutputs.get(pair);
+        List<Network.Activation> acts = new ArrayList<>(EnumSet.copyOf(activations));
+        Network.Activation activation = acts.get(r.nextInt(acts.size()));
+        int hidden = minHidden + r.nextInt(maxHidden - minHidden + 1);
+        List<Integer> layers = new ArrayList<>();
+        for (int i = 0; i <= hidden; i++) {
+            layers.add(1 + r.nextInt(maxUnits));
+        }
+        layers.add(output == Network.Output.SOFTMAX ? 2 + r.nextInt(maxUnits - 1) : 1 + r.nextInt(maxUnits));
+        return new Network(layers, activation, output, pairLosses.get(pair), 1 + r.nextInt(maxBatch));
+    }
+
+    private static double[] targets(Random r, Network n) {
+        int out = n.layers().get(n.layers().size() - 1);
+        double[] y = new double[n.targetCount()];
+        for (int e = 0; e < n.batch(); e++) {
+            if (n.loss() == Network.Loss.CROSS_ENTROPY) {
+                y[e * out + r.nextInt(out)] = 1;
+                continue;
+            }
+            for (int k = 0; k < out; k++) {
+                y[e * out + k] = n.loss() == Network.Loss.BCE ? r.nextInt(2) : r.nextDouble();
+            }
+        }
+        return y;
+    }
+
+    /** Whether targets suit the loss: 0/1 for bce, one-hot rows for cross-entropy, [0, 1] for mse. */
+    static boolean targetsSuit(Network n, double[] y) {
+        int out = n.layers().get(n.layers().size() - 1);
+        for (int e = 0; e < n.batch(); e++) {
+            int ones = 0;
+            for (int k = 0; k < out; k++) {
+                double v = y[e * out + k];
+                boolean ok = n.loss() == Network.Loss.MSE ? v >= 0 && v <= 1 : v == 0 || v == 1;
+                if (!ok) {
+                    return false;
+                }
+                ones += v == 1 ? 1 : 0;
+            }
+            if (n.loss() == Network.Loss.CROSS_ENTROPY && ones != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean within(double[] v, double lo, double hi) {
+        for (double x : v) {
+            if (!(x >= lo && x <= hi)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean compatible(Network.Output o, Network.Loss l, int maxUnits) {
+        return (o != Network.Output.IDENTITY || l == Network.Loss.MSE) && (o != Network.Output.SOFTMAX || maxUnits >= 2);
+    }
+
+    @SafeVarargs
+    private static <E extends Enum<E>> Set<E> set(Class<E> type, E... allowed) {
+        if (allowed.length == 0) {
+            throw new IllegalArgumentException("allow at least one " + type.getSimpleName());
+        }
+        EnumSet<E> s = EnumSet.noneOf(type);
+        for (E e : allowed) {
+            s.add(Objects.requireNonNull(e, type.getSimpleName()));
+        }
+        return s;
+    }
+
+    private static <E extends Enum<E>> void enums(StringBuilder b, String method, String prefix, Set<E> have, E[] all) {
+        if (have.size() == all.length) {
+            return;
+        }
+        b.append('.').append(method).append('(');
+        String sep = "";
+        for (E e : all) {
+            if (have.contains(e)) {
+                b.append(sep).append(prefix).append(e.name());
+                sep = ", ";
+            }
+        }
+        b.append(')');
+    }
+}
