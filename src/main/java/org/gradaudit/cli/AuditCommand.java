@@ -36,8 +36,13 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
             completionCandidates = Choices.FormatChoice.class,
-            description = "text, json, or junit (JUnit XML for CI servers) (default: ${DEFAULT-VALUE}).")
+            description = "text, json, junit (JUnit XML for CI servers), or html (one self-contained page, for one"
+                    + " file) (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of stdout.")
+    Path outputFile;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random points (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -64,6 +69,7 @@ final class AuditCommand implements Callable<Integer> {
         List<String> names;
         try {
             validate();
+            ReportFile.checkWritable(outputFile);
             names = Inputs.expand(files);
         } catch (InputException e) {
             Refusals.write(format, out, "audit", files.size() == 1 ? files.get(0) : null, e.getMessage());
@@ -72,6 +78,9 @@ final class AuditCommand implements Callable<Integer> {
         // One file named as such keeps the one-file document; a directory or several files get the list.
         boolean single = files.size() == 1 && names.size() == 1 && names.get(0).equals(files.get(0))
                 && !Files.isDirectory(Path.of(files.get(0)));
+        if (!single && format == Format.html) {
+            throw new InputException("--format html shows one derivation; name one file (" + names.size() + " given)");
+        }
         List<AuditRun> runs = new ArrayList<>();
         try (Progress progress = new Progress(err, Terminal.progress() && names.size() > 1)) {
             for (int i = 0; i < names.size(); i++) {
@@ -79,21 +88,23 @@ final class AuditCommand implements Callable<Integer> {
                 runs.add(audit(names.get(i), single, out, err));
             }
         }
+        String report;
         if (single) {
             AuditRun.Audited only = (AuditRun.Audited) runs.get(0);
-            out.print(switch (format) {
+            report = switch (format) {
                 case json -> AuditJsonReport.render(only.result(), Main.VERSION);
                 case junit -> JunitXml.audit(only.result());
+                case html -> org.gradaudit.report.html.AuditPage.render(only.result(), Main.VERSION);
                 case text -> text(only);
-            });
+            };
         } else {
-            out.print(switch (format) {
+            report = switch (format) {
                 case json -> AuditJsonReport.renderAll(runs, Main.VERSION);
                 case junit -> JunitXml.audits(runs);
-                case text -> texts(runs);
-            });
+                case text, html -> texts(runs);
+            };
         }
-        out.flush();
+        ReportFile.write(out, outputFile, report);
         return runs.stream().mapToInt(AuditRun::exitCode).max().orElse(ExitCodes.CLEAN);
     }
 
@@ -130,7 +141,7 @@ final class AuditCommand implements Callable<Integer> {
     private String text(AuditRun.Audited run) {
         AuditTextReport.Detail detail = brief ? AuditTextReport.Detail.BRIEF
                 : verbose ? AuditTextReport.Detail.VERBOSE : AuditTextReport.Detail.NORMAL;
-        return AuditTextReport.render(run.result(), Main.VERSION, Terminal.colour(), detail);
+        return AuditTextReport.render(run.result(), Main.VERSION, outputFile == null && Terminal.colour(), detail);
     }
 
     private String texts(List<AuditRun> runs) {

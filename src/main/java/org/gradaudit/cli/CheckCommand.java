@@ -96,9 +96,9 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Seed of parameters, inputs, targets and directions (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--method", defaultValue = "ridders", converter = Choices.MethodChoice.class,
-            completionCandidates = Choices.MethodChoice.class,
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", converter = Choices.MethodChoice.class, completionCandidates = Choices.MethodChoice.class,
+            description = "${COMPLETION-CANDIDATES} (default: ridders in full mode; in fast mode"
+                    + " complex-step where the loss has a complex forward pass, else ridders).")
     Method method;
 
     @Option(names = "--mode", defaultValue = "full", converter = Choices.ModeChoice.class,
@@ -106,8 +106,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "full: every element; fast: random directions, then narrow down (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--directions", defaultValue = "8",
-            description = "Random directions per parameter tensor, with --mode fast (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--directions", defaultValue = "1",
+            description = "Random directions over all parameters, with --mode fast (default: ${DEFAULT-VALUE}).")
     int directions;
 
     @Option(names = "--backprop", defaultValue = "correct", converter = Choices.BackpropChoice.class,
@@ -125,8 +125,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
             completionCandidates = Choices.FormatChoice.class,
-            description = "text, json, or junit (JUnit XML for CI servers) (default: ${DEFAULT-VALUE}).")
+            description = "text, json, junit (JUnit XML for CI servers), or html (one self-contained page, with plots)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    java.nio.file.Path outputFile;
 
     @Option(names = "--classpath", paramLabel = "PATHS",
             description = "Jars and class directories holding the --model class and what it needs, separated by"
@@ -143,36 +147,43 @@ public final class CheckCommand implements Callable<Integer> {
                     + " the check stops with exit code 2 (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
+    /** What the watchdog hands back: the target (the HTML page plots it) and the result. */
+    private record Checked(CheckTarget target, CheckResult result) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CheckResult result;
+        Checked checked;
         try {
             refuseInapplicable();
-            CheckOptions options = new CheckOptions(method, mode, directions, maxFailures, seed,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            ReportFile.checkWritable(outputFile);
             PrintWriter err = spec.commandLine().getErr();
-            result = ModelGuard.run(model != null ? "the check of --model " + model : "the gradient check", timeLimit,
+            checked = ModelGuard.run(model != null ? "the check of --model " + model : "the gradient check", timeLimit,
                     () -> {
                         try (ProgressBar bar = new ProgressBar(err, Terminal.progress())) {
-                            return GradientChecker.check(target(), options, bar);
+                            CheckTarget target = target();
+                            CheckOptions options = new CheckOptions(method != null ? method
+                                    : GradientChecker.defaultMethod(mode, target.loss()), mode, directions, maxFailures,
+                                    seed, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                            return new Checked(target, GradientChecker.check(target, options, bar));
                         } catch (IllegalArgumentException | ModelException e) {
                             throw new InputException(e.getMessage(), e.getCause());
                         }
                     });
-        } catch (IllegalArgumentException e) {
-            Refusals.write(format, out, "check", file, e.getMessage());
-            throw new InputException(e.getMessage());
         } catch (InputException e) {
             Refusals.write(format, out, "check", file, e.getMessage());
             throw e;
         }
-        out.print(switch (format) {
+        CheckResult result = checked.result();
+        String report = switch (format) {
             case json -> CheckReport.json(result, Main.VERSION);
             case junit -> org.gradaudit.report.JunitXml.check(result);
+            case html -> org.gradaudit.report.html.CheckPage.render(
+                    org.gradaudit.check.grad.StepCurves.attach(checked.target(), result), Main.VERSION);
             case text -> CheckReport.text(result);
-        });
-        out.flush();
+        };
+        ReportFile.write(out, outputFile, report);
         return result.passed() ? ExitCodes.CLEAN : ExitCodes.MISMATCH;
     }
 

@@ -39,8 +39,19 @@ final class DeriveCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     java.time.Duration timeLimit;
 
+    @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
+            description = "text, or html (one self-contained page, formulas typeset) (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the steps to FILE instead of stdout.")
+    java.nio.file.Path outputFile;
+
     @Override
     public Integer call() {
+        if (format != Format.text && format != Format.html) {
+            throw new InputException("--format " + format + " is not available for derive; use text or html");
+        }
+        ReportFile.checkWritable(outputFile);
         Model model = Derivations.load(file);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
@@ -65,12 +76,16 @@ final class DeriveCommand implements Callable<Integer> {
         }
         ChainRule rule = new ChainRule(graph, Cas.get());
         PrintWriter out = spec.commandLine().getOut();
+        String report;
         try {
-            out.print(DeriveReport.render(model, rule, top, names, wrt == null, timeLimit));
+            report = format == Format.html
+                    ? org.gradaudit.report.html.DerivePage.render(model,
+                            org.gradaudit.symbolic.DeriveSteps.of(rule, top, names, wrt == null, timeLimit), Main.VERSION)
+                    : DeriveReport.render(model, rule, top, names, wrt == null, timeLimit);
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
-        out.flush();
+        ReportFile.write(out, outputFile, report);
         return 0;
     }
 

@@ -23,7 +23,7 @@ final class Refusals {
             case json -> command.equals("check") ? CheckReport.refused(file, message, Main.VERSION)
                     : AuditJsonReport.refused(file, message, Main.VERSION);
             case junit -> JunitXml.refused(command, file, message);
-            case text -> "";
+            case text, html -> "";
         };
         out.print(doc);
         out.flush();

@@ -89,7 +89,8 @@ public final class CheckReport {
         b.append("gradaudit check: ").append(r.model()).append('\n');
         b.append("method ").append(r.method()).append(", mode ").append(r.mode());
         if (r.mode() == Mode.FAST && !r.tensors().isEmpty()) {
-            b.append(" (").append(r.tensors().get(0).directions()).append(" random directions per parameter)");
+            b.append(" (").append(r.tensors().get(0).directions()).append(r.tensors().get(0).directions() == 1 ? " random direction" : " random directions")
+                    .append(" over all parameters)");
         }
         b.append(", seed ").append(r.seed()).append("\n\n");
         String[] head = {"parameter", "shape", "checked", "max abs err", "max rel err", "worst", "analytic",

@@ -7,6 +7,7 @@ import org.gradaudit.check.grad.CheckOptions;
 import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.CheckTargets;
 import org.gradaudit.check.grad.GradientChecker;
+import org.gradaudit.check.grad.Mode;
 import org.gradaudit.numeric.Method;
 import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
@@ -16,7 +17,7 @@ import org.gradaudit.numeric.mlp.Output;
 
 /**
  * N seeded runs (default 1,000) of correct networks of random shape, activation, output and
- * loss, each checked in full mode with every method; prints any false alarm. Run with
+ * loss, each checked in full and in fast mode with every method; prints any false alarm. Run with
  * {@code bench/check.sh --false-alarms [N]}; {@code NoFalseAlarmsTest} runs the same 1,000.
  */
 public final class FalseAlarmRuns {
@@ -28,11 +29,12 @@ public final class FalseAlarmRuns {
         long t0 = System.nanoTime();
         List<String> alarms = alarms(n);
         alarms.forEach(a -> System.out.println("false alarm: " + a));
-        System.out.printf("%d networks x %d methods: %d false alarms, %.1f s%n", n, Method.values().length,
+        System.out.printf("%d networks x %d methods x %d modes: %d false alarms, %.1f s%n", n, Method.values().length,
+                Mode.values().length,
                 alarms.size(), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The false alarms among {@code n} seeded correct networks, each checked with every method. */
+    /** The false alarms among {@code n} seeded correct networks, each checked with every method in both modes. */
     public static List<String> alarms(int n) {
         SplittableRandom r = new SplittableRandom(20261127);
         List<String> alarms = new ArrayList<>();
@@ -49,11 +51,13 @@ public final class FalseAlarmRuns {
             Loss loss = out == Output.IDENTITY ? Loss.MSE : Loss.values()[r.nextInt(3)];
             MlpSpec spec = new MlpSpec(layers, Activation.values()[r.nextInt(4)], out, loss, 1 + r.nextInt(8));
             long seed = r.nextLong();
-            for (Method m : Method.values()) {
-                CheckResult res = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
-                        CheckOptions.defaults().withMethod(m));
-                if (!res.passed()) {
-                    alarms.add(spec.describe() + " seed " + seed + " " + m + " " + res.failures());
+            for (Mode mode : Mode.values()) {
+                for (Method m : Method.values()) {
+                    CheckResult res = GradientChecker.check(CheckTargets.mlp(spec, seed, Backprop.CORRECT),
+                            CheckOptions.defaults().withMethod(m).withMode(mode));
+                    if (!res.passed()) {
+                        alarms.add(spec.describe() + " seed " + seed + " " + m + " " + mode + " " + res.failures());
+                    }
                 }
             }
         }

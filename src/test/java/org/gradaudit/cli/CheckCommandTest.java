@@ -80,6 +80,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void fastModeWithoutAMethodUsesTheComplexStepWhereTheLossHasOneElseRidders() {
+        Run builtIn = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy", "--mode",
+                "fast");
+        assertEquals(0, builtIn.code(), builtIn.out() + builtIn.err());
+        assertTrue(builtIn.out().contains("method complex-step, mode fast (1 random direction over all parameters)"),
+                builtIn.out());
+        Run model = run("check", "--model", TestModels.OffByALittle.class.getName(), "--mode", "fast");
+        assertEquals(1, model.code(), model.out() + model.err());
+        assertTrue(model.out().contains("method ridders, mode fast"), model.out());
+        assertTrue(model.out().contains("  w[0,1]: analytic -1.99900"), model.out());
+        Run full = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy");
+        assertTrue(full.out().contains("method ridders, mode full"), full.out());
+    }
+
+    @Test
     void aUserModelLoadsFromAClasspath() {
         Path classes = Path.of("target", "test-classes");
         Run r = run("check", "--classpath", classes.toString(), "--model", "com.example.LogisticRegression");

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.gradaudit.numeric.Method;
 
 /**
- * How to check: the numeric method, full or fast mode, the number of random directions per tensor
- * in fast mode, how many failing elements to list, the seed of the directions, threads, and an
+ * How to check: the numeric method, full or fast mode, the number of random directions over all
+ * parameters in fast mode, how many failing elements to list, the seed of the directions, threads, and an
  * allowance the caller grants on top of the computed noise floor: an element also passes when
  * {@code |analytic - numeric| <= atol + rtol |numeric|} (0 and 0 by default: the noise floor alone).
  */
@@ -37,9 +37,9 @@ public record CheckOptions(Method method, Mode mode, int directions, int maxFail
         this(method, mode, directions, maxFailures, seed, threads, 0, 0);
     }
 
-    /** Ridders, full mode, 8 directions, 10 failures listed, seed 1, every available core. */
+    /** Ridders, full mode, 1 direction (fast mode), 10 failures listed, seed 1, every available core. */
     public static CheckOptions defaults() {
-        return new CheckOptions(Method.RIDDERS, Mode.FULL, 8, 10, 1, Runtime.getRuntime().availableProcessors());
+        return new CheckOptions(Method.RIDDERS, Mode.FULL, 1, 10, 1, Runtime.getRuntime().availableProcessors());
     }
 
     public CheckOptions withMethod(Method m) {

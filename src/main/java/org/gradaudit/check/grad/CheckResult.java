@@ -19,15 +19,32 @@ import org.gradaudit.numeric.Method;
  * @param elementsChecked elements compared or covered
  * @param seconds wall time of the check itself
  * @param toleranceRule how the tolerance was derived, in words
+ * @param stepCurves error-against-step curves of chosen elements, when they were asked for
+ *     ({@link StepCurves#attach}); else empty
  */
 public record CheckResult(String model, Method method, Mode mode, long seed, List<TensorResult> tensors,
         List<Finding> failures, int unlistedFailures, List<Finding> kinks, int unlistedKinks,
-        long elementsChecked, double seconds, String toleranceRule) {
+        long elementsChecked, double seconds, String toleranceRule, List<StepCurve> stepCurves) {
 
     public CheckResult {
         tensors = List.copyOf(tensors);
         failures = List.copyOf(failures);
         kinks = List.copyOf(kinks);
+        stepCurves = List.copyOf(stepCurves);
+    }
+
+    /** A result without step curves. */
+    public CheckResult(String model, Method method, Mode mode, long seed, List<TensorResult> tensors,
+            List<Finding> failures, int unlistedFailures, List<Finding> kinks, int unlistedKinks,
+            long elementsChecked, double seconds, String toleranceRule) {
+        this(model, method, mode, seed, tensors, failures, unlistedFailures, kinks, unlistedKinks, elementsChecked,
+                seconds, toleranceRule, List.of());
+    }
+
+    /** This result with the given step curves. */
+    public CheckResult withStepCurves(List<StepCurve> curves) {
+        return new CheckResult(model, method, mode, seed, tensors, failures, unlistedFailures, kinks, unlistedKinks,
+                elementsChecked, seconds, toleranceRule, curves);
     }
 
     /** Failing findings, listed or not. */

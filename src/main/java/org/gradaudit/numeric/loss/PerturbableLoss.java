@@ -52,5 +52,40 @@ public interface PerturbableLoss {
          * @throws UnsupportedOperationException unless {@link #supportsComplexStep()}
          */
         Complex along(double[] direction, Complex t);
+
+        /**
+         * The loss along one fixed direction, {@code t -> L(base + t * direction)}, for the many
+         * probes of one directional derivative: an implementation may precompute, once, what the
+         * direction alone determines (the built-in MLP's first-layer product with its inputs). The
+         * line reads {@code direction} as it is now and shares this evaluator, so it is not
+         * thread-safe either. By default each probe is {@link #along}.
+         */
+        default Line line(double[] direction) {
+            double[] v = direction.clone();
+            return new Line() {
+                @Override
+                public double at(double t) {
+                    return along(v, t);
+                }
+
+                @Override
+                public Complex at(Complex t) {
+                    return along(v, t);
+                }
+            };
+        }
+    }
+
+    /** The loss at {@code base + t * direction} for one fixed direction; see {@link Evaluator#line}. */
+    interface Line {
+        /** The loss at {@code base + t * direction}. */
+        double at(double t);
+
+        /**
+         * The complex loss at {@code base + t * direction}.
+         *
+         * @throws UnsupportedOperationException unless {@link #supportsComplexStep()}
+         */
+        Complex at(Complex t);
     }
 }

@@ -81,6 +81,11 @@ public final class SubsetLoss implements PerturbableLoss {
                 return ev.along(expand(direction), t);
             }
 
+            @Override
+            public Line line(double[] direction) {
+                return ev.line(expand(direction).clone());
+            }
+
             private double[] expand(double[] direction) {
                 java.util.Arrays.fill(full, 0);
                 for (int k = 0; k < indices.length; k++) {

@@ -206,6 +206,11 @@ public final class MlpLoss implements PerturbableLoss {
         }
 
         @Override
+        public Line line(double[] direction) {
+            return new MlpLine(mlp, theta, base, direction, widest);
+        }
+
+        @Override
         public double along(double[] direction, double t) {
             double[] p = new double[theta.length];
             for (int q = 0; q < p.length; q++) {
