@@ -61,8 +61,8 @@ final class ManPage {
     private static String synopsisArgs(CommandSpec s) {
         StringBuilder b = new StringBuilder("[OPTIONS]");
         for (PositionalParamSpec p : s.positionalParameters()) {
-            b.append(' ').append(p.arity().min == 0 ? "[" + p.paramLabel() + "]" : p.paramLabel())
-                    .append(p.arity().max > 1 ? "..." : "");
+            b.append(' ').append(p.arity().min() == 0 ? "[" + p.paramLabel() + "]" : p.paramLabel())
+                    .append(p.arity().max() > 1 ? "..." : "");
         }
         return b.toString();
     }
@@ -73,7 +73,7 @@ final class ManPage {
                 continue;
             }
             b.append(".TP\n.B ").append(roff(String.join(", ", o.names())));
-            if (o.arity().max > 0) {
+            if (o.arity().max() > 0) {
                 b.append(" \\fI").append(roff(o.paramLabel())).append("\\fR");
             }
             b.append('\n').append(roff(String.join(" ", o.description()))).append('\n');
