@@ -113,6 +113,9 @@ public final class Auditor {
         for (Item item : model.items()) {
             int index = findings.size();
             Finding f;
+            if (item instanceof Item.CodeLine c && c.partial()) {
+                continue; // a later line accumulates into the same name; that line is judged, with this one's term
+            }
             if (noPoints) {
                 findings.add(unverified(item, "not judged: only " + points.all().size() + " of "
                         + points.drawn() + " random points gave finite values for every node; check the"
@@ -141,7 +144,7 @@ public final class Auditor {
             return null;
         }
         double[] base = points.all().get(0);
-        Map<String, CodeRun.Executed> executed;
+        Map<Expr.Deriv, CodeRun.Executed> executed;
         try {
             executed = CodeRun.execute(model, truthGraph, points, base);
         } catch (IllegalArgumentException e) {
@@ -149,20 +152,22 @@ public final class Auditor {
         }
         List<AuditResult.Gradient> gradients = new ArrayList<>();
         for (Graph.Variable v : truthGraph.variables().values()) {
-            CodeRun.Executed e = executed.get(v.name());
+            Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), v.name());
+            CodeRun.Executed e = executed.get(target);
             if (!v.parameter() || e == null) {
                 continue;
             }
             double t;
             try {
-                t = Evaluators.compile(truth.derivative(truthGraph.loss(), v.name()).closed(), points.slots()).eval(base);
+                t = e.factor() * Evaluators.compile(truth.derivative(target.of(), v.name()).closed(), points.slots())
+                        .eval(base);
             } catch (CasException failed) {
                 return new AuditResult.CodeRunResult(points.describe(base), gradients,
                         "the true gradient of " + v.name() + " could not be computed: " + failed.getMessage());
             }
             double scale = Math.max(Math.abs(t), Math.abs(e.value()));
             boolean agrees = Math.abs(t - e.value()) <= 1e-9 * scale + Double.MIN_NORMAL;
-            gradients.add(new AuditResult.Gradient("d" + v.name(), e.line(), e.value(), t, agrees));
+            gradients.add(new AuditResult.Gradient(e.name(), e.line(), e.value(), t, agrees));
         }
         return new AuditResult.CodeRunResult(points.describe(base), gradients, "");
     }
@@ -185,11 +190,17 @@ public final class Auditor {
             return f;
         }
         if (item instanceof Item.CodeLine c) {
-            Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), c.wrt());
-            Finding f = compare(item, "code", c.statement().name(), c.claimed(),
-                    truth.derivative(truthGraph.loss(), c.wrt()).closed(), target, graphSpace(Map.of()), index);
+            Expr.Deriv target = c.target();
+            Expr derivative = truth.derivative(target.of(), target.wrt()).closed();
+            // The cross-check is of the derivative itself, before the factor the code's name carries.
+            crossChecks.computeIfAbsent(target, t -> CrossCheck.against(t, derivative, points));
+            Finding f = compare(item, "code", c.statement().name(), c.claimed(), c.truth(derivative), target,
+                    graphSpace(Map.of()), index);
             blame.assigns(index, target, true);
             return f;
+        }
+        if (item instanceof Item.Update u) {
+            return update(u);
         }
         if (item instanceof Item.PartialClaim p) {
             Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
@@ -215,14 +226,53 @@ public final class Auditor {
         throw new IllegalStateException("no judge for " + item);
     }
 
+    /** A gradient-descent step: judged with the true gradients, and with those of the loss as written. */
+    private Finding update(Item.Update u) throws CasException {
+        if (truthGraph.loss() == null) {
+            return unverified(u, "an update descends a loss, but the derivation declares none");
+        }
+        Expr step = Expr.sub(u.updated(), new Expr.Var(u.parameter()));
+        Expr writtenStep = null;
+        if (written != null) {
+            Map<Expr.Deriv, Expr> values = new HashMap<>();
+            for (Expr.Deriv d : Exprs.derivatives(step)) {
+                values.put(d, written.derivative(d.of(), d.wrt()).closed());
+            }
+            writtenStep = Exprs.substituteDerivatives(model.functions().inline(step), values);
+        }
+        return UpdateCheck.judge(u, truthGraph.loss(), toGraph(step), truth.derivative(truthGraph.loss(), u.parameter()).closed(),
+                writtenStep, points, lossLine, blame.consumed(u.updated(), true), printer(u));
+    }
+
     /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
     private Expr toGraph(Expr written) throws CasException {
-        Expr inlined = model.functions().inline(written);
+        Expr inlined = partials(model.functions().inline(written));
         Map<Expr.Deriv, Expr> values = new HashMap<>();
         for (Expr.Deriv d : Exprs.derivatives(inlined)) {
             values.put(d, truth.derivative(d.of(), d.wrt()).closed());
         }
         return Exprs.substituteDerivatives(inlined, values);
+    }
+
+    /** Every partial derivative {@code d(formula)/dv} a formula writes, replaced by its value from the CAS. */
+    private Expr partials(Expr e) throws CasException {
+        if (e instanceof Expr.Call c && Exprs.isPartial(c)) {
+            return cas.derivative(partials(c.args().get(0)), ((Expr.Var) c.args().get(1)).name());
+        }
+        if (e instanceof Expr.Neg n) {
+            return new Expr.Neg(partials(n.arg()));
+        }
+        if (e instanceof Expr.Bin b) {
+            return new Expr.Bin(b.op(), partials(b.left()), partials(b.right()));
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(partials(a));
+            }
+            return new Expr.Call(c.fn(), args);
+        }
+        return e;
     }
 
     /** {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out. */
@@ -307,9 +357,11 @@ public final class Auditor {
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
-        Diagnoser.Hypothesis h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse,
-                space.names(), factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues,
-                slots));
+        Diagnoser.Hypothesis h = readsUpdated(item, hp, truthValues, slots);
+        if (h == null) {
+            h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse, space.names(),
+                    factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues, slots));
+        }
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         Diagnosis diagnosis = h != null ? h.diagnosis()
                 : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
@@ -320,6 +372,9 @@ public final class Auditor {
         String expected = space.display() != null ? space.display() : Display.print(truthExpr);
         String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
         StringBuilder msg = new StringBuilder();
+        if (statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0) {
+            msg.append("Step ").append(c.step()).append(" of the chain of equalities: ");
+        }
         msg.append(lhs).append(" is wrong: ");
         if (h != null) {
             msg.append(h.detail()).append(". ");
@@ -339,6 +394,23 @@ public final class Auditor {
                 dedupe(upstream), new Finding.Counterexample(j.failure().point(), j.failure().values(),
                 j.failure().claimed(), j.failure().expected()), j.symbolic(), j.points(), j.maxRelError(), correctedLoss,
                 msg.toString()).inheritedFrom(h == null && inherited != null);
+    }
+
+    /**
+     * A code line that reads a parameter after an update changed it, and would be right with the
+     * parameter before the update (backprop must read the weights of the forward pass); else null.
+     */
+    private Diagnoser.Hypothesis readsUpdated(Item item, List<double[]> at, List<BoundedValue> truthValues,
+                                              List<String> slots) throws CasException {
+        if (!(item instanceof Item.CodeLine c) || c.updatesRead().isEmpty()
+                || !judge.matches(toGraph(c.beforeUpdates()), at, truthValues, slots)) {
+            return null;
+        }
+        String read = c.updatesRead().entrySet().stream().map(e -> e.getKey() + " as updated at line " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return new Diagnoser.Hypothesis(Diagnosis.UPDATED_PARAMETER, null, "it reads " + read
+                + "; backprop needs the values of the forward pass, so take every gradient before updating"
+                + " (move the update after this line)");
     }
 
     /** The points, with any 'where' variables held at their values. */
@@ -419,9 +491,12 @@ public final class Auditor {
                 spelling.putIfAbsent("d" + model.aliases().get(name.substring(1)), name);
             }
         }
-        boolean code = item instanceof Item.CodeLine;
+        boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
         String loss = truthGraph.loss();
-        return e -> Display.print(Exprs.map(e, x -> {
+        Map<Expr, Expr> named = new HashMap<>();
+        (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
+                : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
+        return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {
             if (code && x instanceof Expr.Deriv d && d.of().equals(loss)) {
                 String plain = "d" + d.wrt();
                 return new Expr.Var(spelling.getOrDefault(plain, plain));
@@ -438,7 +513,7 @@ public final class Auditor {
         var s = item.statement();
         boolean code = item instanceof Item.CodeLine
                 || s instanceof org.gradaudit.derivation.Statement.Claim c && c.code();
-        String kind = code ? "code" : item instanceof Item.LossItem ? "loss"
+        String kind = code ? "code" : item instanceof Item.Update ? "update" : item instanceof Item.LossItem ? "loss"
                 : item instanceof Item.Restatement || item instanceof Item.FunctionClaim ? "definition" : "claim";
         return new Finding(s.position().line(), s.section(), kind, StatementText.lhs(item), StatementText.claimed(item),
                 Verdict.UNVERIFIED, null, null, null, List.of(), null, "unknown", 0, 0, 0, why);

@@ -48,17 +48,17 @@ public final class CodeRun {
         if (params.isEmpty()) {
             throw new IllegalArgumentException(model.derivation().file() + ": the derivation declares no 'param'");
         }
-        Map<String, Double> gradients = run(model, graph, points, base);
+        Map<Expr.Deriv, Executed> gradients = execute(model, graph, points, base);
         double[] claimed = new double[params.size()];
         double[] theta = new double[params.size()];
         List<Tensor> tensors = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             String p = params.get(i);
-            Double g = gradients.get(p);
+            Executed g = gradients.get(new Expr.Deriv(graph.loss(), p));
             if (g == null) {
                 throw new IllegalArgumentException(model.derivation().file() + ": no code line assigns d" + p);
             }
-            claimed[i] = g;
+            claimed[i] = g.derivative();
             theta[i] = points.value(base, p);
             tensors.add(new Tensor(p, new int[] {1}, i));
         }
@@ -80,40 +80,48 @@ public final class CodeRun {
         return new CheckTarget(description, tensors, claimed, f);
     }
 
-    /** A gradient as the published code computes it: the value, and the line that last assigned it. */
-    record Executed(double value, int line) {
-    }
-
-    /** Runs the code lines in order at one point: each gradient's value as the published code computes it. */
-    private static Map<String, Double> run(Model model, Graph graph, Points points, double[] base) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        execute(model, graph, points, base).forEach((name, e) -> values.put(name, e.value()));
-        return values;
+    /**
+     * A gradient as the published code computes it: the name the code gives it, its value, the
+     * value at that point of the factor its name carries ({@code grad dZ2 = m * dL/dZ2}), and the
+     * line that last assigned it.
+     */
+    record Executed(String name, double value, double factor, int line) {
+        /** The derivative the value stands for: the value without its name's factor. */
+        double derivative() {
+            return value / factor;
+        }
     }
 
     /**
-     * Runs the code lines in file order at one point, each reading the values earlier lines gave.
+     * Runs the code lines in file order at one point, each reading the values earlier lines gave
+     * (updates of parameters included: a line after one reads the updated value).
      *
+     * @return each derivative the code assigns, by the derivative its name stands for
      * @throws IllegalArgumentException if a line uses a gradient no earlier line assigned
      */
-    static Map<String, Executed> execute(Model model, Graph graph, Points points, double[] base) {
-        Map<String, Executed> executed = new LinkedHashMap<>();
+    static Map<Expr.Deriv, Executed> execute(Model model, Graph graph, Points points, double[] base) {
+        Map<Expr.Deriv, Executed> executed = new LinkedHashMap<>();
         for (Item item : model.items()) {
-            if (!(item instanceof Item.CodeLine c)) {
+            if (!(item instanceof Item.CodeLine c) || c.partial()) {
                 continue;
             }
             Map<Expr.Deriv, Expr> values = new HashMap<>();
             for (Expr.Deriv d : Exprs.derivatives(c.claimed())) {
-                Executed v = executed.get(d.wrt());
-                if (v == null || !d.of().equals(graph.loss())) {
-                    throw new IllegalArgumentException(c.statement().position() + ": this code line uses d" + d.wrt()
-                            + " before any code line assigns it");
+                Executed v = executed.get(d);
+                if (v == null) {
+                    throw new IllegalArgumentException(c.statement().position() + ": this code line uses "
+                            + (d.of().equals(graph.loss()) ? "d" + d.wrt() : d) + " before any code line assigns it");
                 }
-                values.put(d, Expr.num(v.value()));
+                values.put(d, Expr.num(v.derivative()));
             }
             Expr e = model.functions().inline(Exprs.substituteDerivatives(c.claimed(), values));
-            executed.put(c.wrt(), new Executed(Evaluators.compile(e, points.slots()).eval(base),
-                    c.statement().position().line()));
+            double factor = Evaluators.compile(model.functions().inline(c.factor()), points.slots()).eval(base);
+            if (factor == 0 || !Double.isFinite(factor)) {
+                throw new IllegalArgumentException(c.statement().position() + ": the factor of " + c.statement().name()
+                        + "'s meaning is " + factor + " here, so its value says nothing about " + c.target());
+            }
+            executed.put(c.target(), new Executed(c.statement().name(), Evaluators.compile(e, points.slots()).eval(base),
+                    factor, c.statement().position().line()));
         }
         return executed;
     }

@@ -20,6 +20,8 @@ public enum Diagnosis {
     WRONG_CHAIN("wrong-chain"),
     /** Operators grouped otherwise than meant, e.g. 1/1 + e^-z for 1/(1 + e^-z). */
     PRECEDENCE("precedence"),
+    /** A code line reads a parameter that an earlier update already changed. */
+    UPDATED_PARAMETER("updated-parameter"),
     /** None of the above explains it. */
     OTHER("other");
 

@@ -19,6 +19,9 @@ final class StatementText {
         if (s instanceof Statement.Code c) {
             return c.name();
         }
+        if (s instanceof Statement.Update u) {
+            return u.name();
+        }
         if (s instanceof Statement.Definition d) {
             return d.name();
         }
@@ -34,12 +37,24 @@ final class StatementText {
             return c.rhs().text() + where;
         }
         if (s instanceof Statement.Code c) {
-            return c.rhs().text();
+            return assigned(c.name(), c.op(), c.rhs().text());
+        }
+        if (s instanceof Statement.Update u) {
+            return assigned(u.name(), u.op(), u.rhs().text());
         }
         if (s instanceof Statement.Definition d) {
             return d.rhs().text();
         }
         return s.text();
+    }
+
+    /** What {@code name op rhs} assigns, as a formula: {@code dW += x*dz} assigns {@code dW + x*dz}. */
+    static String assigned(String name, Statement.Assign op, String rhs) {
+        if (op == Statement.Assign.SET) {
+            return rhs;
+        }
+        boolean sum = rhs.indexOf('+', 1) > 0 || rhs.indexOf('-', 1) > 0;
+        return name + (op == Statement.Assign.ADD ? " + " : " - ") + (sum ? "(" + rhs + ")" : rhs);
     }
 
     /** The names the right-hand side wrote, with their positions. */
@@ -49,6 +64,9 @@ final class StatementText {
         }
         if (s instanceof Statement.Code c) {
             return c.rhs().names();
+        }
+        if (s instanceof Statement.Update u) {
+            return u.rhs().names();
         }
         if (s instanceof Statement.Definition d) {
             return d.rhs().names();

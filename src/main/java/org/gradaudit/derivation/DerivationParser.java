@@ -13,6 +13,7 @@ import org.gradaudit.expr.Builtins;
 import org.gradaudit.expr.ExprParser;
 import org.gradaudit.expr.ExprSyntaxException;
 import org.gradaudit.expr.Names;
+import org.gradaudit.expr.Pasted;
 import org.gradaudit.expr.Scope;
 
 /**
@@ -35,13 +36,22 @@ public final class DerivationParser {
     private static final Pattern LOSS_HEAD = Pattern.compile("\\s*loss\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
     private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
-    private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where");
+    private static final Pattern GRAD_HEAD = Pattern.compile("\\s*grad\\s+(.*)");
+    private static final Pattern UPSTREAM = Pattern.compile("(\\s*upstream\\s+)([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*"
+            + "d([A-Za-z][A-Za-z0-9_]*)\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*(?:in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*)?");
+    private static final Pattern GRAD_NAME = Pattern.compile("(?:^|,)\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=");
+    private static final Pattern PARTIAL_PART = Pattern.compile("d\\s*\\(.*\\)\\s*/\\s*d[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern PARTIAL_TAIL = Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*");
+    private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where",
+            "grad", "upstream");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
     private Scope scope;
+    /** Names declared with {@code param}: a line assigning one is a gradient-descent update. */
+    private final Set<String> parameters = new HashSet<>();
     private String section = "";
     private int lineNo;
 
@@ -63,7 +73,8 @@ public final class DerivationParser {
                     "file is " + text.length() + " characters long; gradaudit reads derivations of at most "
                             + MAX_CHARS));
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String body = !text.isEmpty() && text.charAt(0) == Pasted.BYTE_ORDER_MARK ? text.substring(1) : text;
+        String[] lines = body.split("\r\n|\r|\n", -1);
         p.scope = p.collectScope(lines);
         for (int i = 0; i < lines.length && p.problems.size() < 50; i++) {
             p.lineNo = i + 1;
@@ -87,7 +98,7 @@ public final class DerivationParser {
             if (raw.length() > MAX_LINE) {
                 continue;
             }
-            String line = stripComment(raw);
+            String line = Pasted.normalize(stripComment(raw));
             Matcher m;
             if ((m = FN_HEAD.matcher(line)).matches()) {
                 functions.add(m.group(1));
@@ -97,6 +108,17 @@ public final class DerivationParser {
                 Matcher n = NAME.matcher(m.group(2).replaceAll("\\bin\\b.*", ""));
                 while (n.find()) {
                     quantities.add(n.group());
+                    if (m.group(1).equals("param")) {
+                        parameters.add(n.group());
+                    }
+                }
+            } else if ((m = UPSTREAM.matcher(line)).matches()) {
+                quantities.add(m.group(2));
+                quantities.add(m.group(3));
+            } else if ((m = GRAD_HEAD.matcher(line)).matches()) {
+                Matcher n = GRAD_NAME.matcher(m.group(1));
+                while (n.find()) {
+                    quantities.add(n.group(1));
                 }
             } else if ((m = ALIAS_HEAD.matcher(line)).matches()) {
                 Matcher n = NAME.matcher(m.group(1));
@@ -115,16 +137,18 @@ public final class DerivationParser {
             problem(1, "line is " + raw.length() + " characters long; gradaudit reads lines of at most " + MAX_LINE);
             return;
         }
-        String line = stripComment(raw);
+        String asWritten = stripComment(raw);
+        if (asWritten.strip().startsWith("@")) {
+            String trimmed = asWritten.strip();
+            directive(trimmed, asWritten.indexOf(trimmed.charAt(0)));
+            return;
+        }
+        String line = Pasted.normalize(asWritten);
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return;
         }
         int indent = line.indexOf(trimmed.charAt(0));
-        if (trimmed.startsWith("@")) {
-            directive(trimmed, indent);
-            return;
-        }
         String head = firstWord(trimmed);
         switch (head) {
             case "input", "param" -> declare(line, indent, head);
@@ -132,6 +156,8 @@ public final class DerivationParser {
             case "fn" -> function(line, indent);
             case "loss" -> loss(line, indent);
             case "code" -> code(line, indent);
+            case "grad" -> grad(line, indent);
+            case "upstream" -> upstream(line, indent);
             default -> equation(line, indent, indent, false);
         }
     }
@@ -251,9 +277,10 @@ public final class DerivationParser {
             problem(indent + 1, "expected 'code dX = formula' or 'code dA/dB = formula'");
             return;
         }
-        String lhs = line.substring(start, eq).strip();
+        Statement.Assign op = assignment(line, eq);
+        String lhs = line.substring(start, op == Statement.Assign.SET ? eq : eq - 1).strip();
         Matcher leibniz = LEIBNIZ.matcher(lhs);
-        if (leibniz.matches()) {
+        if (leibniz.matches() && op == Statement.Assign.SET) {
             equation(line, indent, start + (line.substring(start).length() - line.substring(start).stripLeading().length()), true);
             return;
         }
@@ -263,8 +290,83 @@ public final class DerivationParser {
         }
         Formula rhs = formula(line, eq + 1);
         if (rhs != null) {
-            statements.add(new Statement.Code(pos(indent + 1), section, line.strip(), lhs, rhs));
+            statements.add(parameters.contains(lhs)
+                    ? new Statement.Update(pos(indent + 1), section, line.strip(), lhs, op, rhs)
+                    : new Statement.Code(pos(indent + 1), section, line.strip(), lhs, op, rhs));
         }
+    }
+
+    /** {@code +=} or {@code -=} when the '=' at {@code eq} follows a '+' or '-'; else a plain '='. */
+    private static Statement.Assign assignment(String line, int eq) {
+        char before = eq > 0 ? line.charAt(eq - 1) : ' ';
+        return before == '+' ? Statement.Assign.ADD : before == '-' ? Statement.Assign.SUBTRACT : Statement.Assign.SET;
+    }
+
+    /** {@code upstream da_next = dL/da_next [in [low, high]]}. */
+    private void upstream(String line, int indent) {
+        Matcher m = UPSTREAM.matcher(line);
+        if (!m.matches()) {
+            problem(indent + 1, "expected 'upstream NAME = dL/dX [in [low, high]]', e.g. 'upstream da_next = dL/da_next':"
+                    + " the gradient NAME of a loss L with respect to node X arrives from outside the derivation");
+            return;
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (m.group(5) != null) {
+            try {
+                low = Double.parseDouble(m.group(5).strip());
+                high = Double.parseDouble(m.group(6).strip());
+            } catch (NumberFormatException e) {
+                problem(m.start(5) + 1, "range must be two numbers: in [low, high]");
+                return;
+            }
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                problem(m.start(5) + 1, "range [" + low + ", " + high + "] must have low < high, both finite");
+                return;
+            }
+        }
+        statements.add(new Statement.Upstream(pos(indent + 1), section, line.strip(), m.group(2), m.group(3),
+                m.group(4), low, high));
+    }
+
+    /** {@code grad dZ2 = m * dL/dZ2, delta2 = -dE/dz2}. */
+    private void grad(String line, int indent) {
+        int start = indent + "grad".length();
+        List<Statement.Meaning> meanings = new ArrayList<>();
+        int offset = start;
+        for (String part : topLevelParts(line.substring(start))) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? "" : part.substring(0, eq).strip();
+            if (!Names.isName(name)) {
+                problem(offset + 1, "expected 'grad NAME = factor * dA/dB[, ...]', e.g. 'grad dZ2 = m * dL/dZ2' "
+                        + "or 'grad delta2 = -dE/dz2'");
+                return;
+            }
+            Formula formula = formula(line.substring(0, offset + part.length()), offset + eq + 1);
+            if (formula == null) {
+                return;
+            }
+            meanings.add(new Statement.Meaning(name, offset + part.indexOf(name) + 1, formula));
+            offset += part.length() + 1;
+        }
+        statements.add(new Statement.Grad(pos(indent + 1), section, line.strip(), meanings));
+    }
+
+    /** {@code text} split at the commas outside parentheses. */
+    private static List<String> topLevelParts(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                parts.add(text.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(text.substring(from));
+        return parts;
     }
 
     /** {@code lhsStart} is where the left side begins: after {@code code} for a code claim, else the indent. */
@@ -275,56 +377,117 @@ public final class DerivationParser {
                     + "'dL/da2 = ...'), a directive such as '@section', or a keyword: input, param, alias, fn, loss, code");
             return;
         }
-        String lhsText = line.substring(lhsStart, eq).strip();
+        Statement.Assign op = code ? Statement.Assign.SET : assignment(line, eq);
+        String lhsText = line.substring(lhsStart, op == Statement.Assign.SET ? eq : eq - 1).strip();
         String text = line.strip();
+        if (!code && (op != Statement.Assign.SET || parameters.contains(lhsText)) && Names.isName(lhsText)
+                && topLevelWord(line, eq + 1, "where") < 0) {
+            Formula rhs = formula(line, eq + 1);
+            if (rhs != null) {
+                statements.add(new Statement.Update(pos(lhsStart + 1), section, text, lhsText, op, rhs));
+            }
+            return;
+        }
         int whereAt = topLevelWord(line, eq + 1, "where");
         int rhsEnd = whereAt < 0 ? line.length() : whereAt;
         List<Statement.Where> where = whereAt < 0 ? List.of() : where(line, whereAt + "where".length());
         if (where == null) {
             return;
         }
-        Formula rhs = formula(line.substring(0, rhsEnd), eq + 1);
-        if (rhs == null) {
-            return;
+        // A chain 'a = b = c' claims every later part equal to the first: step 1 is b, step 2 is c.
+        List<Integer> cuts = new ArrayList<>(List.of(eq));
+        for (int next = topLevelEquals(line, eq + 1); next >= 0 && next < rhsEnd; next = topLevelEquals(line, next + 1)) {
+            cuts.add(next);
         }
+        cuts.add(rhsEnd);
+        for (int i = 1; i < cuts.size(); i++) {
+            Formula rhs = part(line, cuts.get(i - 1) + 1, cuts.get(i));
+            if (rhs == null) {
+                return;
+            }
+            int step = cuts.size() > 2 ? i : 0;
+            if (!claim(line, indent, lhsStart, eq, lhsText, text, rhs, where, code, step)) {
+                return;
+            }
+        }
+    }
+
+    /** One claim or definition of {@code lhs = rhs}; false after reporting a problem. */
+    private boolean claim(String line, int indent, int lhsStart, int eq, String lhsText, String text, Formula rhs,
+                          List<Statement.Where> where, boolean code, int step) {
         int lhsColumn = lhsStart + 1;
         Matcher leibniz = LEIBNIZ.matcher(lhsText);
         if (leibniz.matches()) {
             statements.add(new Statement.Claim(pos(indent + 1), section, text,
-                    new Statement.LeibnizLhs(leibniz.group(1), leibniz.group(2), lhsColumn, lhsText), rhs, where, code));
-            return;
+                    new Statement.LeibnizLhs(leibniz.group(1), leibniz.group(2), lhsColumn, lhsText), rhs, where, code,
+                    step));
+            return true;
         }
         if (lhsText.startsWith("d(")) {
-            exprDerivClaim(line, indent, eq, lhsText, text, rhs, where);
-            return;
+            return exprDerivClaim(line, indent, eq, lhsText, text, rhs, where, step);
         }
         if (Names.isName(lhsText) && where.isEmpty() && !scope.isFunction(lhsText)) {
             statements.add(new Statement.Definition(pos(lhsColumn), section, text, lhsText, rhs));
-            return;
+            return true;
         }
         Formula lhs = formula(line.substring(0, eq), indent);
-        if (lhs != null) {
-            statements.add(new Statement.Claim(pos(lhsColumn), section, text, new Statement.ExprLhs(lhs, lhsText),
-                    rhs, where, false));
+        if (lhs == null) {
+            return false;
         }
+        statements.add(new Statement.Claim(pos(lhsColumn), section, text, new Statement.ExprLhs(lhs, lhsText),
+                rhs, where, false, step));
+        return true;
     }
 
-    private void exprDerivClaim(String line, int indent, int eq, String lhsText, String text, Formula rhs,
-                                List<Statement.Where> where) {
+    /**
+     * The formula in {@code line[from, to)}: an ordinary formula, or the partial derivative of one,
+     * {@code d(formula)/dv}, read as the call {@code d(formula, v)} that the audit differentiates.
+     */
+    private Formula part(String line, int from, int to) {
+        String raw = line.substring(from, to);
+        String text = raw.strip();
+        int start = from + raw.indexOf(text.isEmpty() ? " " : text.substring(0, 1));
+        Matcher d = PARTIAL_PART.matcher(text);
+        if (text.isEmpty() || !d.matches() || scope.isQuantity("d")) {
+            return formula(line.substring(0, to), from);
+        }
+        int open = start + 1;
+        int close = matchingParen(line, open, to);
+        Matcher tail = close < 0 ? null : PARTIAL_TAIL.matcher(line.substring(close + 1, to));
+        if (tail == null || !tail.matches()) {
+            return formula(line.substring(0, to), from);
+        }
+        Formula of = formula(line.substring(0, close), open + 1);
+        if (of == null) {
+            return null;
+        }
+        String wrt = tail.group(1);
+        List<org.gradaudit.expr.NameRef> names = new ArrayList<>();
+        int shift = of.column() - (start + 1);
+        of.names().forEach(r -> names.add(new org.gradaudit.expr.NameRef(r.name(), r.offset() + shift, r.beforeParen())));
+        names.add(new org.gradaudit.expr.NameRef(wrt, close + 1 + tail.start(1) - start, false));
+        return new Formula(org.gradaudit.expr.Expr.call("d", of.expr(), new org.gradaudit.expr.Expr.Var(wrt)), names,
+                start + 1, text);
+    }
+
+    private boolean exprDerivClaim(String line, int indent, int eq, String lhsText, String text, Formula rhs,
+                                   List<Statement.Where> where, int step) {
         int open = indent + 1;
         int close = matchingParen(line, open, eq);
         Matcher tail = close < 0 ? null
                 : Pattern.compile("\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)\\s*").matcher(line.substring(close + 1, eq));
         if (tail == null || !tail.matches()) {
             problem(indent + 1, "expected 'd(formula)/dNAME = formula', e.g. 'd(y*ln(a2))/da2 = y/a2'");
-            return;
+            return false;
         }
         Formula of = formula(line.substring(0, close), open + 1);
-        if (of != null) {
-            int wrtColumn = close + 1 + tail.start(1) + 1;
-            statements.add(new Statement.Claim(pos(indent + 1), section, text,
-                    new Statement.ExprDerivLhs(of, tail.group(1), wrtColumn, lhsText), rhs, where, false));
+        if (of == null) {
+            return false;
         }
+        int wrtColumn = close + 1 + tail.start(1) + 1;
+        statements.add(new Statement.Claim(pos(indent + 1), section, text,
+                new Statement.ExprDerivLhs(of, tail.group(1), wrtColumn, lhsText), rhs, where, false, step));
+        return true;
     }
 
     private List<Statement.Where> where(String line, int start) {
@@ -357,7 +520,7 @@ public final class DerivationParser {
         String text = raw.stripLeading();
         int start = from + raw.length() - text.length();
         try {
-            ExprParser.Parsed parsed = ExprParser.parse(text, scope);
+            ExprParser.Parsed parsed = ExprParser.parse(text, scope, start + 1);
             return new Formula(parsed.expr(), parsed.names(), start + 1, text.strip());
         } catch (ExprSyntaxException e) {
             problem(start + e.offset() + 1, e.getMessage());
@@ -373,11 +536,18 @@ public final class DerivationParser {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == '=' && depth == 0) {
+            } else if (c == '=' && depth == 0 && !comparison(line, i)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether the '=' at {@code i} belongs to a comparison, {@code >=}, {@code <=} or {@code ==}. */
+    private static boolean comparison(String line, int i) {
+        char before = i > 0 ? line.charAt(i - 1) : ' ';
+        char after = i + 1 < line.length() ? line.charAt(i + 1) : ' ';
+        return before == '<' || before == '>' || before == '=' || after == '=';
     }
 
     private static int topLevelWord(String line, int from, String word) {

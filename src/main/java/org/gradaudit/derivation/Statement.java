@@ -64,17 +64,72 @@ public sealed interface Statement {
                 Formula rhs) implements Statement {
     }
 
-    /** {@code code dZ1 = ...}: a backprop code line; {@code dX} means dL/dX. Executed in order. */
-    record Code(Position position, String section, String text, String name, Formula rhs) implements Statement {
+    /**
+     * {@code code dZ1 = ...}: a backprop code line; {@code dX} means dL/dX unless a {@link Grad}
+     * says otherwise. Executed in order. {@code code dW += ...} and {@code -=} accumulate.
+     */
+    record Code(Position position, String section, String text, String name, Assign op, Formula rhs)
+            implements Statement {
+    }
+
+    /** How a line assigns its name: {@code =}, {@code +=} or {@code -=}. */
+    enum Assign {
+        SET("="), ADD("+="), SUBTRACT("-=");
+
+        private final String symbol;
+
+        Assign(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** As written. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /**
+     * {@code grad dZ2 = m * dL/dZ2, delta2 = -dE/dz2}: what gradient names stand for, from this line
+     * on: a factor times a Leibniz derivative.
+     */
+    record Grad(Position position, String section, String text, List<Meaning> meanings) implements Statement {
+        public Grad {
+            meanings = List.copyOf(meanings);
+        }
+    }
+
+    /**
+     * {@code upstream da_next = dL/da_next}: a gradient that arrives from outside the derivation (from
+     * the next time step or the next layer). The name is an input, drawn like any input; the loss
+     * {@code L} is then everything downstream, and its gradient through {@code a_next} is da_next.
+     */
+    record Upstream(Position position, String section, String text, String name, String loss, String node,
+                    double low, double high) implements Statement {
+    }
+
+    /** One name of a {@link Grad} line and the formula it stands for ({@code m * dL/dZ2}). */
+    record Meaning(String name, int column, Formula formula) {
+    }
+
+    /**
+     * {@code W = W - learning_rate * dW}, {@code W -= lr*dW}, {@code W += -lr*dW}: a gradient-descent
+     * update of a parameter. The audit checks that a small step of it decreases the loss, and code
+     * lines after it read the updated value.
+     */
+    record Update(Position position, String section, String text, String name, Assign op, Formula rhs)
+            implements Statement {
     }
 
     /**
      * A claim: {@code dL/da2 = ...}, {@code d(y*ln(a2))/da2 = ...}, {@code sigmoid(z) = ...},
      * {@code 0*a1 = 0}, optionally {@code where W2 = 0}. {@code code} marks a claim that the
-     * tutorial's code computes this derivative with the given expression.
+     * tutorial's code computes this derivative with the given expression. In a chain of equalities
+     * {@code a = b = c}, each later part is a claim of its own, {@code step} 1, 2, ...; else step is 0.
+     * The right side may be a partial derivative {@code d(formula)/dv}, read as the call
+     * {@code d(formula, v)}.
      */
     record Claim(Position position, String section, String text, Lhs lhs, Formula rhs, List<Where> where,
-                 boolean code) implements Statement {
+                 boolean code, int step) implements Statement {
         public Claim {
             where = List.copyOf(where);
         }

@@ -99,8 +99,9 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
         }
     }
 
+    /** A constant: a {@link Num}, or the {@link Neg} of one for a negative value (-0.0 included). */
     static Expr num(double v) {
-        return v < 0 ? new Neg(new Num(-v)) : new Num(v);
+        return v < 0 || (v == 0 && 1 / v < 0) ? new Neg(new Num(-v)) : new Num(v);
     }
 
     static Expr var(String name) {

@@ -7,15 +7,16 @@ import org.gradaudit.expr.Expr.Op;
 /**
  * Reads one formula. The grammar, loosest binding first:
  * <pre>
+ *   compare = sum ((">" | ">=" | "<" | "<=") sum)?     -- 1 where it holds, else 0: a mask, as ReLU backprop writes it
  *   sum     = product (("+" | "-") product)*
  *   product = unary (("*" | "/") unary | unary)*      -- juxtaposition multiplies: 2x, y ln(a2), a2(1 - a2)
  *   unary   = ("-" | "+") unary | power
- *   power   = primary ("^" exponent)?                  -- right-associative; "**" means "^"
+ *   power   = primary ("^" exponent | superscript+)?   -- right-associative; "**" means "^"; a2² is a2^2
  *   exponent = ("-" | "+") exponent | power
- *   primary = number | name | function "(" sum ("," sum)* ")" | "(" sum ")" | "d" quantity "/d" quantity
+ *   primary = number | name | function "(" sum ("," sum)* ")" | "(" compare ")" | "d" quantity "/d" quantity
  * </pre>
  * A name followed directly by a parenthesis multiplies when the scope says it is a quantity
- * ({@code a2(1 - a2)}); otherwise it is a call, and whether the function exists is for the caller
+ * ({@code a2(1 - a2)}) or names a quantity's gradient ({@code dh1(1 - h1^2)}); otherwise it is a call, and whether the function exists is for the caller
  * to judge. Nesting deeper than {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack.
  */
 public final class ExprParser {
@@ -24,13 +25,16 @@ public final class ExprParser {
 
     private final String text;
     private final Scope scope;
+    /** The column of the text's first character in the line it comes from, for messages that name another column. */
+    private final int firstColumn;
     private final List<NameRef> names = new ArrayList<>();
     private int pos;
     private int depth;
 
-    private ExprParser(String text, Scope scope) {
+    private ExprParser(String text, Scope scope, int firstColumn) {
         this.text = text;
         this.scope = scope;
+        this.firstColumn = firstColumn;
     }
 
     /** The result of parsing: the expression and every name occurrence in it. */
@@ -46,16 +50,54 @@ public final class ExprParser {
      * @throws ExprSyntaxException with the offset of the first problem
      */
     public static Parsed parse(String text, Scope scope) throws ExprSyntaxException {
-        ExprParser p = new ExprParser(text, scope);
-        Expr e = p.sum();
+        return parse(text, scope, 1);
+    }
+
+    /**
+     * Parses the whole of {@code text}, which starts at column {@code firstColumn} of its line: a
+     * message that names another position ("the '(' at column 12") counts within the line.
+     *
+     * @throws ExprSyntaxException with the offset of the first problem
+     */
+    public static Parsed parse(String text, Scope scope, int firstColumn) throws ExprSyntaxException {
+        ExprParser p = new ExprParser(text, scope, firstColumn);
+        Expr e = p.compare();
         p.skipSpace();
         if (p.pos < text.length()) {
             char c = text.charAt(p.pos);
             throw new ExprSyntaxException(p.pos, c == ')'
                     ? "unbalanced ')': no '(' is open here"
-                    : "unexpected '" + c + "' after a complete formula");
+                    : "unexpected " + Pasted.describe(text.codePointAt(p.pos)) + " after a complete formula");
         }
         return new Parsed(e, p.names);
+    }
+
+    /**
+     * A comparison is a number, 1 where it holds and 0 elsewhere, written with {@code step} (1 for a
+     * positive argument, else 0) so that its kink rules hold: {@code z > 0} is {@code step(z)},
+     * {@code z >= 0} is {@code 1 - step(-z)}.
+     */
+    private Expr compare() throws ExprSyntaxException {
+        Expr left = sum();
+        skipSpace();
+        if (pos >= text.length() || (text.charAt(pos) != '>' && text.charAt(pos) != '<')) {
+            return left;
+        }
+        boolean greater = text.charAt(pos) == '>';
+        boolean orEqual = pos + 1 < text.length() && text.charAt(pos + 1) == '=';
+        pos += orEqual ? 2 : 1;
+        Expr right = sum();
+        Expr positive = greater ? difference(left, right) : difference(right, left);
+        // a >= b holds where b - a is not positive; a <= b where a - b is not
+        return orEqual ? Expr.sub(Expr.num(1), Expr.call("step", greater ? difference(right, left)
+                : difference(left, right))) : Expr.call("step", positive);
+    }
+
+    private static Expr difference(Expr a, Expr b) {
+        if (b.equals(new Expr.Num(0))) {
+            return a;
+        }
+        return a.equals(new Expr.Num(0)) ? Expr.neg(b) : Expr.sub(a, b);
     }
 
     private Expr sum() throws ExprSyntaxException {
@@ -112,6 +154,13 @@ public final class ExprParser {
 
     private Expr power() throws ExprSyntaxException {
         Expr base = primary();
+        if (pos < text.length() && Pasted.superscriptDigit(text.charAt(pos)) >= 0) {
+            int exponent = 0;
+            while (pos < text.length() && Pasted.superscriptDigit(text.charAt(pos)) >= 0) {
+                exponent = Math.min(10 * exponent + Pasted.superscriptDigit(text.charAt(pos++)), 1_000_000);
+            }
+            return new Expr.Bin(Op.POW, base, new Expr.Num(exponent));
+        }
         skipSpace();
         if (peekPow()) {
             pos += text.charAt(pos) == '^' ? 1 : 2;
@@ -147,7 +196,7 @@ public final class ExprParser {
         char c = text.charAt(pos);
         if (c == '(') {
             int open = pos++;
-            Expr e = sum();
+            Expr e = compare();
             expectClose(open);
             return e;
         }
@@ -163,7 +212,8 @@ public final class ExprParser {
         if (c == '[' || c == ']' || c == '{' || c == '}') {
             throw new ExprSyntaxException(pos, "'" + c + "' is not part of the formula syntax; group with '(' and ')'");
         }
-        throw new ExprSyntaxException(pos, "unexpected '" + c + "' where a number, a name or '(' is expected");
+        throw new ExprSyntaxException(pos, "unexpected " + Pasted.describe(text.codePointAt(pos))
+                + " where a number, a name or '(' is expected");
     }
 
     private Expr named() throws ExprSyntaxException {
@@ -175,7 +225,7 @@ public final class ExprParser {
         }
         boolean paren = pos < text.length() && text.charAt(pos) == '(';
         names.add(new NameRef(name, start, paren));
-        if (paren && (scope.isFunction(name) || !scope.isQuantity(name))) {
+        if (paren && (scope.isFunction(name) || !(scope.isQuantity(name) || isGradientName(name)))) {
             int open = pos++;
             List<Expr> args = new ArrayList<>();
             args.add(sum());
@@ -189,6 +239,11 @@ public final class ExprParser {
             return new Expr.Call(name, args);
         }
         return new Expr.Var(name);
+    }
+
+    /** {@code dX} for a quantity X: a gradient's name, which multiplies a parenthesis after it ({@code dh1(1 - h1^2)}). */
+    private boolean isGradientName(String name) {
+        return name.length() > 1 && name.charAt(0) == 'd' && scope.isQuantity(name.substring(1));
     }
 
     /** {@code dA/dB} written without spaces, where A and B are both quantities; null otherwise. */
@@ -262,8 +317,8 @@ public final class ExprParser {
             throw new ExprSyntaxException(open, "unbalanced '(': it is never closed");
         }
         if (text.charAt(pos) != ')') {
-            throw new ExprSyntaxException(pos, "expected ')' to close the '(' at column " + (open + 1)
-                    + ", found '" + text.charAt(pos) + "'");
+            throw new ExprSyntaxException(pos, "expected ')' to close the '(' at column " + (firstColumn + open)
+                    + ", found " + Pasted.describe(text.codePointAt(pos)));
         }
         pos++;
     }

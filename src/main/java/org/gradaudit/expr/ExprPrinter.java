@@ -52,6 +52,11 @@ public final class ExprPrinter {
             out.append('-');
             boolean wrap = precedence(n.arg()) <= Op.MUL.precedence || n.arg() instanceof Neg;
             writeWrapped(n.arg(), wrap, out);
+        } else if (e instanceof Call c && Exprs.isPartial(c)) {
+            // d(f, v), the partial derivative of f with respect to v, as tutorials write it: d(f)/dv
+            out.append("d(");
+            write(c.args().get(0), out);
+            out.append(")/d").append(((Var) c.args().get(1)).name());
         } else if (e instanceof Call c) {
             out.append(c.fn()).append('(');
             for (int i = 0; i < c.args().size(); i++) {

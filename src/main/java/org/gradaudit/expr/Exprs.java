@@ -60,6 +60,29 @@ public final class Exprs {
     }
 
     /**
+     * Replaces each subtree equal to a key of {@code subtrees} by its value, outermost first: a
+     * replaced subtree is not looked into again.
+     */
+    public static Expr replace(Expr e, Map<? extends Expr, ? extends Expr> subtrees) {
+        Expr direct = subtrees.get(e);
+        if (direct != null || subtrees.isEmpty()) {
+            return direct != null ? direct : e;
+        }
+        if (e instanceof Neg n) {
+            return new Neg(replace(n.arg(), subtrees));
+        }
+        if (e instanceof Bin b) {
+            return new Bin(b.op(), replace(b.left(), subtrees), replace(b.right(), subtrees));
+        }
+        if (e instanceof Call c) {
+            List<Expr> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(replace(a, subtrees)));
+            return new Call(c.fn(), args);
+        }
+        return e;
+    }
+
+    /**
      * Rebuilds the tree bottom-up, applying {@code f} to each node after its children have been
      * rebuilt.
      */
@@ -77,6 +100,14 @@ public final class Exprs {
             rebuilt = e;
         }
         return f.apply(rebuilt);
+    }
+
+    /** The name of the partial-derivative call {@code d(formula, v)}, written {@code d(formula)/dv}. */
+    public static final String PARTIAL = "d";
+
+    /** Whether {@code c} is {@code d(formula, v)}: the partial derivative of a formula, as a claim may write it. */
+    public static boolean isPartial(Call c) {
+        return c.fn().equals(PARTIAL) && c.args().size() == 2 && c.args().get(1) instanceof Var;
     }
 
     /** Number of nodes in the tree. */

@@ -50,7 +50,48 @@ public sealed interface Item {
         }
     }
 
-    /** {@code code dX = formula}: a backprop line computing dL/dX, run in file order. */
-    record CodeLine(Statement.Code statement, String wrt, Expr claimed) implements Item {
+    /**
+     * {@code code dX = formula}: a backprop line, run in file order. Its name stands for
+     * {@code factor * d(target.of)/d(target.wrt)}: {@code dL/dX} unless a {@code grad} line says
+     * otherwise. {@code claimed} is what the name holds after this line (for {@code +=}, the sum of
+     * the terms so far, each read at its own line). A {@code partial} line is followed by another
+     * that accumulates into the same name: only the last of such a run is judged, and
+     * {@code lines} lists every line of the run.
+     *
+     * @param spelling the gradient names this line's formula reads, each with the expression it stands
+     *     for, so that formulas print in the code's own names
+     * @param updatesRead the parameters this line reads after an update changed them, each with the
+     *     update's line; {@code claimed} reads their updated values
+     * @param beforeUpdates {@code claimed} as it would read with the parameters before their updates
+     */
+    record CodeLine(Statement.Code statement, Expr.Deriv target, Expr factor, Expr claimed, boolean partial,
+                    List<Integer> lines, Map<Expr, String> spelling, Map<String, Integer> updatesRead,
+                    Expr beforeUpdates) implements Item {
+        public CodeLine {
+            lines = List.copyOf(lines);
+            spelling = Map.copyOf(spelling);
+            updatesRead = Map.copyOf(updatesRead);
+        }
+
+        /** The variable or node this line's gradient is taken with respect to. */
+        public String wrt() {
+            return target.wrt();
+        }
+
+        /** The true value this line's name stands for, given the true derivative of its target. */
+        public Expr truth(Expr derivative) {
+            return factor.equals(Expr.num(1)) ? derivative : Expr.mul(factor, derivative);
+        }
+    }
+
+    /**
+     * {@code W = W - learning_rate * dW}: a gradient-descent step of parameter {@code parameter};
+     * {@code updated} is its value after the step, with the gradients it reads as Leibniz atoms.
+     */
+    record Update(Statement.Update statement, String parameter, Expr updated, Map<Expr, String> spelling)
+            implements Item {
+        public Update {
+            spelling = Map.copyOf(spelling);
+        }
     }
 }

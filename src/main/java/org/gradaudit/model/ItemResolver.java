@@ -20,6 +20,8 @@ final class ItemResolver {
     private final Resolver resolver;
     private final List<Problem> problems;
     private final Map<String, Statement.Definition> definitions;
+    /** What gradient names mean, line by line. */
+    private CodeState code;
 
     ItemResolver(Graph graph, Resolver resolver, List<Problem> problems,
                  Map<String, Statement.Definition> definitions) {
@@ -31,6 +33,7 @@ final class ItemResolver {
 
     List<Item> items(Derivation derivation, Expr lossExpr) {
         List<Item> items = new ArrayList<>();
+        code = new CodeState(graph, resolver, problems, items);
         for (Statement s : derivation.statements()) {
             Item item = item(s, lossExpr);
             if (item != null) {
@@ -41,6 +44,13 @@ final class ItemResolver {
     }
 
     private Item item(Statement s, Expr lossExpr) {
+        if (s instanceof Statement.Grad g) {
+            code.grad(g);
+            return null;
+        }
+        if (s instanceof Statement.Update u) {
+            return code.update(u);
+        }
         if (s instanceof Statement.Loss l && lossExpr != null) {
             return new Item.LossItem(l, lossExpr);
         }
@@ -54,29 +64,18 @@ final class ItemResolver {
             return claimed == null ? null : new Item.Restatement(d, node, claimed);
         }
         if (s instanceof Statement.Code c) {
-            return code(c);
+            if (graph.loss() == null && !code.claimNames().containsKey(c.name())) {
+                problems.add(new Problem(c.position(), "code lines compute gradients of the loss, but the derivation "
+                        + "declares no loss; add 'loss L(prediction, target) = ...', or say what '" + c.name()
+                        + "' stands for with 'grad " + c.name() + " = dF/dX'"));
+                return null;
+            }
+            return code.code(c);
         }
         if (s instanceof Statement.Claim c) {
             return claim(c);
         }
         return null;
-    }
-
-    private Item code(Statement.Code c) {
-        String name = c.name();
-        String wrt = name.length() > 1 && name.charAt(0) == 'd' ? resolver.canonical(name.substring(1)) : null;
-        if (wrt == null) {
-            problems.add(new Problem(c.position(), "a code line assigns a gradient dX of a quantity X of the graph; '"
-                    + name + "' is not one"));
-            return null;
-        }
-        if (graph.loss() == null) {
-            problems.add(new Problem(c.position(), "code lines compute gradients of the loss, but the derivation declares "
-                    + "no loss; add 'loss L(prediction, target) = ...'"));
-            return null;
-        }
-        Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
-        return claimed == null ? null : new Item.CodeLine(c, wrt, claimed);
     }
 
     private Item claim(Statement.Claim c) {
@@ -88,7 +87,7 @@ final class ItemResolver {
                         + "' is not one"));
                 return null;
             }
-            Expr value = resolver.resolve(w.value(), c.position(), Set.of());
+            Expr value = resolve(w.value(), c.position(), Set.of());
             if (value == null) {
                 return null;
             }
@@ -108,7 +107,7 @@ final class ItemResolver {
                         + "' is an input or parameter, so its derivative says nothing; claim derivatives of nodes"));
                 return null;
             }
-            Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
+            Expr claimed = resolve(c.rhs(), c.position(), Set.of());
             return claimed == null ? null : new Item.DerivativeClaim(c, of, wrt, claimed);
         }
         if (c.lhs() instanceof Statement.ExprDerivLhs d) {
@@ -116,8 +115,8 @@ final class ItemResolver {
             // A rule such as d(ln(u))/du = 1/u: the variable is the rule's own, held by nothing in the graph.
             boolean rule = wrt == null && !Builtins.CONSTANTS.containsKey(d.wrt());
             Set<String> free = rule ? Set.of(d.wrt()) : Set.of();
-            Expr of = resolver.resolve(d.of(), c.position(), free);
-            Expr claimed = resolver.resolve(c.rhs(), c.position(), free);
+            Expr of = resolve(d.of(), c.position(), free);
+            Expr claimed = resolve(c.rhs(), c.position(), free);
             if (of == null || claimed == null) {
                 return null;
             }
@@ -127,8 +126,8 @@ final class ItemResolver {
         List<String> params = functionParams(lhs.expr().expr());
         if (params != null && where.isEmpty()) {
             Set<String> free = new HashSet<>(params);
-            Expr truth = resolver.resolve(lhs.expr(), c.position(), free);
-            Expr claimed = resolver.resolve(c.rhs(), c.position(), free);
+            Expr truth = resolve(lhs.expr(), c.position(), free);
+            Expr claimed = resolve(c.rhs(), c.position(), free);
             String fn = ((Expr.Call) lhs.expr().expr()).fn();
             if (truth == null || claimed == null) {
                 return null;
@@ -143,9 +142,14 @@ final class ItemResolver {
             }
             return new Item.FunctionClaim(c, fn, params, truth, claimed);
         }
-        Expr left = resolver.resolve(lhs.expr(), c.position(), Set.of());
-        Expr claimed = resolver.resolve(c.rhs(), c.position(), Set.of());
+        Expr left = resolve(lhs.expr(), c.position(), Set.of());
+        Expr claimed = resolve(c.rhs(), c.position(), Set.of());
         return left == null || claimed == null ? null : new Item.EqualityClaim(c, left, claimed, where);
+    }
+
+    /** Resolves a claim's formula, reading gradient names as the {@code grad} lines so far declare them. */
+    private Expr resolve(Statement.Formula f, Position at, Set<String> free) {
+        return resolver.resolve(f, at, free, code.claimNames());
     }
 
     /** The parameters of {@code f(z, w)} when every argument is a distinct name outside the graph; else null. */

@@ -56,8 +56,13 @@ public final class ModelBuilder {
         if (loss != null) {
             quantities.add(loss.name());
         }
+        derivation.statements().stream().filter(s -> s instanceof Statement.Upstream)
+                .forEach(s -> quantities.add(((Statement.Upstream) s).loss()));
         checkAliases(quantities);
-        Resolver resolver = new Resolver(quantities, aliases, functions, loss == null ? null : loss.name(), problems);
+        String lossName = loss != null ? loss.name() : derivation.statements().stream()
+                .filter(s -> s instanceof Statement.Upstream).map(s -> ((Statement.Upstream) s).loss()).findFirst()
+                .orElse(null);
+        Resolver resolver = new Resolver(quantities, aliases, functions, lossName, problems);
         defineFunctions(resolver);
         Functions inliner = new Functions(functions);
         Map<String, Expr> nodes = new LinkedHashMap<>();
@@ -68,6 +73,7 @@ public final class ModelBuilder {
             }
         }
         Expr lossExpr = null;
+        String upstreamLoss = upstreamLoss(nodes);
         if (loss != null) {
             lossExpr = resolver.resolve(loss.rhs(), loss.position(), Set.of());
             checkLossArguments(resolver);
@@ -78,7 +84,7 @@ public final class ModelBuilder {
         fail();
         Map<String, Expr> ordered = topologicalOrder(nodes);
         fail();
-        Graph graph = new Graph(variables, ordered, loss == null ? null : loss.name(),
+        Graph graph = new Graph(variables, ordered, loss == null ? upstreamLoss : loss.name(),
                 loss == null ? null : resolver.canonical(loss.prediction()),
                 loss == null ? null : resolver.canonical(loss.target()));
         List<Item> items = new ItemResolver(graph, resolver, problems, definitions).items(derivation, lossExpr);
@@ -106,6 +112,12 @@ public final class ModelBuilder {
                     && !variables.containsKey(d.name()) && !aliases.containsKey(d.name())) {
                 if (claimName(d.name(), s, s.position().column())) {
                     definitions.put(d.name(), d);
+                }
+            } else if (s instanceof Statement.Upstream u) {
+                if (claimName(u.name(), s, s.position().column() + "upstream ".length())) {
+                    double low = Double.isNaN(u.low()) ? DEFAULT_LOW : u.low();
+                    double high = Double.isNaN(u.high()) ? DEFAULT_HIGH : u.high();
+                    variables.put(u.name(), new Graph.Variable(u.name(), false, low, high));
                 }
             } else if (s instanceof Statement.Loss l) {
                 if (loss != null) {
@@ -181,6 +193,46 @@ public final class ModelBuilder {
         }
     }
 
+    /**
+     * The loss that upstream gradients define: for {@code upstream da_next = dL/da_next}, L is
+     * everything downstream of a_next, and to first order it is {@code da_next * a_next} (summed over
+     * every upstream gradient), which has exactly the gradients the code receives. Null when the
+     * derivation declares no upstream gradient.
+     */
+    private String upstreamLoss(Map<String, Expr> nodes) {
+        List<Statement.Upstream> ups = derivation.statements().stream().filter(s -> s instanceof Statement.Upstream)
+                .map(s -> (Statement.Upstream) s).toList();
+        if (ups.isEmpty()) {
+            return null;
+        }
+        String name = ups.get(0).loss();
+        Expr sum = null;
+        for (Statement.Upstream u : ups) {
+            if (loss != null) {
+                problems.add(new Problem(u.position(), "an upstream gradient defines the loss " + u.loss()
+                        + " as everything downstream, but the derivation also declares 'loss' at line "
+                        + loss.position().line() + "; keep one of the two"));
+            } else if (!u.loss().equals(name)) {
+                problems.add(new Problem(u.position(), "every upstream gradient is of one loss; line "
+                        + ups.get(0).position().line() + " says " + name + ", this one " + u.loss()));
+            } else if (!nodes.containsKey(u.node()) && !definitions.containsKey(u.node())) {
+                problems.add(new Problem(u.position(), "'upstream " + u.name() + "': '" + u.node()
+                        + "' must be a node of the graph (defined with '" + u.node() + " = ...')"));
+            } else if (nodes.containsKey(name) || variables.containsKey(name) && !variables.containsKey(u.name())) {
+                problems.add(new Problem(u.position(), "'" + name + "' is already a quantity of the graph; name the"
+                        + " downstream loss otherwise"));
+            } else {
+                Expr term = Expr.mul(new Expr.Var(u.name()), new Expr.Var(u.node()));
+                sum = sum == null ? term : Expr.add(sum, term);
+            }
+        }
+        if (sum != null && loss == null) {
+            nodes.put(name, sum);
+            return name;
+        }
+        return null;
+    }
+
     private void checkLossArguments(Resolver resolver) {
         String pred = resolver.canonical(loss.prediction());
         String target = resolver.canonical(loss.target());
@@ -195,7 +247,13 @@ public final class ModelBuilder {
     }
 
     private Expr noDerivatives(Expr e, Position at, int column) {
-        if (!Exprs.derivatives(e).isEmpty()) {
+        Expr partial = Exprs.subtrees(e).stream().filter(x -> x instanceof Expr.Call c && Exprs.isPartial(c))
+                .findFirst().orElse(null);
+        if (partial != null) {
+            problems.add(new Problem(new Position(at.file(), at.line(), column),
+                    "a definition cannot use derivatives (" + partial + "); write it as a claim, 'q = ... = " + partial
+                            + "' with q defined on a line of its own"));
+        } else if (!Exprs.derivatives(e).isEmpty()) {
             problems.add(new Problem(new Position(at.file(), at.line(), column),
                     "a definition cannot use derivatives (" + Exprs.derivatives(e).get(0) + ")"));
         }

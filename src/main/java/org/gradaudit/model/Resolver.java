@@ -51,8 +51,17 @@ final class Resolver {
      * parameters). Returns null after reporting problems.
      */
     Expr resolve(Formula f, Position at, Set<String> free) {
+        return resolve(f, at, free, Map.of());
+    }
+
+    /**
+     * {@link #resolve(Formula, Position, Set)}, with gradient names that stand for expressions
+     * (from {@code grad} lines, or as the code last assigned them) read as those expressions.
+     */
+    Expr resolve(Formula f, Position at, Set<String> free, Map<String, Expr> gradients) {
         int before = problems.size();
-        Expr e = Exprs.map(f.expr(), x -> resolveNode(x, f, at, free));
+        Expr e = Exprs.map(f.expr(), x -> x instanceof Expr.Var v && !free.contains(v.name())
+                && gradients.containsKey(v.name()) ? gradients.get(v.name()) : resolveNode(x, f, at, free));
         if (problems.size() > before) {
             return null;
         }
@@ -66,6 +75,12 @@ final class Resolver {
         }
         if (x instanceof Expr.Deriv d) {
             return new Expr.Deriv(canonicalOr(d.of()), canonicalOr(d.wrt()));
+        }
+        if (x instanceof Expr.Call c && Exprs.isPartial(c) && !functions.containsKey(c.fn())) {
+            if (!Exprs.derivatives(c.args().get(0)).isEmpty()) {
+                report(f, at, c.fn(), "a partial derivative d(formula)/dv may not contain Leibniz derivatives");
+            }
+            return x;
         }
         if (x instanceof Expr.Call c && functions.containsKey(c.fn())) {
             Functions.Definition fn = functions.get(c.fn());

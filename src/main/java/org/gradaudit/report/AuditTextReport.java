@@ -102,11 +102,12 @@ public final class AuditTextReport {
                 out.append("        consumes the wrong value of line").append(f.upstream().size() > 1 ? "s " : " ")
                         .append(lines(f)).append('\n');
             }
-            if (f.correctedLossLine() > 0) {
+            boolean update = f.kind().equals("update");
+            if (f.correctedLossLine() > 0 && !update) {
                 out.append("        holds for the corrected loss only (see line ").append(f.correctedLossLine())
                         .append(")\n");
             }
-            if (verbose) {
+            if (verbose || update && f.correctedLossLine() > 0) {
                 sentences(out, f.message());
             }
             return;

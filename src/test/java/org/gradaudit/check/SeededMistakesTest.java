@@ -110,7 +110,7 @@ class SeededMistakesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
-        "three-layer-sigmoid-mistakes.deriv"})
+        "three-layer-sigmoid-mistakes.deriv", "mitchell-1997-backpropagation-mistakes.deriv"})
     void seededMistakesAreFoundAndDiagnosedAndNothingElse(String name) throws IOException {
         Map<Integer, String> marked = seeded(name);
         assertFalse(marked.isEmpty(), name + " marks no seeded mistakes");
@@ -137,7 +137,7 @@ class SeededMistakesTest {
     @Test
     void theMistakeFilesTogetherSeedEveryDiagnosisAndALossWithASignError() throws IOException {
         String[] files = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
-            "three-layer-sigmoid-mistakes.deriv"};
+            "three-layer-sigmoid-mistakes.deriv", "mitchell-1997-backpropagation-mistakes.deriv"};
         Set<String> seededKinds = new TreeSet<>();
         boolean lossSign = false;
         for (String name : files) {

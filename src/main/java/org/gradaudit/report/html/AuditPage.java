@@ -27,7 +27,10 @@ public final class AuditPage {
     private final Formulas formulas;
     private final MathMl math;
     private final Prose prose;
-    private final Map<Integer, Statement> statements = new HashMap<>();
+    /** The statements on each line: one, or several for a chain of equalities {@code a = b = c}. */
+    private final Map<Integer, List<Statement>> statements = new HashMap<>();
+    /** How many findings of each line the page has shown so far. */
+    private final Map<Integer, Integer> onPage = new HashMap<>();
 
     private AuditPage(AuditResult result) {
         this.result = result;
@@ -35,7 +38,7 @@ public final class AuditPage {
         this.math = new MathMl(h, Notation.forNames(formulas.vocabulary()));
         this.prose = new Prose(h, math, formulas);
         for (Statement s : result.derivation().statements()) {
-            statements.putIfAbsent(s.position().line(), s);
+            statements.computeIfAbsent(s.position().line(), k -> new java.util.ArrayList<>()).add(s);
         }
     }
 
@@ -140,11 +143,13 @@ public final class AuditPage {
     }
 
     private void finding(Finding f) {
-        h.open("article", "class", "finding " + f.verdict(), "id", "line-" + f.line(),
-                "aria-labelledby", "h-line-" + f.line());
+        // A chain of equalities gives one line several findings: the first keeps the line's anchor.
+        int nth = onPage.merge(f.line(), 1, Integer::sum);
+        String id = "line-" + f.line() + (nth == 1 ? "" : "-" + nth);
+        h.open("article", "class", "finding " + f.verdict(), "id", id, "aria-labelledby", "h-" + id);
         h.open("header");
-        h.open("h3", "id", "h-line-" + f.line());
-        h.element("a", "Line " + f.line(), "class", "line", "href", "#line-" + f.line());
+        h.open("h3", "id", "h-" + id);
+        h.element("a", "Line " + f.line() + (nth == 1 ? "" : ", step " + nth), "class", "line", "href", "#" + id);
         h.close("h3");
         h.element("span", f.kind(), "class", "kind");
         badge(f.verdict());
@@ -152,7 +157,7 @@ public final class AuditPage {
             h.element("span", f.diagnosis().toString(), "class", "kind");
         }
         h.close("header");
-        Statement s = statements.get(f.line());
+        Statement s = statementOf(f);
         Expr claimed = claimedExpr(f, s);
         Optional<Expr> fix = formulas.parse(f.fix());
         Optional<Expr> expected = formulas.parse(f.expected());
@@ -213,12 +218,19 @@ public final class AuditPage {
         }
     }
 
+    /** The statement a finding judges: on a chain's line, the step whose right-hand side it claims. */
+    private Statement statementOf(Finding f) {
+        List<Statement> onLine = statements.getOrDefault(f.line(), List.of());
+        return onLine.stream().filter(s -> s instanceof Statement.Claim c && (f.claimed().equals(c.rhs().text()) || f.claimed().startsWith(c.rhs().text() + " where ")))
+                .findFirst().orElse(onLine.isEmpty() ? null : onLine.get(0));
+    }
+
     /** The statement's right-hand side as written, or read back from the finding when it has no statement. */
     private Expr claimedExpr(Finding f, Statement s) {
         if (s instanceof Statement.Claim c) {
             return c.rhs().expr();
         }
-        if (s instanceof Statement.Code c) {
+        if (s instanceof Statement.Code c && c.op() == Statement.Assign.SET) {
             return c.rhs().expr();
         }
         if (s instanceof Statement.Definition d) {
@@ -320,7 +332,13 @@ public final class AuditPage {
         h.open("thead").open("tr");
         for (String name : at.keySet()) {
             h.open("th", "scope", "col");
-            math.open(name, false).expr(new Expr.Var(name), Set.of()).close();
+            Optional<Expr> e = org.gradaudit.expr.Names.isName(name) ? Optional.of(new Expr.Var(name))
+                    : formulas.parse(name);
+            if (e.isPresent()) {
+                math.open(name, false).expr(e.get(), Set.of()).close();
+            } else {
+                h.text(name);
+            }
             h.close("th");
         }
         h.element("th", "claimed", "scope", "col").element("th", "true", "scope", "col");

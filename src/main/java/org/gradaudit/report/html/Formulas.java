@@ -45,6 +45,17 @@ final class Formulas {
             } else if (s instanceof Statement.Code c) {
                 names.add(c.name());
                 add(c.rhs());
+            } else if (s instanceof Statement.Update u) {
+                names.add(u.name());
+                add(u.rhs());
+            } else if (s instanceof Statement.Grad g) {
+                g.meanings().forEach(m -> {
+                    names.add(m.name());
+                    add(m.formula());
+                });
+            } else if (s instanceof Statement.Upstream u) {
+                names.add(u.name());
+                names.add(u.loss());
             } else if (s instanceof Statement.Claim c) {
                 add(c.rhs());
                 c.where().forEach(w -> {

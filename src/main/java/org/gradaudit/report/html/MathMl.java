@@ -112,6 +112,10 @@ final class MathMl {
         } else if (e instanceof Neg n) {
             h.element("mo", MINUS);
             wrap(n.arg(), n.arg() instanceof Neg || n.arg() instanceof Bin b && b.op() != Op.DIV && b.op() != Op.POW);
+        } else if (e instanceof Call c && org.gradaudit.expr.Exprs.isPartial(c)) {
+            h.open("mrow");
+            derivativeOf(c.args().get(0), ((Var) c.args().get(1)).name());
+            h.close("mrow");
         } else if (e instanceof Call c) {
             call(c);
         } else {

@@ -72,7 +72,7 @@ class AuditPageTest {
         Document d = Pages.parse(page);
         assertTrue(Pages.elements(d, "h1").get(0).getTextContent().contains(r.derivation().title()));
         assertTrue(page.contains(r.derivation().author()));
-        assertTrue(page.contains("54 statements: 40 correct, 14 wrong, 0 unverified."));
+        assertTrue(page.contains("58 statements: 44 correct, 14 wrong, 0 unverified."));
         Element table = Pages.elements(d, "table").stream()
                 .filter(t -> t.getTextContent().contains("code gives")).findFirst().orElseThrow();
         assertEquals(r.codeRun().gradients().size() + 1, Pages.elements(table, "tr").size());
