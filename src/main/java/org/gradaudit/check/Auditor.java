@@ -494,6 +494,12 @@ public final class Auditor {
         boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
         String loss = truthGraph.loss();
         Map<Expr, Expr> named = new HashMap<>();
+        for (var ref : StatementText.names(item.statement())) {
+            Expr formula = model.named().get(ref.name());
+            if (formula != null) {
+                named.put(formula, new Expr.Var(ref.name()));
+            }
+        }
         (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
                 : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
         return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {

@@ -216,12 +216,23 @@ public final class DerivationParser {
     private void alias(String line, int indent) {
         int start = indent + "alias".length();
         int offset = start;
-        for (String part : line.substring(start).split(",", -1)) {
+        for (String part : topLevelParts(line.substring(start))) {
             int eq = part.indexOf('=');
             String alias = eq < 0 ? "" : part.substring(0, eq).strip();
             String target = eq < 0 ? "" : part.substring(eq + 1).strip();
+            if (Names.isName(alias) && !target.isEmpty() && !Names.isName(target)) {
+                // a name for a formula, as a tutorial names an expression: 'alias delta = (a - y)*a*(1 - a)'
+                Formula formula = formula(line.substring(0, offset + part.length()), offset + eq + 1);
+                if (formula == null) {
+                    return;
+                }
+                statements.add(new Statement.Named(pos(indent + 1), section, line.strip(), alias, formula));
+                offset += part.length() + 1;
+                continue;
+            }
             if (!Names.isName(alias) || !Names.isName(target)) {
-                problem(offset + 1, "expected 'alias NEW = existing', e.g. 'alias A2 = a2'");
+                problem(offset + 1, "expected 'alias NEW = existing' or 'alias NEW = formula', e.g. 'alias A2 = a2'"
+                        + " or 'alias delta = (a - y)*a*(1 - a)'");
                 return;
             }
             int targetColumn = offset + eq + 1 + part.substring(eq + 1).indexOf(target) + 1;

@@ -35,6 +35,7 @@ public final class ModelBuilder {
     private final Map<String, Statement> definedAt = new HashMap<>();
     private final Map<String, Statement.Definition> definitions = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final List<Statement.Named> named = new ArrayList<>();
     private final Map<String, Functions.Definition> functions = new HashMap<>();
     private Statement.Loss loss;
 
@@ -64,6 +65,12 @@ public final class ModelBuilder {
                 .orElse(null);
         Resolver resolver = new Resolver(quantities, aliases, functions, lossName, problems);
         defineFunctions(resolver);
+        for (Statement.Named n : named) {
+            Expr e = resolver.resolve(n.formula(), n.position(), Set.of());
+            if (e != null) {
+                resolver.name(n.name(), e);
+            }
+        }
         Functions inliner = new Functions(functions);
         Map<String, Expr> nodes = new LinkedHashMap<>();
         for (Statement.Definition d : definitions.values()) {
@@ -89,7 +96,7 @@ public final class ModelBuilder {
                 loss == null ? null : resolver.canonical(loss.target()));
         List<Item> items = new ItemResolver(graph, resolver, problems, definitions).items(derivation, lossExpr);
         fail();
-        return new Model(derivation, graph, items, aliases, inliner);
+        return new Model(derivation, graph, items, aliases, inliner, resolver.named());
     }
 
     private void declare() {
@@ -112,6 +119,10 @@ public final class ModelBuilder {
                     && !variables.containsKey(d.name()) && !aliases.containsKey(d.name())) {
                 if (claimName(d.name(), s, s.position().column())) {
                     definitions.put(d.name(), d);
+                }
+            } else if (s instanceof Statement.Named n) {
+                if (claimName(n.name(), s, s.position().column() + "alias ".length())) {
+                    named.add(n);
                 }
             } else if (s instanceof Statement.Upstream u) {
                 if (claimName(u.name(), s, s.position().column() + "upstream ".length())) {

@@ -28,6 +28,8 @@ final class Resolver {
     private final Map<String, Functions.Definition> functions;
     private final String loss;
     private final List<Problem> problems;
+    /** Names of formulas ({@code alias delta = (a - y)*a*(1 - a)}), each resolved where it was given. */
+    private final Map<String, Expr> named = new java.util.HashMap<>();
 
     Resolver(Set<String> quantities, Map<String, String> aliases, Map<String, Functions.Definition> functions,
              String loss, List<Problem> problems) {
@@ -36,6 +38,16 @@ final class Resolver {
         this.functions = functions;
         this.loss = loss;
         this.problems = problems;
+    }
+
+    /** Makes {@code name} stand for {@code formula} in every formula resolved from now on. */
+    void name(String name, Expr formula) {
+        named.put(name, formula);
+    }
+
+    /** Every name of a formula given so far, with its formula. */
+    Map<String, Expr> named() {
+        return named;
     }
 
     /** The canonical name of a quantity or alias, or null if it is neither. */
@@ -109,6 +121,9 @@ final class Resolver {
     private Expr resolveName(String name, Formula f, Position at, Set<String> free) {
         if (free.contains(name)) {
             return new Expr.Var(name);
+        }
+        if (named.containsKey(name)) {
+            return named.get(name);
         }
         String c = canonical(name);
         if (c != null) {
