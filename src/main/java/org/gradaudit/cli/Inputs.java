@@ -42,18 +42,35 @@ final class Inputs {
                 }
                 stdin = true;
                 out.add(a);
-            } else if (Files.isDirectory(Path.of(a))) {
+            } else if (path(a) != null && Files.isDirectory(path(a))) {
                 out.addAll(found(a, Path.of(a), p -> p.getFileName().toString().endsWith(".deriv"), "*.deriv"));
-            } else if (a.matches(".*[*?\\[{].*") && !Files.exists(Path.of(a))) {
+            } else if (path(a) != null && a.matches(".*[*?\\[{].*") && !Files.exists(Path.of(a)) && glob(a) != null) {
                 int cut = a.replace('\\', '/').substring(0, firstGlobChar(a)).lastIndexOf('/');
                 Path base = cut < 0 ? Path.of(".") : Path.of(a.substring(0, cut + 1));
-                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + a);
-                out.addAll(found(a, base, m::matches, "nothing matches"));
+                out.addAll(found(a, base, glob(a)::matches, "nothing matches"));
             } else {
                 out.add(a);
             }
         }
         return out;
+    }
+
+    /** The path named, or null when it is no valid path (the reading of the file then says so). */
+    private static Path path(String a) {
+        try {
+            return Path.of(a);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The glob {@code a}, or null when it is not a well-formed one: then it is an ordinary file name. */
+    private static PathMatcher glob(String a) {
+        try {
+            return FileSystems.getDefault().getPathMatcher("glob:" + a);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return null;
+        }
     }
 
     private static int firstGlobChar(String a) {

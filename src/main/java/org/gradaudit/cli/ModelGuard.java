@@ -38,6 +38,9 @@ final class ModelGuard {
      * @throws InputException if the limit passed
      * @throws RuntimeException or Error, whatever the work threw, unwrapped
      */
+    /** How long past the time limit the watchdog waits before it abandons the work. */
+    static final long GRACE_MILLIS = 500;
+
     static <T> T run(String what, Duration limit, Callable<T> work) {
         installHook();
         FutureTask<T> task = new FutureTask<>(work);
@@ -46,7 +49,8 @@ final class ModelGuard {
         active = what;
         t.start();
         try {
-            return task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            // A moment past the limit: the check's own stop at its deadline, with a clearer message, comes first.
+            return task.get(limit.plusMillis(GRACE_MILLIS).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             t.interrupt();
             throw new InputException(what + " did not finish within the time limit of "
