@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.gradaudit.bounds.Deadline;
+import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.model.Graph;
@@ -55,6 +57,7 @@ public final class Auditor {
 
     private final Model model;
     private final Options options;
+    private final Deadline deadline;
     private final Cas cas;
     private final Judge judge;
     private final Diagnoser diagnoser;
@@ -70,20 +73,38 @@ public final class Auditor {
     /** The cross-check of each derivative's truth, done once however often it is claimed. */
     private final Map<Expr.Deriv, String> crossChecks = new HashMap<>();
 
-    private Auditor(Model model, Options options) {
+    private Auditor(Model model, Options options, Deadline deadline) {
         this.model = model;
         this.options = options;
+        this.deadline = deadline;
         this.cas = Cas.get();
-        this.judge = new Judge(cas, options.tolerance());
+        this.judge = new Judge(cas, options.tolerance(), deadline);
         this.diagnoser = new Diagnoser(judge);
     }
 
-    /** Audits every statement of the model. */
+    /** Audits every statement of the model, within the options' time limit from now. */
     public static AuditResult audit(Model model, Options options) {
-        return new Auditor(model, options).run();
+        return audit(model, options, Deadline.after(options.timeLimit()));
+    }
+
+    /**
+     * Audits every statement of the model by {@code deadline} (a command's time limit, started when
+     * the command did). Every CAS call, the diagnoser and the code run end by it; what it cut short
+     * is reported unverified, or wrong without a diagnosis, and says so.
+     */
+    public static AuditResult audit(Model model, Options options, Deadline deadline) {
+        return new Auditor(model, options, deadline).run();
     }
 
     private AuditResult run() {
+        if (deadline.passed()) { // reading and building a large file used up the time: judge nothing
+            for (Item item : model.items()) {
+                findings.add(unverified(item, "not judged: the audit's time limit of " + options.timeLimit().toSeconds()
+                        + " s ran out while the file was read and built; split the file or raise --time-limit"));
+            }
+            return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), "",
+                    findings, null);
+        }
         Graph graph = model.graph();
         truthGraph = graph;
         points = new Points(graph, List.of(), options.seed(), options.points());
@@ -95,22 +116,23 @@ public final class Auditor {
                 lossFinding = r.finding();
                 if (r.corrected() != null) {
                     truthGraph = graph.withLoss(r.corrected());
-                    written = new ChainRule(graph, cas);
+                    written = new ChainRule(graph, cas, deadline);
                     points = new Points(truthGraph, List.of(), options.seed(), options.points());
                     lossNote = "the loss as written (line " + lossLine + ") is not smallest where the prediction"
                             + " equals the target; derivatives of " + graph.loss()
                             + " are judged against its corrected form " + r.finding().expected();
                 } else {
+                    // An unverified loss says why on its own line; the header does not say it a second time.
                     lossNote = r.finding().verdict() == Verdict.CORRECT
                             ? "the loss (line " + lossLine + ") is smallest where the prediction equals the target"
+                            : r.finding().verdict() == Verdict.UNVERIFIED ? ""
                             : "the loss (line " + lossLine + ") is judged as written";
                 }
             }
         }
-        truth = new ChainRule(truthGraph, cas);
+        truth = new ChainRule(truthGraph, cas, deadline);
         hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
-        long deadline = System.nanoTime() + options.timeLimit().toNanos();
         boolean noPoints = points.all().size() < MIN_POINTS;
         for (Item item : model.items()) {
             int index = findings.size();
@@ -124,15 +146,19 @@ public final class Auditor {
                         + " definitions' domains and the inputs' ranges ('input x in [low, high]')"));
                 continue;
             }
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed()) {
                 findings.add(unverified(item, "not judged: the audit's time limit of " + options.timeLimit().toSeconds()
                         + " s ran out before this line; split the file or raise --time-limit"));
                 continue;
             }
             try {
                 f = judgeItem(item, index);
+            } catch (TimeLimitException e) {
+                f = unverified(item, "cut short: " + e.getMessage() + "; split the file or raise --time-limit");
             } catch (CasException e) {
-                f = unverified(item, "the symbolic truth could not be computed: " + e.getMessage());
+                f = unverified(item, deadline.passed() ? "cut short: the audit's time limit of "
+                        + options.timeLimit().toSeconds() + " s ran out while judging this line; split the file or"
+                        + " raise --time-limit" : "the symbolic truth could not be computed: " + e.getMessage());
             }
             findings.add(f);
         }
@@ -148,9 +174,11 @@ public final class Auditor {
         double[] base = points.all().get(0);
         Map<Expr.Deriv, CodeRun.Executed> executed;
         try {
-            executed = CodeRun.execute(model, truthGraph, points, base);
+            executed = CodeRun.execute(model, truthGraph, points, base, deadline);
         } catch (IllegalArgumentException e) {
             return new AuditResult.CodeRunResult(points.describe(base), List.of(), e.getMessage());
+        } catch (TimeLimitException e) {
+            return new AuditResult.CodeRunResult(points.describe(base), List.of(), "not run: " + e.getMessage());
         }
         List<AuditResult.Gradient> gradients = new ArrayList<>();
         for (Graph.Variable v : truthGraph.variables().values()) {
@@ -206,9 +234,8 @@ public final class Auditor {
             return update(u);
         }
         if (item instanceof Item.PartialClaim p) {
-            Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt());
-            Space space = p.rule() ? freeSpace(List.of(p.wrt()), null)
-                    : graphSpace(WhereValues.of(p.statement(), model));
+            Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt(), deadline);
+            Space space = p.rule() ? ruleSpace(p) : graphSpace(WhereValues.of(p.statement(), model));
             return compare(item, "claim", p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
         }
         if (item instanceof Item.EqualityClaim e) {
@@ -217,7 +244,7 @@ public final class Auditor {
             if (!e.where().isEmpty()) {
                 Expr oneLevel = left instanceof Expr.Var v && truthGraph.isNode(v.name()) ? truthGraph.nodes().get(v.name())
                         : left;
-                left = cas.simplify(Exprs.substitute(oneLevel, e.where()));
+                left = cas.simplify(Exprs.substitute(oneLevel, e.where()), deadline);
             }
             return compare(item, kind, e.statement().lhs().text(), e.claimed(), left, null, graphSpace(e.where()), index);
         }
@@ -304,9 +331,34 @@ public final class Auditor {
         return new Space(free, free.all(), Function.identity(), variables, display);
     }
 
-    private Space graphSpace(Map<String, Expr> where) {
-        return new Space(points, at(where), e -> Exprs.substitute(truthGraph.expand(e), where), truthGraph.names(),
+    /**
+     * Points for a rule of its own variable, such as {@code d(ln(u))/du = 1/u}: the variable alone
+     * when the rule uses nothing else, else the graph's points with the variable added, so that a
+     * rule such as {@code d(y*u)/du = y} is judged for every {@code u} and every {@code y} of the graph.
+     */
+    private Space ruleSpace(Item.PartialClaim p) {
+        java.util.Set<String> used = new java.util.HashSet<>(Exprs.variables(p.of()));
+        used.addAll(Exprs.variables(p.claimed()));
+        used.remove(p.wrt());
+        if (used.isEmpty()) {
+            return freeSpace(List.of(p.wrt()), null);
+        }
+        Points withVariable = new Points(truthGraph, List.of(new Points.Extra(p.wrt(), ModelBuilder.FREE_LOW,
+                ModelBuilder.FREE_HIGH)), options.seed(), options.points());
+        List<String> names = new ArrayList<>(truthGraph.names());
+        names.add(p.wrt());
+        return new Space(withVariable, withVariable.all(), e -> expandable(e) ? truthGraph.expand(e) : null, names,
                 null);
+    }
+
+    private Space graphSpace(Map<String, Expr> where) {
+        return new Space(points, at(where), e -> expandable(e) ? Exprs.substitute(truthGraph.expand(e), where) : null,
+                truthGraph.names(), null);
+    }
+
+    /** Whether {@code e} expanded down to the variables stays within what the CAS accepts. */
+    private boolean expandable(Expr e) {
+        return truthGraph.expandedSize(e) <= cas.limits().maxNodes();
     }
 
     private Finding compare(Item item, String kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
@@ -362,10 +414,15 @@ public final class Auditor {
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
         Diagnoser.Hypothesis h = readsUpdated(item, hp, truthValues, slots);
+        boolean cutShort = false;
         if (h == null) {
-            h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse, space.names(),
-                    factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues, slots),
-                    hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
+            try {
+                h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse, space.names(),
+                        factors(truthExpr, space.names()), leibniz ? target : null, printer, hp, truthValues, slots),
+                        hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
+            } catch (TimeLimitException e) {
+                cutShort = true;
+            }
         }
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         if (h != null && !h.changes().isEmpty() && inherited != null) {
@@ -389,6 +446,8 @@ public final class Auditor {
         } else if (inherited != null) {
             msg.append("it is what line ").append(findings.get(inherited).line())
                     .append("'s wrong value gives when carried on by the chain rule. ");
+        } else if (cutShort) {
+            msg.append("the time limit ran out before the kind of mistake was found. ");
         } else {
             msg.append("no single change explains it. ");
         }
@@ -514,6 +573,12 @@ public final class Auditor {
         boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
         String loss = truthGraph.loss();
         Map<Expr, Expr> named = new HashMap<>();
+        for (var ref : StatementText.names(item.statement())) {
+            Expr formula = model.named().get(ref.name());
+            if (formula != null) {
+                named.put(formula, new Expr.Var(ref.name()));
+            }
+        }
         (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
                 : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
         return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradaudit.bounds.Deadline;
+import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.check.grad.CheckTarget;
 import org.gradaudit.check.grad.Tensor;
 import org.gradaudit.expr.Expr;
@@ -100,11 +102,21 @@ public final class CodeRun {
      * @throws IllegalArgumentException if a line uses a gradient no earlier line assigned
      */
     static Map<Expr.Deriv, Executed> execute(Model model, Graph graph, Points points, double[] base) {
+        return execute(model, graph, points, base, Deadline.NONE);
+    }
+
+    /**
+     * {@link #execute(Model, Graph, Points, double[])}, checking {@code deadline} before each line.
+     *
+     * @throws TimeLimitException when the deadline passes before the last line has run
+     */
+    static Map<Expr.Deriv, Executed> execute(Model model, Graph graph, Points points, double[] base, Deadline deadline) {
         Map<Expr.Deriv, Executed> executed = new LinkedHashMap<>();
         for (Item item : model.items()) {
             if (!(item instanceof Item.CodeLine c) || c.partial()) {
                 continue;
             }
+            deadline.check("running the code lines (line " + c.statement().position().line() + ")");
             Map<Expr.Deriv, Expr> values = new HashMap<>();
             for (Expr.Deriv d : Exprs.derivatives(c.claimed())) {
                 Executed v = executed.get(d);

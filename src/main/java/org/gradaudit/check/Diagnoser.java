@@ -3,6 +3,7 @@ package org.gradaudit.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Call;
@@ -62,7 +63,11 @@ final class Diagnoser {
         this.pairs = new PairSearch(this);
     }
 
-    /** The hypothesis that explains the mistake, or null when none does (or the claim is too large to try). */
+    /**
+     * The hypothesis that explains the mistake, or null when none does (or the claim is too large to try).
+     *
+     * @throws org.gradaudit.bounds.TimeLimitException when the command's time limit runs out first
+     */
     Hypothesis diagnose(Context ctx) {
         return diagnose(ctx, Hypotheses.Plan.generic());
     }
@@ -153,7 +158,12 @@ final class Diagnoser {
         }
     }
 
+    /**
+     * @throws TimeLimitException when the judge's deadline passes: hypotheses are many, each cheap,
+     *     so the time limit is checked before every one
+     */
     boolean matches(Context ctx, Expr candidate) {
+        judge.deadline().check("diagnosing a wrong statement");
         Expr graphForm;
         try {
             graphForm = ctx.toGraph().apply(candidate);

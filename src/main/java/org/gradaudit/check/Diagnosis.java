@@ -34,10 +34,33 @@ public enum Diagnosis {
     UNUSED("unused"),
     /** A code line reads a parameter that an earlier update already changed. */
     UPDATED_PARAMETER("updated-parameter"),
+    /** A vectorized formula needs one more {@code .T} (the shapes say where). */
+    MISSING_TRANSPOSE("missing-transpose"),
+    /** A vectorized formula has one {@code .T} too many. */
+    EXTRA_TRANSPOSE("extra-transpose"),
+    /** The operands of a matrix product are the wrong way round. */
+    OPERAND_ORDER("operand-order"),
+    /** {@code *} (elementwise) where {@code np.dot} belongs, or the other way round. */
+    ELEMENTWISE_VS_MATMUL("elementwise-vs-matmul"),
+    /** A sum or mean over the wrong axis. */
+    WRONG_AXIS("wrong-axis"),
+    /** A sum over the batch (or another axis) is missing. */
+    MISSING_SUM("missing-sum"),
+    /** A reduction without {@code keepdims=True} leaves a rank-1 array that broadcasts wrongly. */
+    RANK_1("rank-1"),
+    /** The claim is the batch size times the truth: a {@code 1/m} is missing (the ratio tracks m across size draws). */
+    MISSING_MEAN("missing-mean"),
+    /** The claim is the truth divided by the batch size: one {@code 1/m} too many. */
+    EXTRA_MEAN("extra-mean"),
     /** None of the above explains it. */
     OTHER("other");
 
     private final String label;
+
+    /** Whether this kind is about shapes or batch means, and so only found in vectorized derivations. */
+    public boolean vectorized() {
+        return ordinal() >= MISSING_TRANSPOSE.ordinal() && ordinal() <= EXTRA_MEAN.ordinal();
+    }
 
     Diagnosis(String label) {
         this.label = label;

@@ -25,23 +25,19 @@ import java.util.Map;
  * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
  * @param changes when two changes together explain the mistake, each of them (the first's kind is
  *     {@code diagnosis}); empty otherwise
+ * @param shaped for a statement of a vectorized derivation, its shapes, sizes and worst entry; null
+ *     for a scalar statement
  */
 public record Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, String symbolic, int points, double maxRelError,
-                      int correctedLossLine, String message, boolean inherited, List<Change> changes) {
+                      int correctedLossLine, String message, boolean inherited, List<Change> changes,
+                      ShapeDetail shaped) {
     public Finding {
         upstream = List.copyOf(upstream);
         changes = List.copyOf(changes);
     }
 
-    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
-                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
-                   Counterexample counterexample, String symbolic, int points, double maxRelError,
-                   int correctedLossLine, String message, boolean inherited) {
-        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
-                points, maxRelError, correctedLossLine, message, inherited, List.of());
-    }
 
     /**
      * One of several changes that together explain a wrong statement.
@@ -56,7 +52,25 @@ public record Finding(int line, String section, String kind, String lhs, String 
     /** This finding with the changes that explain it. */
     Finding withChanges(List<Change> all) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherited, all);
+                symbolic, points, maxRelError, correctedLossLine, message, inherited, all, shaped);
+    }
+
+    /** A finding about a scalar statement. */
+    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
+                   Counterexample counterexample, String symbolic, int points, double maxRelError,
+                   int correctedLossLine, String message, boolean inherited) {
+        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
+                points, maxRelError, correctedLossLine, message, inherited, List.of(), null);
+    }
+
+    /** A finding about a statement of a vectorized derivation. */
+    public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
+                   String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
+                   Counterexample counterexample, String symbolic, int points, double maxRelError,
+                   int correctedLossLine, String message, boolean inherited, ShapeDetail shaped) {
+        this(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample, symbolic,
+                points, maxRelError, correctedLossLine, message, inherited, List.of(), shaped);
     }
 
     public Finding(int line, String section, String kind, String lhs, String claimed, Verdict verdict,
@@ -70,7 +84,7 @@ public record Finding(int line, String section, String kind, String lhs, String 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */
     Finding inheritedFrom(boolean inherit) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherit, changes);
+                symbolic, points, maxRelError, correctedLossLine, message, inherit, changes, shaped);
     }
 
     /**

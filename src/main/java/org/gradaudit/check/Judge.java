@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.numeric.BoundedValue;
@@ -34,9 +35,21 @@ final class Judge {
     static final int MAX_FULL = 120;
     private long casSpent;
 
+    private final Deadline deadline;
+
     Judge(Cas cas, Tolerance tolerance) {
+        this(cas, tolerance, Deadline.NONE);
+    }
+
+    /** A judge whose zero tests, and whose diagnoser's hypotheses, end by {@code deadline}. */
+    Judge(Cas cas, Tolerance tolerance, Deadline deadline) {
         this.cas = cas;
         this.tolerance = tolerance;
+        this.deadline = deadline;
+    }
+
+    Deadline deadline() {
+        return deadline;
     }
 
     Tolerance tolerance() {
@@ -45,7 +58,8 @@ final class Judge {
 
     /**
      * @param points the points, already holding any 'where' values
-     * @param expand rewrites an expression down to the variables (with 'where' values substituted)
+     * @param expand rewrites an expression down to the variables (with 'where' values substituted), or
+     *     gives null when the result would be too large to be worth handing to the CAS
      */
     Judgement judge(Expr claimed, Expr truth, Points points, List<double[]> at, Function<Expr, Expr> expand) {
         ErrorEvaluator c = Evaluators.compileWithError(claimed, points.slots());
@@ -82,16 +96,20 @@ final class Judge {
         // Cheap forms first: nodes as symbols, in full only while small; expanded, only the quick forms.
         Expr difference = Expr.sub(claimed, truth);
         ZeroTest zero = isZero(difference, Exprs.size(difference) <= MAX_FULL);
+        boolean tooLarge = false;
         if (zero == ZeroTest.NOT_PROVEN) {
             Expr expanded = expand.apply(difference);
-            zero = Exprs.size(expanded) > MAX_EXPANDED ? ZeroTest.GAVE_UP
+            tooLarge = expanded == null;
+            zero = tooLarge || Exprs.size(expanded) > MAX_EXPANDED ? ZeroTest.GAVE_UP
                     : isZero(expanded, Exprs.size(expanded) <= MAX_FULL);
         }
         if (zero == ZeroTest.ZERO) {
             return new Judgement(compared, maxRel, null, "equal", "");
         }
-        return new Judgement(compared, maxRel, null, "unknown", zero == ZeroTest.GAVE_UP
-                ? "the CAS hit its time or size bound" : "the CAS could not simplify the difference to 0");
+        return new Judgement(compared, maxRel, null, "unknown", tooLarge
+                ? "the difference is too large to expand down to the inputs for the CAS"
+                : zero == ZeroTest.GAVE_UP ? "the CAS hit its time or size bound"
+                : "the CAS could not simplify the difference to 0");
     }
 
     /** Whether the difference is within what the rounding of the node values both formulas read can make. */
@@ -105,7 +123,7 @@ final class Judge {
         ZeroTest known = zeroTests.get(difference);
         if (known == null) {
             long start = System.nanoTime();
-            known = full ? cas.isZero(difference) : cas.isZeroQuickly(difference, PER_PROOF);
+            known = full ? cas.isZero(difference, deadline) : cas.isZeroQuickly(difference, PER_PROOF, deadline);
             casSpent += System.nanoTime() - start;
             zeroTests.put(difference, known);
         }

@@ -41,6 +41,14 @@ final class LossAudit {
         String pred = graph.prediction();
         String target = graph.target();
         List<String> slots = points.slots();
+        if (!graph.dependsOn(graph.loss(), pred)) {
+            String msg = "the loss does not depend on its prediction " + pred + ": it is the same whatever the network"
+                    + " predicts, so it cannot be smallest where " + pred + " = " + target + " and no gradient of it"
+                    + " reaches the network; the loss's formula should use " + pred;
+            return new Result(new Finding(item.statement().position().line(), item.statement().section(), "loss",
+                    graph.loss() + "(" + pred + ", " + target + ")", item.statement().rhs().text(), Verdict.UNVERIFIED,
+                    null, null, null, List.of(), null, "unknown", 0, 0, 0, msg), null);
+        }
         Search search = search(Evaluators.compile(loss, slots), points, pred, target);
         Violation v = search.violation();
         int line = item.statement().position().line();

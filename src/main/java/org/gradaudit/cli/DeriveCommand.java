@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Model;
 import org.gradaudit.report.DeriveReport;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gradaudit derive FILE}: every derivative of the graph with its chain-rule steps, for teaching. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
+        header = "Prints every derivative of the graph with its chain-rule steps.",
         description = {"Prints the local derivative of every node, then every derivative of the loss (or of --of)"
                 + " by the chain rule: the one-step form, the full chain, and the result."})
 final class DeriveCommand implements Callable<Integer> {
@@ -33,11 +35,12 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--wrt", paramLabel = "NAME", description = "Only the derivative with respect to this name.")
     String wrt;
 
-    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the derivatives; those not reached are left out (default: ${DEFAULT-VALUE}).")
-    int timeLimit;
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Time for the derivatives, fractions allowed; those not reached are left out"
+                    + " (default: ${DEFAULT-VALUE}).")
+    java.time.Duration timeLimit;
 
-    @Option(names = "--format", defaultValue = "text",
+    @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
             description = "text, or html (one self-contained page, formulas typeset) (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -50,10 +53,12 @@ final class DeriveCommand implements Callable<Integer> {
             throw new InputException("--format " + format + " is not available for derive; use text or html");
         }
         ReportFile.checkWritable(outputFile);
-        if (timeLimit < 1) {
-            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
+        Deadline deadline = Deadline.after(timeLimit);
+        String text = Derivations.text(file);
+        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+            return deriveVectorized(text);
         }
-        Model model = Derivations.load(file);
+        Model model = Derivations.load(file, text);
         Graph graph = model.graph();
         String top = of != null ? canonical(model, of)
                 : graph.loss() != null ? graph.loss() : lastNode(graph);
@@ -75,19 +80,38 @@ final class DeriveCommand implements Callable<Integer> {
                 }
             }
         }
-        ChainRule rule = new ChainRule(graph, Cas.get());
+        ChainRule rule = new ChainRule(graph, Cas.get(), deadline);
         PrintWriter out = spec.commandLine().getOut();
         String report;
         try {
-            java.time.Duration limit = java.time.Duration.ofSeconds(timeLimit);
             report = format == Format.html
                     ? org.gradaudit.report.html.DerivePage.render(model,
-                            org.gradaudit.symbolic.DeriveSteps.of(rule, top, names, wrt == null, limit), Main.VERSION)
-                    : DeriveReport.render(model, rule, top, names, wrt == null, limit);
+                            org.gradaudit.symbolic.DeriveSteps.of(rule, top, names, wrt == null, deadline), Main.VERSION)
+                    : DeriveReport.render(model, rule, top, names, wrt == null, deadline);
         } catch (CasException e) {
             throw new InputException(file + ": a derivative could not be computed: " + e.getMessage());
         }
         ReportFile.write(out, outputFile, report);
+        return 0;
+    }
+
+    private int deriveVectorized(String text) {
+        if (of != null) {
+            throw new InputException("--of: a vectorized derivation is differentiated from its loss only");
+        }
+        if (format != Format.text || outputFile != null) {
+            throw new InputException("derive prints a vectorized derivation as text to stdout only;"
+                    + " --format html and -o are not available for it yet");
+        }
+        org.gradaudit.matrix.model.MatrixModel model = Derivations.loadVectorized(file, text);
+        if (wrt != null && !model.quantities().containsKey(wrt)) {
+            throw new InputException("--wrt " + wrt + ": not a quantity of the file (" + String.join(", ",
+                    model.quantities().keySet()) + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(org.gradaudit.report.MatrixDeriveReport.render(file, model.loss(),
+                org.gradaudit.matrix.grad.Steps.of(model, wrt)));
+        out.flush();
         return 0;
     }
 

@@ -24,12 +24,17 @@ import org.gradaudit.expr.Scope;
 public final class DerivationParser {
     /** Longest line accepted, in characters. */
     public static final int MAX_LINE = 4_000;
-    /** Most characters in one file. */
-    public static final int MAX_CHARS = 1 << 20;
+    /** Most bytes in one file (1 MiB), as a reader of the file counts them. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Most characters in one text given to {@link #parse}; never more than its bytes in UTF-8. */
+    public static final int MAX_CHARS = MAX_BYTES;
     /** Most statements in one file. */
     public static final int MAX_STATEMENTS = 2_000;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** A word that would be a name but for its length (a number such as 1e5 is not a word here). */
+    private static final Pattern LONG_NAME = Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z0-9_]{"
+            + Names.MAX_LENGTH + ",}");
     private static final Pattern LEIBNIZ = Pattern.compile("d([A-Za-z][A-Za-z0-9_]*)\\s*/\\s*d([A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern HEAD_NAME_EQ = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=(?!=).*");
     private static final Pattern FN_HEAD = Pattern.compile("\\s*fn\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(.*");
@@ -149,6 +154,13 @@ public final class DerivationParser {
             return;
         }
         int indent = line.indexOf(trimmed.charAt(0));
+        Matcher longName = LONG_NAME.matcher(line);
+        if (longName.find()) {
+            String name = longName.group();
+            problem(longName.start() + 1, "the name '" + name.substring(0, 16) + "...' is " + name.length()
+                    + " characters long; names are at most " + Names.MAX_LENGTH + " characters");
+            return;
+        }
         String head = firstWord(trimmed);
         switch (head) {
             case "input", "param" -> declare(line, indent, head);
@@ -182,15 +194,21 @@ public final class DerivationParser {
         double high = Double.NaN;
         Matcher range = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$").matcher(rest);
         if (range.find()) {
-            try {
-                low = Double.parseDouble(range.group(1).strip());
-                high = Double.parseDouble(range.group(2).strip());
-            } catch (NumberFormatException e) {
-                problem(start + range.start() + 1, "range must be two numbers: in [low, high]");
+            Ranges.Bound lowBound = Ranges.bound(range.group(1));
+            Ranges.Bound highBound = Ranges.bound(range.group(2));
+            if (lowBound instanceof Ranges.Refused r) {
+                problem(start + range.start(1) + r.offset() + 1, r.message());
                 return;
             }
-            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
-                problem(start + range.start() + 1, "range [" + low + ", " + high + "] must have low < high, both finite");
+            if (highBound instanceof Ranges.Refused r) {
+                problem(start + range.start(2) + r.offset() + 1, r.message());
+                return;
+            }
+            low = ((Ranges.Value) lowBound).value();
+            high = ((Ranges.Value) highBound).value();
+            String unusable = Ranges.check(low, high);
+            if (unusable != null) {
+                problem(start + range.start() + 1, unusable);
                 return;
             }
             rest = rest.substring(0, range.start());
@@ -216,12 +234,23 @@ public final class DerivationParser {
     private void alias(String line, int indent) {
         int start = indent + "alias".length();
         int offset = start;
-        for (String part : line.substring(start).split(",", -1)) {
+        for (String part : topLevelParts(line.substring(start))) {
             int eq = part.indexOf('=');
             String alias = eq < 0 ? "" : part.substring(0, eq).strip();
             String target = eq < 0 ? "" : part.substring(eq + 1).strip();
+            if (Names.isName(alias) && !target.isEmpty() && !Names.isName(target)) {
+                // a name for a formula, as a tutorial names an expression: 'alias delta = (a - y)*a*(1 - a)'
+                Formula formula = formula(line.substring(0, offset + part.length()), offset + eq + 1);
+                if (formula == null) {
+                    return;
+                }
+                statements.add(new Statement.Named(pos(indent + 1), section, line.strip(), alias, formula));
+                offset += part.length() + 1;
+                continue;
+            }
             if (!Names.isName(alias) || !Names.isName(target)) {
-                problem(offset + 1, "expected 'alias NEW = existing', e.g. 'alias A2 = a2'");
+                problem(offset + 1, "expected 'alias NEW = existing' or 'alias NEW = formula', e.g. 'alias A2 = a2'"
+                        + " or 'alias delta = (a - y)*a*(1 - a)'");
                 return;
             }
             int targetColumn = offset + eq + 1 + part.substring(eq + 1).indexOf(target) + 1;
@@ -237,6 +266,10 @@ public final class DerivationParser {
             return;
         }
         String name = m.group(2);
+        if (Builtins.CONSTANTS.containsKey(name)) {
+            problem(m.start(2) + 1, "'" + name + "' is a built-in constant and cannot be redefined");
+            return;
+        }
         if (Builtins.FUNCTIONS.contains(name)) {
             problem(m.start(2) + 1, "'" + name + "' is built in and cannot be redefined; "
                     + "to check a definition of it, write a claim such as '" + name + "(z) = ...'");

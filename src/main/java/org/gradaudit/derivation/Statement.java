@@ -46,6 +46,14 @@ public sealed interface Statement {
                  int targetColumn) implements Statement {
     }
 
+    /**
+     * {@code alias delta = (a - y)*a*(1 - a)}: a name for a formula, as a tutorial names an
+     * expression; it stands for the formula wherever it is used, and is not a node of the graph.
+     */
+    record Named(Position position, String section, String text, String name, Formula formula)
+            implements Statement {
+    }
+
     /** {@code fn primesigmoid(z) = sigmoid(z)*(1 - sigmoid(z))}. */
     record FunctionDef(Position position, String section, String text, String name, List<String> params,
                        Formula body) implements Statement {

@@ -12,7 +12,7 @@ public final class Builtins {
     public static final Set<String> FUNCTIONS =
             Set.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sigmoid", "softplus", "relu", "step");
 
-    /** Named constants; a declared quantity of the same name takes precedence. */
+    /** Named constants; like the functions, they cannot be declared, defined or aliased anew. */
     public static final Map<String, Double> CONSTANTS = Map.of("e", Math.E, "pi", Math.PI);
 
     private Builtins() {

@@ -1,9 +1,12 @@
 package org.gradaudit.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +37,8 @@ public final class Graph {
     private final Map<String, Set<String>> parents = new HashMap<>();
     /** Every name each node depends on, itself excluded; computed once, in topological order. */
     private final Map<String, Set<String>> ancestors = new HashMap<>();
+    /** Each node's size once expanded down to the variables; computed on first use. */
+    private Map<String, Long> expandedSizes;
 
     Graph(Map<String, Variable> variables, Map<String, Expr> nodes, String loss, String prediction, String target) {
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -125,31 +130,86 @@ public final class Graph {
      */
     public List<List<String>> paths(String from, String to) {
         List<List<String>> out = new ArrayList<>();
-        return collectPaths(from, to, new ArrayList<>(), out) ? out : null;
-    }
-
-    private boolean collectPaths(String from, String to, List<String> prefix, List<List<String>> out) {
         if (!dependsOn(from, to)) {
-            return true;
+            return out;
         }
-        prefix.add(from);
-        try {
-            if (from.equals(to)) {
+        List<String> prefix = new ArrayList<>(List.of(from));
+        if (from.equals(to)) {
+            out.add(List.copyOf(prefix));
+            return out;
+        }
+        // Depth first with an explicit stack, parents in order: a chain of thousands of nodes needs no deep stack.
+        Deque<Iterator<String>> stack = new ArrayDeque<>();
+        stack.push(parents(from).iterator());
+        while (!stack.isEmpty()) {
+            Iterator<String> next = stack.peek();
+            if (!next.hasNext()) {
+                stack.pop();
+                prefix.remove(prefix.size() - 1);
+                continue;
+            }
+            String p = next.next();
+            if (!dependsOn(p, to)) {
+                continue;
+            }
+            prefix.add(p);
+            if (p.equals(to)) {
                 out.add(List.copyOf(prefix));
-                return out.size() <= MAX_PATHS;
-            }
-            for (String p : parents(from)) {
-                if (!collectPaths(p, to, prefix, out)) {
-                    return false;
+                if (out.size() > MAX_PATHS) {
+                    return null;
                 }
+                prefix.remove(prefix.size() - 1);
+            } else {
+                stack.push(parents(p).iterator());
             }
-            return true;
-        } finally {
-            prefix.remove(prefix.size() - 1);
         }
+        return out;
     }
 
-    /** The expression with every node replaced by its definition, down to the variables. */
+    /**
+     * The size in nodes that {@link #expand} would give {@code e}, measured without building it:
+     * each node's expanded size is memoised, so a chain whose every definition uses the one before
+     * twice is measured in linear time although its expansion is exponential. Saturates at
+     * {@code Long.MAX_VALUE}.
+     */
+    public long expandedSize(Expr e) {
+        if (expandedSizes == null) {
+            Map<String, Long> sizes = new HashMap<>();
+            for (Map.Entry<String, Expr> n : nodes.entrySet()) {
+                sizes.put(n.getKey(), sizeWith(n.getValue(), sizes));
+            }
+            expandedSizes = sizes;
+        }
+        return sizeWith(e, expandedSizes);
+    }
+
+    private static long sizeWith(Expr e, Map<String, Long> nodeSizes) {
+        if (e instanceof Expr.Var v) {
+            return nodeSizes.getOrDefault(v.name(), 1L);
+        }
+        long s = 1;
+        if (e instanceof Expr.Neg n) {
+            s = saturatingAdd(s, sizeWith(n.arg(), nodeSizes));
+        } else if (e instanceof Expr.Bin b) {
+            s = saturatingAdd(s, saturatingAdd(sizeWith(b.left(), nodeSizes), sizeWith(b.right(), nodeSizes)));
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) {
+                s = saturatingAdd(s, sizeWith(a, nodeSizes));
+            }
+        }
+        return s;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 ? Long.MAX_VALUE : s;
+    }
+
+    /**
+     * The expression with every node replaced by its definition, down to the variables. Shared
+     * subtrees are shared in the result; callers that walk it should first bound
+     * {@link #expandedSize}, which is what a walk would visit.
+     */
     public Expr expand(Expr e) {
         Map<String, Expr> expanded = new LinkedHashMap<>();
         for (Map.Entry<String, Expr> n : nodes.entrySet()) {

@@ -35,6 +35,7 @@ public final class ModelBuilder {
     private final Map<String, Statement> definedAt = new HashMap<>();
     private final Map<String, Statement.Definition> definitions = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final List<Statement.Named> named = new ArrayList<>();
     private final Map<String, Functions.Definition> functions = new HashMap<>();
     private Statement.Loss loss;
 
@@ -64,6 +65,23 @@ public final class ModelBuilder {
                 .orElse(null);
         Resolver resolver = new Resolver(quantities, aliases, functions, lossName, problems);
         defineFunctions(resolver);
+        // A named formula may use earlier ones, so its size is measured before it is substituted:
+        // twenty names each using the one before twice would otherwise stand for a million nodes.
+        Map<String, Long> namedSizes = new HashMap<>();
+        for (Statement.Named n : named) {
+            long size = expandedSize(n.formula().expr(), namedSizes);
+            namedSizes.put(n.name(), size);
+            if (size > Functions.MAX_NODES) {
+                problems.add(new Problem(n.position(), "'" + n.name() + "' stands for a formula of more than "
+                        + Functions.MAX_NODES + " nodes once the names it uses are written out; name a node instead"
+                        + " ('" + n.name() + " = ...')"));
+                continue;
+            }
+            Expr e = resolver.resolve(n.formula(), n.position(), Set.of());
+            if (e != null) {
+                resolver.name(n.name(), e);
+            }
+        }
         Functions inliner = new Functions(functions);
         Map<String, Expr> nodes = new LinkedHashMap<>();
         for (Statement.Definition d : definitions.values()) {
@@ -91,7 +109,7 @@ public final class ModelBuilder {
         fail();
         List<Item> items = new ItemResolver(graph, resolver, problems, definitions).items(derivation, lossExpr);
         fail();
-        return new Model(derivation, graph, items, aliases, inliner);
+        return new Model(derivation, graph, items, aliases, inliner, resolver.named());
     }
 
     /**
@@ -136,6 +154,10 @@ public final class ModelBuilder {
                 if (claimName(d.name(), s, s.position().column())) {
                     definitions.put(d.name(), d);
                 }
+            } else if (s instanceof Statement.Named n) {
+                if (claimName(n.name(), s, s.position().column() + "alias ".length())) {
+                    named.add(n);
+                }
             } else if (s instanceof Statement.Upstream u) {
                 if (claimName(u.name(), s, s.position().column() + "upstream ".length())) {
                     double low = Double.isNaN(u.low()) ? DEFAULT_LOW : u.low();
@@ -156,10 +178,11 @@ public final class ModelBuilder {
     /** Registers a new name; reports it when it is taken. */
     private boolean claimName(String name, Statement at, int column) {
         Statement earlier = definedAt.get(name);
-        if (earlier != null || Builtins.FUNCTIONS.contains(name)) {
+        if (earlier != null || Builtins.FUNCTIONS.contains(name) || Builtins.CONSTANTS.containsKey(name)) {
             problems.add(new Problem(new Position(at.position().file(), at.position().line(), column),
-                    "'" + name + "' is already " + (earlier == null ? "a built-in function"
-                            : "declared at line " + earlier.position().line())));
+                    "'" + name + "' is already " + (earlier != null ? "declared at line " + earlier.position().line()
+                            : Builtins.FUNCTIONS.contains(name) ? "a built-in function"
+                            : "a built-in constant and cannot be redefined")));
             return false;
         }
         definedAt.put(name, at);
@@ -197,7 +220,9 @@ public final class ModelBuilder {
                         && pending.stream().anyMatch(p -> p.name().equals(c.fn())));
                 if (ready) {
                     Expr body = resolver.resolve(f.body(), f.position(), Set.copyOf(f.params()));
-                    if (body != null) {
+                    if (body == null || resolver.callsRefused(body)) {
+                        resolver.refused(f.name()); // reported once, where it was refused
+                    } else {
                         Set<String> stray = new HashSet<>(Exprs.variables(body));
                         stray.removeAll(f.params());
                         if (!stray.isEmpty()) {
@@ -254,6 +279,24 @@ public final class ModelBuilder {
             return name;
         }
         return null;
+    }
+
+    /** The size of {@code e} with every named formula it uses written out (saturating, never overflowing). */
+    private static long expandedSize(Expr e, Map<String, Long> namedSizes) {
+        if (e instanceof Expr.Var v && namedSizes.containsKey(v.name())) {
+            return namedSizes.get(v.name());
+        }
+        long size = 1;
+        if (e instanceof Expr.Neg n) {
+            size += expandedSize(n.arg(), namedSizes);
+        } else if (e instanceof Expr.Bin b) {
+            size += expandedSize(b.left(), namedSizes) + expandedSize(b.right(), namedSizes);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) {
+                size += expandedSize(a, namedSizes);
+            }
+        }
+        return Math.min(size, Long.MAX_VALUE / 4);
     }
 
     private void checkLossArguments(Resolver resolver) {

@@ -28,6 +28,9 @@ final class Resolver {
     private final Map<String, Functions.Definition> functions;
     private final String loss;
     private final List<Problem> problems;
+    private final Set<String> refused = new java.util.HashSet<>();
+    /** Names of formulas ({@code alias delta = (a - y)*a*(1 - a)}), each resolved where it was given. */
+    private final Map<String, Expr> named = new java.util.HashMap<>();
 
     Resolver(Set<String> quantities, Map<String, String> aliases, Map<String, Functions.Definition> functions,
              String loss, List<Problem> problems) {
@@ -36,6 +39,16 @@ final class Resolver {
         this.functions = functions;
         this.loss = loss;
         this.problems = problems;
+    }
+
+    /** Makes {@code name} stand for {@code formula} in every formula resolved from now on. */
+    void name(String name, Expr formula) {
+        named.put(name, formula);
+    }
+
+    /** Every name of a formula given so far, with its formula. */
+    Map<String, Expr> named() {
+        return named;
     }
 
     /** The canonical name of a quantity or alias, or null if it is neither. */
@@ -66,7 +79,50 @@ final class Resolver {
             return null;
         }
         checkExponents(e, f, at);
+        checkInlinedSize(e, f, at);
         return problems.size() > before ? null : e;
+    }
+
+    /** A function whose definition was refused: calls of it are not reported again as unknown. */
+    void refused(String function) {
+        refused.add(function);
+    }
+
+    /** Whether {@code e} calls a function whose definition was refused (it then cannot be inlined). */
+    boolean callsRefused(Expr e) {
+        return Exprs.subtrees(e).stream().anyMatch(x -> x instanceof Expr.Call c && refused.contains(c.fn()));
+    }
+
+    /**
+     * Refuses a formula that would be too large once its functions are inlined, before it is: at
+     * the call of the function that makes it so, or at the formula.
+     */
+    private void checkInlinedSize(Expr e, Formula f, Position at) {
+        Functions.Size whole = Functions.measure(e, functions);
+        if (!whole.tooLarge()) {
+            return;
+        }
+        Expr.Call worst = null;
+        Functions.Size worstSize = null;
+        for (Expr x : Exprs.subtrees(e)) {
+            if (x instanceof Expr.Call c && functions.containsKey(c.fn())) {
+                Functions.Size s = Functions.measure(c, functions);
+                if (s.tooLarge() && (worstSize == null || s.nodes() < worstSize.nodes())) {
+                    worst = c; // the innermost call past the bound: the one to look at
+                    worstSize = s;
+                }
+            }
+        }
+        String what = worst == null ? "this formula" : org.gradaudit.expr.ExprPrinter.print(worst);
+        what = what.length() <= 40 ? what : what.substring(0, 37) + "...";
+        String message = what + " expands to " + whole.exceeded() + " once the functions it calls are inlined;"
+                + " gradaudit works on formulas of at most " + Functions.MAX_NODES + " nodes and "
+                + Functions.MAX_DEPTH + " levels";
+        if (worst == null) {
+            problems.add(new Problem(new Position(at.file(), at.line(), f.column()), message));
+        } else {
+            report(f, at, worst.fn(), message);
+        }
     }
 
     private Expr resolveNode(Expr x, Formula f, Position at, Set<String> free) {
@@ -75,6 +131,9 @@ final class Resolver {
         }
         if (x instanceof Expr.Deriv d) {
             return new Expr.Deriv(canonicalOr(d.of()), canonicalOr(d.wrt()));
+        }
+        if (x instanceof Expr.Call c && refused.contains(c.fn())) {
+            return x;
         }
         if (x instanceof Expr.Call c && Exprs.isPartial(c) && !functions.containsKey(c.fn())) {
             if (!Exprs.derivatives(c.args().get(0)).isEmpty()) {
@@ -109,6 +168,9 @@ final class Resolver {
     private Expr resolveName(String name, Formula f, Position at, Set<String> free) {
         if (free.contains(name)) {
             return new Expr.Var(name);
+        }
+        if (named.containsKey(name)) {
+            return named.get(name);
         }
         String c = canonical(name);
         if (c != null) {

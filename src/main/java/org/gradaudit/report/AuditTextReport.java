@@ -34,10 +34,10 @@ public final class AuditTextReport {
     public static String render(AuditResult r, String version, boolean colour, Detail detail) {
         StringBuilder out = new StringBuilder();
         Derivation d = r.derivation();
-        out.append("gradaudit ").append(version).append(" audit of ").append(d.file()).append('\n');
+        out.append("gradaudit ").append(version).append(" audit of ").append(TerminalText.escape(d.file())).append('\n');
         String source = source(d);
         if (!source.isEmpty()) {
-            out.append(source).append('\n');
+            out.append(TerminalText.escape(source)).append('\n');
         }
         out.append(TextTable.wrap("seed " + r.seed() + ", " + r.pointsPerCheck() + " random points per statement; "
                 + r.tolerance().explain(), WIDTH, "", "  "));
@@ -51,7 +51,7 @@ public final class AuditTextReport {
             }
             if (!f.section().equals(section)) {
                 section = f.section();
-                out.append('\n').append(section.isEmpty() ? "(no section)" : section).append('\n');
+                out.append('\n').append(section.isEmpty() ? "(no section)" : TerminalText.escape(section)).append('\n');
             }
             finding(out, f, colour, detail == Detail.VERBOSE);
         }
@@ -67,7 +67,7 @@ public final class AuditTextReport {
 
     /** A message one sentence a line, so that no formula is broken across lines. */
     private static void sentences(StringBuilder out, String message) {
-        for (String sentence : message.split("(?<=[.!?]) (?=[A-Z])")) {
+        for (String sentence : TerminalText.escape(message).split("(?<=[.!?]) (?=[A-Z])")) {
             out.append("        ").append(sentence).append('\n');
         }
     }
@@ -95,7 +95,8 @@ public final class AuditTextReport {
             case WRONG -> paint("WRONG", "1;31", colour) + (f.diagnosis() == null ? "" : " (" + f.diagnosis() + ")");
             case UNVERIFIED -> paint("UNVERIFIED", "33", colour);
         };
-        out.append(String.format(Locale.ROOT, "  %4d  %-10s %s = %s", f.line(), f.kind(), f.lhs(), f.claimed()));
+        out.append(String.format(Locale.ROOT, "  %4d  %-10s %s = %s", f.line(), f.kind(),
+                TerminalText.escape(f.lhs()), TerminalText.escape(f.claimed())));
         out.append("   ").append(verdict).append('\n');
         if (f.verdict() == Verdict.CORRECT) {
             if (!f.upstream().isEmpty()) {
@@ -113,7 +114,9 @@ public final class AuditTextReport {
             return;
         }
         sentences(out, f.message());
-        if (f.counterexample() != null && !f.kind().equals("loss")) {
+        if (f.shaped() != null && f.verdict() == Verdict.WRONG) {
+            shaped(out, f);
+        } else if (f.counterexample() != null && !f.kind().equals("loss")) {
             Finding.Counterexample c = f.counterexample();
             out.append("        at ").append(point(c.values().isEmpty() ? c.point() : c.values())).append('\n');
             if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
@@ -128,11 +131,27 @@ public final class AuditTextReport {
         }
     }
 
+    /** A vectorized statement's counterexample: the shapes, or the sizes and the worst entry. */
+    private static void shaped(StringBuilder out, Finding f) {
+        String sizes = f.shaped().sizes().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
+        if (f.shaped().mismatch()) {
+            out.append("        shape    ").append(f.shaped().claimed()).append('\n');
+            out.append("        expected ").append(f.shaped().expected()).append('\n');
+            return;
+        }
+        out.append("        at sizes ").append(sizes).append(", entry ").append(f.shaped().index()).append('\n');
+        if (f.counterexample() != null) {
+            out.append(String.format(Locale.ROOT, "          claimed  %.10g%n          true     %.10g%n",
+                    f.counterexample().claimed(), f.counterexample().expected()));
+        }
+    }
+
     private static void codeRun(StringBuilder out, AuditResult r, boolean colour) {
         AuditResult.CodeRunResult run = r.codeRun();
         out.append("\nThe code lines run in order, as published, at ").append(point(run.point())).append('\n');
         if (!run.note().isEmpty()) {
-            out.append("  ").append(run.note()).append('\n');
+            out.append("  ").append(TerminalText.escape(run.note())).append('\n');
         }
         for (AuditResult.Gradient g : run.gradients()) {
             String verdict = g.agrees() ? paint("ok", "32", colour) : paint("WRONG", "1;31", colour) + cause(r, g.line());

@@ -48,6 +48,19 @@ public final class CheckReport {
         return Json.write(doc);
     }
 
+    /**
+     * The document for input that could not be checked, so that a CI server reading the output shows
+     * a failure: {@code {"tool", "version", "derivation" (when a file was named), "error"}}.
+     */
+    public static String refused(String file, String message, String version) {
+        Map<String, Object> doc = Json.object("tool", "gradaudit", "version", version);
+        if (file != null) {
+            doc.put("derivation", file);
+        }
+        doc.put("error", message);
+        return Json.write(doc);
+    }
+
     private static List<Object> findings(List<Finding> fs) {
         List<Object> out = new ArrayList<>();
         for (Finding f : fs) {
@@ -133,7 +146,7 @@ public final class CheckReport {
         b.append(String.format(Locale.ROOT, "%nsummary: %d parameters, %d elements checked, %d failed, %d kinks,"
                 + " %.3f s: %s%n", r.tensors().size(), r.elementsChecked(), r.failed(), r.kinkCount(), r.seconds(),
                 r.passed() ? "PASS" : "FAIL"));
-        return b.toString();
+        return TerminalText.escape(b.toString()); // a model's names and descriptions are a stranger's text
     }
 
 

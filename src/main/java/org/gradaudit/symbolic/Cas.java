@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.Expr.Bin;
@@ -119,20 +120,30 @@ public final class Cas {
      *     written as an expression (a complex number, say); the message says which
      */
     public Expr derivative(Expr e, String var) throws CasException {
+        return derivative(e, var, Deadline.NONE);
+    }
+
+    /**
+     * {@link #derivative(Expr, String)} under what is left of {@code deadline} as well as the
+     * per-call timeout, whichever ends first.
+     *
+     * @throws CasException also when {@code deadline} passes first; its message then names the time limit
+     */
+    public Expr derivative(Expr e, String var, Deadline deadline) throws CasException {
         if (!Names.isName(var)) {
             throw new IllegalArgumentException("not a variable name: [" + var + "]");
         }
         Set<String> names = new TreeSet<>(InputGuard.check(e, limits));
         names.add(var);
         String what = "d/d" + var + " of " + e;
-        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        long callEnd = System.nanoTime() + limits.timeout.toNanos();
         Candidates c = new Candidates();
-        run(what, deadline, s -> {
+        run(what, callEnd, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(F.D(c.to.convert(e), c.to.symbol(var)));
             return c.offer(c.first);
         });
-        improve(what, deadline, c, List.of(F::Together));
+        improve(what, callEnd, deadline, c, List.of(F::Together));
         return c.best(what);
     }
 
@@ -152,18 +163,27 @@ public final class Cas {
      *     form can be written as an expression; the message says which
      */
     public Expr simplify(Expr e) throws CasException {
+        return simplify(e, Deadline.NONE);
+    }
+
+    /**
+     * {@link #simplify(Expr)} under what is left of {@code deadline} as well as the per-call timeout.
+     *
+     * @throws CasException also when {@code deadline} passes before the evaluated form is found
+     */
+    public Expr simplify(Expr e, Deadline deadline) throws CasException {
         Set<String> names = InputGuard.check(e, limits);
         String what = "simplifying " + e;
-        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        long callEnd = System.nanoTime() + limits.timeout.toNanos();
         Candidates c = new Candidates();
-        run(what, deadline, s -> {
+        run(what, callEnd, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(c.to.convert(e));
             return c.offer(c.first);
         });
-        improve(what, deadline, c, List.of(F::Together));
+        improve(what, callEnd, deadline, c, List.of(F::Together));
         if (c.best != null && Exprs.size(c.best) > SIMPLIFY_ABOVE) {
-            improve(what, deadline, c, List.of(F::Simplify));
+            improve(what, callEnd, deadline, c, List.of(F::Simplify));
         }
         return c.best(what);
     }
@@ -183,7 +203,15 @@ public final class Cas {
      *     than the built-ins
      */
     public ZeroTest isZero(Expr e) {
-        return isZero(e, limits.timeout, true);
+        return isZero(e, limits.timeout, true, Deadline.NONE);
+    }
+
+    /**
+     * {@link #isZero(Expr)} under what is left of {@code deadline} as well as the per-call timeout;
+     * {@link ZeroTest#GAVE_UP} when it passes first.
+     */
+    public ZeroTest isZero(Expr e, Deadline deadline) {
+        return isZero(e, limits.timeout, true, deadline);
     }
 
     /**
@@ -194,14 +222,15 @@ public final class Cas {
      *
      * @param e the expression to test
      * @param budget the wall-clock bound of this call; the instance's own timeout if that is shorter
+     * @param deadline the command's deadline, which bounds the call as well
      * @return as {@link #isZero(Expr)}; {@link ZeroTest#GAVE_UP} when the budget ran out first
      * @throws IllegalArgumentException if {@code budget} is not positive, or as {@link #isZero(Expr)}
      */
-    public ZeroTest isZeroQuickly(Expr e, Duration budget) {
-        return isZero(e, budget, false);
+    public ZeroTest isZeroQuickly(Expr e, Duration budget, Deadline deadline) {
+        return isZero(e, budget, false, deadline);
     }
 
-    private ZeroTest isZero(Expr e, Duration budget, boolean simplify) {
+    private ZeroTest isZero(Expr e, Duration budget, boolean simplify, Deadline deadline) {
         if (budget == null || budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("budget must be > 0, was [" + budget + "]");
         }
@@ -213,15 +242,15 @@ public final class Cas {
             return ZeroTest.GAVE_UP;
         }
         String what = "zero test of " + e;
-        long deadline = System.nanoTime() + bound.toNanos();
+        long callEnd = System.nanoTime() + bound.toNanos();
         IExpr[] evaluated = new IExpr[1];
         try {
-            boolean zero = run(what, deadline, s -> {
+            boolean zero = run(what, callEnd, deadline, s -> {
                 evaluated[0] = s.engine.evaluate(new ToSymja(s, names).convert(e));
                 return evaluated[0].isZero() || s.engine.evaluate(F.Together(evaluated[0])).isZero();
             });
             if (!zero && simplify) {
-                zero = run(what, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
+                zero = run(what, callEnd, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
             }
             return zero ? ZeroTest.ZERO : ZeroTest.NOT_PROVEN;
         } catch (CasException failed) {
@@ -234,10 +263,11 @@ public final class Cas {
      * deadline. A failure ends the chain (after a time-out the worker, and with it the session
      * that {@code first} belongs to, is gone); the best form so far stands.
      */
-    private void improve(String what, long deadline, Candidates c, List<UnaryOperator<IExpr>> methods) {
+    private void improve(String what, long callEnd, Deadline deadline, Candidates c,
+                         List<UnaryOperator<IExpr>> methods) {
         for (UnaryOperator<IExpr> method : methods) {
             try {
-                run(what, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
+                run(what, callEnd, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
             } catch (CasException failed) {
                 return;
             }
@@ -283,18 +313,36 @@ public final class Cas {
         return tasks.get();
     }
 
-    /** Runs a task under the deadline; on time-out, abandons the worker and starts a fresh one. */
-    private synchronized <T> T run(String what, long deadline, Function<Session, T> task)
+    /**
+     * Runs a task until the call's own end or the command's deadline, whichever comes first; on
+     * time-out, abandons the worker and starts a fresh one. Symja's start-up does not count against
+     * the call's own timeout, but it does against the command's deadline: that is the user's time.
+     */
+    private synchronized <T> T run(String what, long callEnd, Deadline deadline, Function<Session, T> task)
             throws CasException {
         try {
             long startup = System.nanoTime();
-            worker.awaitSession(STARTUP_NANOS);
-            deadline += System.nanoTime() - startup; // start-up is not the caller's time
+            try {
+                worker.awaitSession(deadline.remainingNanos(STARTUP_NANOS));
+            } catch (TimeoutException stillStarting) {
+                if (deadline.passed()) {
+                    throw outOfTime(deadline, what); // the session stays: the next command may use it
+                }
+                throw stillStarting;
+            }
+            callEnd += System.nanoTime() - startup;
+            long left = Math.min(callEnd - System.nanoTime(), deadline.remainingNanos(Long.MAX_VALUE));
+            if (deadline.passed()) {
+                throw outOfTime(deadline, what);
+            }
             tasks.incrementAndGet();
-            return worker.run(task, deadline - System.nanoTime());
+            return worker.run(task, left);
         } catch (TimeoutException timeout) {
             worker.abandon();
             worker = new Worker();
+            if (deadline.passed()) {
+                throw outOfTime(deadline, what);
+            }
             throw bounded("gave up after " + limits.timeout.toMillis() + " ms: " + shorten(what));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -326,6 +374,10 @@ public final class Cas {
 
     private static String shorten(String what) {
         return what.length() <= 120 ? what : what.substring(0, 117) + "...";
+    }
+
+    private static CasException outOfTime(Deadline deadline, String what) {
+        return bounded(deadline.describe() + " ran out: " + shorten(what));
     }
 
     private static CasException bounded(String message) {

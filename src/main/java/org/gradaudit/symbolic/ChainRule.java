@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.model.Graph;
@@ -33,9 +34,17 @@ public final class ChainRule {
     private final Map<String, Expr> locals = new HashMap<>();
     private final Map<String, Derivative> totals = new HashMap<>();
 
+    private final Deadline deadline;
+
     public ChainRule(Graph graph, Cas cas) {
+        this(graph, cas, Deadline.NONE);
+    }
+
+    /** A chain rule whose every CAS call also ends by {@code deadline}, the command's time limit. */
+    public ChainRule(Graph graph, Cas cas, Deadline deadline) {
         this.graph = graph;
         this.cas = cas;
+        this.deadline = deadline;
     }
 
     public Graph graph() {
@@ -53,7 +62,7 @@ public final class ChainRule {
         Expr cached = locals.get(key);
         if (cached == null) {
             Expr def = graph.nodes().get(node);
-            cached = fold(cas.derivative(def, parent));
+            cached = fold(cas.derivative(def, parent, deadline));
             if (def instanceof Expr.Bin q && q.op() == Expr.Op.DIV) {
                 Expr inNode = quotientRule(node, q, parent);
                 if (Exprs.size(inNode) < Exprs.size(cached)) {
@@ -103,10 +112,29 @@ public final class ChainRule {
         } else if (!graph.dependsOn(of, wrt)) {
             d = new Derivative(of, wrt, Expr.num(0), Expr.num(0), Expr.num(0));
         } else {
+            accumulateBetween(of, wrt);
             d = accumulate(of, wrt);
         }
         totals.put(key, d);
         return d;
+    }
+
+    /**
+     * Computes {@code d of / d c} for every quantity {@code c} strictly between {@code wrt} and
+     * {@code of}, latest in topological order first. Each needs only the derivatives with respect to
+     * its users, which come later and are then already known, so no call recurses more than one level:
+     * a chain of thousands of definitions is walked in a loop, not on the stack.
+     */
+    private void accumulateBetween(String of, String wrt) throws CasException {
+        List<String> names = graph.names();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            String c = names.get(i);
+            String key = of + "\u0000" + c;
+            if (!c.equals(of) && !c.equals(wrt) && !totals.containsKey(key) && graph.dependsOn(of, c)
+                    && graph.dependsOn(c, wrt)) {
+                totals.put(key, accumulate(of, c));
+            }
+        }
     }
 
     /** dA/dB = sum over the nodes c that use B directly and depend on nothing else: dA/dc * dc/dB. */
@@ -125,7 +153,7 @@ public final class ChainRule {
         // One path and no quotient: the factors are already simplified and nothing can cancel, so the
         // CAS is not asked (on a deep network it would spend seconds on long products).
         if (users.size() > 1 || hasQuotient(closed)) {
-            closed = cas.simplify(closed);
+            closed = cas.simplify(closed, deadline);
         }
         List<List<String>> paths = graph.paths(of, wrt);
         if (paths == null) {

@@ -1,6 +1,7 @@
 package org.gradaudit.symbolic;
 
 import java.time.Duration;
+import org.gradaudit.bounds.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,33 +42,41 @@ public record DeriveSteps(String top, List<Local> locals, List<ChainRule.Derivat
      *
      * @param names the names to differentiate {@code top} with respect to, in order
      * @param withLocals whether to list every node's local derivatives first
-     * @throws CasException when the CAS hits its time or size bound
+     * @param deadline the command's time limit; what is not reached by then is left out, and
+     *     {@code stopped} says so
+     * @throws CasException when the CAS hits its time or size bound before the deadline
      */
     public static DeriveSteps of(ChainRule rule, String top, List<String> names, boolean withLocals,
-                                 Duration timeLimit) throws CasException {
-        long deadline = System.nanoTime() + timeLimit.toNanos();
+                                 Deadline deadline) throws CasException {
         Graph graph = rule.graph();
         List<Local> locals = new ArrayList<>();
-        if (withLocals) {
-            for (Map.Entry<String, Expr> node : graph.nodes().entrySet()) {
-                List<Partial> partials = new ArrayList<>();
-                for (String p : graph.names()) {
-                    if (graph.parents(node.getKey()).contains(p)) {
-                        partials.add(new Partial(p, rule.local(node.getKey(), p)));
-                    }
-                }
-                locals.add(new Local(node.getKey(), node.getValue(), partials));
-            }
-        }
         List<ChainRule.Derivative> derivatives = new ArrayList<>();
         boolean stopped = false;
-        for (String n : names) {
-            if (System.nanoTime() > deadline) {
-                stopped = true;
-                break;
+        try {
+            if (withLocals) {
+                for (Map.Entry<String, Expr> node : graph.nodes().entrySet()) {
+                    List<Partial> partials = new ArrayList<>();
+                    for (String p : graph.names()) {
+                        if (graph.parents(node.getKey()).contains(p)) {
+                            partials.add(new Partial(p, rule.local(node.getKey(), p)));
+                        }
+                    }
+                    locals.add(new Local(node.getKey(), node.getValue(), partials));
+                }
             }
-            derivatives.add(rule.derivative(top, n));
+            for (String n : names) {
+                if (deadline.passed()) {
+                    stopped = true;
+                    break;
+                }
+                derivatives.add(rule.derivative(top, n));
+            }
+        } catch (CasException e) {
+            if (!deadline.passed()) {
+                throw e;
+            }
+            stopped = true; // the chain rule's CAS calls end by the same deadline
         }
-        return new DeriveSteps(top, locals, derivatives, stopped, timeLimit);
+        return new DeriveSteps(top, locals, derivatives, stopped, deadline.limit());
     }
 }

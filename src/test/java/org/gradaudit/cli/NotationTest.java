@@ -138,6 +138,16 @@ class NotationTest {
     }
 
     @Test
+    void aNameForAFormulaStandsForItAndFixesAreWrittenWithIt() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/named-formula.deriv");
+        assertEquals(0, r.code(), r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit",
+                "src/test/resources/notation/named-formula-mistakes.deriv");
+        assertEquals(Map.of(9, "WRONG missing-factor"), wrong(seeded), seeded.out());
+        assertTrue(seeded.out().contains("corrected: delta*W2*h*(1 - h)*x."), seeded.out());
+    }
+
+    @Test
     void textPastedFromAWebPageAuditsAsItsAsciiForm() {
         AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/pasted.deriv");
         assertEquals(0, r.code(), r.out());
@@ -155,7 +165,10 @@ class NotationTest {
                 "grad dq = dL/dq\n", "undefined name",
                 "code delta = z - y\n", "or a name declared with 'grad NAME = factor * dA/dB'",
                 "upstream dz = dL/dz\n", "also declares 'loss' at line 4",
-                "upstream dz = z\n", "expected 'upstream NAME = dL/dX [in [low, high]]'");
+                "upstream dz = z\n", "expected 'upstream NAME = dL/dX [in [low, high]]'",
+                "alias q =\n", "or 'alias NEW = formula'",
+                "alias n1 = (x + y)*(x - y), n2 = n1*n1 + n1, n3 = n2*n2 + n2, n4 = n3*n3 + n3, n5 = n4*n4 + n4,"
+                        + " n6 = n5*n5 + n5, n7 = n6*n6 + n6, n8 = n7*n7 + n7\n", "stands for a formula of more than");
         int i = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             java.nio.file.Path f = dir.resolve("case" + i++ + ".deriv");

@@ -43,6 +43,8 @@ public final class GradientChecker {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
+        org.gradaudit.bounds.MemoryBudget.require("checking " + target.description() + " in " + options.mode()
+                + " mode", CheckMemory.bytes(target, options));
         PerturbableLoss loss = target.loss();
         if (options.method() == Method.COMPLEX_STEP && !loss.supportsComplexStep()) {
             throw new IllegalArgumentException("--method complex-step needs a loss with a complex extension, and "

@@ -50,6 +50,12 @@ public record MlpSpec(List<Integer> layers, Activation activation, Output output
         if (batch <= 0) {
             throw new IllegalArgumentException("batch must be positive, was " + batch);
         }
+        for (int i = 0; i < layers.size(); i++) {
+            if ((long) batch * layers.get(i) > MAX_ARRAY) {
+                throw new IllegalArgumentException("batch " + batch + " times layer size " + layers.get(i) + " is "
+                        + (long) batch * layers.get(i) + " values, more than one array can hold (" + MAX_ARRAY + ")");
+            }
+        }
         if (output == Output.SOFTMAX && layers.get(layers.size() - 1) < 2) {
             throw new IllegalArgumentException("softmax needs at least 2 output units, but the last layer size is "
                     + layers.get(layers.size() - 1) + "; use --output sigmoid for one output");
@@ -58,6 +64,34 @@ public record MlpSpec(List<Integer> layers, Activation activation, Output output
             throw new IllegalArgumentException("loss " + loss + " needs outputs in (0, 1); use --output sigmoid"
                     + " or softmax, or --loss mse");
         }
+    }
+
+    /** Longest array the JVM allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** The number of parameters: weights and biases of every layer. */
+    public long parameters() {
+        long p = 0;
+        for (int i = 1; i < layers.size(); i++) {
+            p += (long) layers.get(i) * (layers.get(i - 1) + 1);
+        }
+        return p;
+    }
+
+    /**
+     * About how many bytes building this network and its loss takes: the parameters four times
+     * (initial, the loss's copy, its transposed weights, the gradient), six arrays of every layer's
+     * activations over the batch (forward passes of the gradient and of the loss's base point, and
+     * backprop), and the inputs and targets. Overflow-safe: {@code Long.MAX_VALUE} when it overflows.
+     */
+    public long bytes() {
+        long units = 0;
+        for (int n : layers) {
+            units += n;
+        }
+        long values = org.gradaudit.bounds.MemoryBudget.plus(org.gradaudit.bounds.MemoryBudget.times(parameters(), 4),
+                org.gradaudit.bounds.MemoryBudget.times(batch, units * 6 + layers.get(0) + layers.get(layers.size() - 1)));
+        return org.gradaudit.bounds.MemoryBudget.times(values, Double.BYTES);
     }
 
     /** The number of weight layers (one fewer than the number of sizes). */

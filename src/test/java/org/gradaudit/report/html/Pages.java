@@ -92,7 +92,7 @@ final class Pages {
         java.util.Collections.reverse(names);
         try {
             return DerivePage.render(model, DeriveSteps.of(rule, model.graph().loss(), names, true,
-                    java.time.Duration.ofSeconds(60)), "test");
+                    org.gradaudit.bounds.Deadline.after(java.time.Duration.ofSeconds(60))), "test");
         } catch (CasException e) {
             throw new AssertionError(e);
         }

@@ -1,0 +1,47 @@
+package org.gradaudit.matrix;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.gradaudit.check.AuditResult;
+import org.gradaudit.check.Tolerance;
+import org.gradaudit.derivation.DerivationException;
+import org.gradaudit.matrix.check.MatrixAuditor;
+import org.gradaudit.matrix.model.MatrixModel;
+import org.gradaudit.matrix.model.MatrixModelBuilder;
+import org.gradaudit.matrix.parse.MatrixFileParser;
+
+/**
+ * The one hook between the scalar tool and vectorized derivations: a file with a {@code dim}
+ * statement is vectorized; {@link #load} reads it and {@link #audit} audits it into the same
+ * {@link AuditResult} the scalar auditor gives, so every renderer and exit code applies unchanged.
+ */
+public final class Vectorized {
+    private static final Pattern DIM = Pattern.compile("(?m)^\\s*dim\\s+[A-Za-z_]");
+
+    private Vectorized() {
+    }
+
+    /** Whether a derivation file's text declares dimensions, and so is read as a vectorized file. */
+    public static boolean declaresDims(String text) {
+        return DIM.matcher(text).find();
+    }
+
+    /**
+     * Parses and resolves a vectorized file.
+     *
+     * @throws DerivationException every problem, each with file:line:column (shape errors in
+     *     definitions included)
+     */
+    public static MatrixModel load(String file, String text) throws DerivationException {
+        return MatrixModelBuilder.build(MatrixFileParser.parse(file, text));
+    }
+
+    /**
+     * Audits a vectorized file.
+     *
+     * @param points random points per statement, spread over the size draws
+     */
+    public static AuditResult audit(MatrixModel model, long seed, int points, Tolerance tolerance, Duration timeLimit) {
+        return MatrixAuditor.audit(model, seed, points, tolerance, timeLimit);
+    }
+}

@@ -1,0 +1,333 @@
+package org.gradaudit.matrix.parse;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gradaudit.matrix.expr.MExpr;
+import org.gradaudit.matrix.expr.MExpr.Apply;
+import org.gradaudit.matrix.expr.MExpr.Bin;
+import org.gradaudit.matrix.expr.MExpr.BinOp;
+import org.gradaudit.matrix.expr.MExpr.CmpOp;
+import org.gradaudit.matrix.expr.MExpr.Fn;
+import org.gradaudit.matrix.expr.MExpr.Reduce;
+import org.gradaudit.matrix.expr.MExpr.ReduceOp;
+
+/**
+ * The numpy subset a vectorized derivation's formulas are written in, read into {@link MExpr}.
+ *
+ * <pre>
+ * formula  := sum [ ('&gt;' | '&gt;=' | '&lt;' | '&lt;=') sum ]           a 0/1 mask
+ * sum      := product (('+' | '-') product)*
+ * product  := unary (('*' | '/' | '@') unary)*
+ * unary    := ('-' | '+') unary | power
+ * power    := postfix ['**' unary]                              constant exponents only
+ * postfix  := atom ('.T' | '.dot(' formula ')' | '.transpose()' | '.sum(' kw ')' | '.mean(' kw ')')*
+ * atom     := number | name | dL/dX | '(' formula ')' | call
+ * call     := np.dot | np.matmul | np.multiply | np.divide | np.add | np.subtract | np.power | np.square
+ *           | np.exp | np.log | np.tanh | np.sqrt | np.transpose | np.maximum(0, A) | np.sum | np.mean
+ *           | np.int64 | np.float64 | sigmoid | relu | softmax(A, axis=k) | log_softmax(A, axis=k)
+ * </pre>
+ * Names are dimensions (read as numbers), quantities, or gradient names; anything else is refused
+ * with its column and a hint. Nesting is bounded.
+ */
+final class NumpyParser {
+    /** Deepest nesting of a formula. */
+    static final int MAX_DEPTH = 200;
+
+    /** What the names of a file are. */
+    record Vocabulary(Set<String> dims, Set<String> quantities, String loss) {
+    }
+
+    private final List<Token> tokens;
+    private final Vocabulary vocabulary;
+    private final Map<MExpr, Integer> columns;
+    private int next;
+    private int depth;
+
+    private NumpyParser(List<Token> tokens, Vocabulary vocabulary, Map<MExpr, Integer> columns) {
+        this.tokens = tokens;
+        this.vocabulary = vocabulary;
+        this.columns = columns;
+    }
+
+    /**
+     * Parses one formula.
+     *
+     * @param offset the column of the text's first character, minus one
+     * @param columns receives the column of every node, by identity
+     * @throws SyntaxError with the column of the first token outside the subset
+     */
+    static MExpr parse(String text, int offset, Vocabulary vocabulary, IdentityHashMap<MExpr, Integer> columns)
+            throws SyntaxError {
+        NumpyParser p = new NumpyParser(Lexer.lex(text, offset, vocabulary.loss(), vocabulary.quantities()), vocabulary,
+                columns);
+        MExpr e = p.formula();
+        Token t = p.peek();
+        if (t.type() != Token.Type.END) {
+            throw new SyntaxError(t.column(), "unexpected '" + t.text() + "' after a complete formula");
+        }
+        return e;
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+
+    private Token take() {
+        return tokens.get(next++);
+    }
+
+    private boolean accept(String op) {
+        if (peek().is(op)) {
+            next++;
+            return true;
+        }
+        return false;
+    }
+
+    private Token expect(String op, String what) throws SyntaxError {
+        Token t = peek();
+        if (!t.is(op)) {
+            throw new SyntaxError(t.column(), "expected '" + op + "' " + what + ", found "
+                    + (t.type() == Token.Type.END ? "the end of the formula" : "'" + t.text() + "'"));
+        }
+        return take();
+    }
+
+    private <T extends MExpr> T at(T e, int column) {
+        columns.putIfAbsent(e, column);
+        return e;
+    }
+
+    private MExpr formula() throws SyntaxError {
+        if (++depth > MAX_DEPTH) {
+            throw new SyntaxError(peek().column(), "formula is nested more than " + MAX_DEPTH + " deep");
+        }
+        try {
+            MExpr left = sum();
+            Token t = peek();
+            for (CmpOp op : CmpOp.values()) {
+                if (t.is(op.symbol)) {
+                    take();
+                    return at(new MExpr.Compare(op, left, sum()), t.column());
+                }
+            }
+            if (t.is("==") || t.is("!=")) {
+                throw new SyntaxError(t.column(), "'" + t.text() + "' masks are not supported; use > 0, >= 0, < 0 or <= 0");
+            }
+            return left;
+        } finally {
+            depth--;
+        }
+    }
+
+    private MExpr sum() throws SyntaxError {
+        MExpr e = product();
+        while (peek().is("+") || peek().is("-")) {
+            Token t = take();
+            e = at(new Bin(t.is("+") ? BinOp.ADD : BinOp.SUB, e, product()), t.column());
+        }
+        return e;
+    }
+
+    private MExpr product() throws SyntaxError {
+        MExpr e = unary();
+        while (peek().is("*") || peek().is("/") || peek().is("@")) {
+            Token t = take();
+            MExpr right = unary();
+            e = at(t.is("@") ? new MExpr.MatMul(e, right) : new Bin(t.is("*") ? BinOp.MUL : BinOp.DIV, e, right),
+                    t.column());
+        }
+        return e;
+    }
+
+    private MExpr unary() throws SyntaxError {
+        Token t = peek();
+        if (accept("-")) {
+            MExpr a = unary();
+            return at(a instanceof MExpr.Num n ? new MExpr.Num(-n.value()) : new MExpr.Neg(a), t.column());
+        }
+        if (accept("+")) {
+            return unary();
+        }
+        if (++depth > MAX_DEPTH) {
+            throw new SyntaxError(t.column(), "formula is nested more than " + MAX_DEPTH + " deep");
+        }
+        try {
+            return power();
+        } finally {
+            depth--;
+        }
+    }
+
+    private MExpr power() throws SyntaxError {
+        MExpr base = postfix();
+        Token t = peek();
+        if (accept("**")) {
+            return at(new MExpr.Pow(base, constantExponent(unary(), t.column())), t.column());
+        }
+        return base;
+    }
+
+    private static double constantExponent(MExpr e, int column) throws SyntaxError {
+        if (e instanceof MExpr.Num n && Math.abs(n.value()) <= 64) {
+            return n.value();
+        }
+        throw new SyntaxError(column, "only constant exponents between -64 and 64 are supported, found "
+                + org.gradaudit.matrix.expr.MPrinter.print(e));
+    }
+
+    private MExpr postfix() throws SyntaxError {
+        MExpr e = atom();
+        while (peek().is(".")) {
+            Token dot = take();
+            Token name = take();
+            if (name.type() != Token.Type.NAME) {
+                throw new SyntaxError(name.column(), "expected an attribute after '.'");
+            }
+            switch (name.text()) {
+                case "T" -> e = at(new MExpr.Transpose(e), dot.column());
+                case "transpose" -> {
+                    expect("(", "after transpose");
+                    expect(")", "after transpose(");
+                    e = at(new MExpr.Transpose(e), dot.column());
+                }
+                case "dot" -> {
+                    expect("(", "after .dot");
+                    MExpr b = formula();
+                    expect(")", "after the argument of .dot");
+                    e = at(new MExpr.MatMul(e, b), dot.column());
+                }
+                case "sum", "mean" -> {
+                    expect("(", "after ." + name.text());
+                    Args a = args(name, 0);
+                    e = at(new Reduce(name.text().equals("sum") ? ReduceOp.SUM : ReduceOp.MEAN, e, a.axis(),
+                            a.keepdims()), dot.column());
+                }
+                default -> throw new SyntaxError(name.column(), "unsupported attribute '." + name.text()
+                        + "'; supported: .T, .transpose(), .dot(B), .sum(axis=k, keepdims=True), .mean(...)");
+            }
+        }
+        return e;
+    }
+
+    private MExpr atom() throws SyntaxError {
+        Token t = take();
+        switch (t.type()) {
+            case NUMBER -> {
+                try {
+                    return at(new MExpr.Num(Double.parseDouble(t.text())), t.column());
+                } catch (IllegalArgumentException e) {
+                    throw new SyntaxError(t.column(), "'" + t.text() + "' is not a number");
+                }
+            }
+            case LEIBNIZ -> {
+                return at(new MExpr.Adjoint(vocabulary.loss(), t.text()), t.column());
+            }
+            case NAME -> {
+                if (peek().is("(") || t.text().equals("np")) {
+                    return Calls.call(this, t);
+                }
+                if (vocabulary.dims().contains(t.text())) {
+                    return at(new MExpr.DimRef(t.text()), t.column());
+                }
+                if (vocabulary.quantities().contains(t.text())) {
+                    return at(new MExpr.Ref(t.text()), t.column());
+                }
+                throw new SyntaxError(t.column(), "unknown name '" + t.text() + "': declare it with dim, input or param,"
+                        + " define it, or declare a gradient name with grad");
+            }
+            case OP -> {
+                if (t.is("(")) {
+                    MExpr e = formula();
+                    expect(")", "to close the '(' at column " + t.column());
+                    return e;
+                }
+                throw new SyntaxError(t.column(), t.is("[") ? "indexing is not supported in a formula; masks are written"
+                        + " (Z > 0), and masked assignment as 'code dZ[Z <= 0] = 0'"
+                        : "unexpected '" + t.text() + "'");
+            }
+            default -> throw new SyntaxError(t.column(), "the formula ends too early");
+        }
+    }
+
+    /** Keyword arguments {@code axis=k, keepdims=True} of a reduction, after {@code skip} positional ones. */
+    record Args(List<MExpr> positional, int axis, boolean keepdims) {
+    }
+
+    Args args(Token fn, int positionalWanted) throws SyntaxError {
+        List<MExpr> positional = new ArrayList<>();
+        Map<String, String> keywords = new LinkedHashMap<>();
+        if (!peek().is(")")) {
+            do {
+                Token t = peek();
+                if (t.type() == Token.Type.NAME && tokens.get(next + 1).is("=")) {
+                    take();
+                    take();
+                    Token v = take();
+                    if (!t.text().equals("axis") && !t.text().equals("keepdims")) {
+                        throw new SyntaxError(t.column(), "unsupported argument '" + t.text() + "' of " + fn.text()
+                                + "; supported: axis=0, axis=1, axis=-1, keepdims=True");
+                    }
+                    String value = v.text();
+                    if (v.is("-") && peek().type() == Token.Type.NUMBER) {
+                        value = "-" + take().text();
+                    }
+                    keywords.put(t.text(), value);
+                } else {
+                    positional.add(formula());
+                }
+            } while (accept(","));
+        }
+        expect(")", "to close the arguments of " + fn.text());
+        if (positional.size() != positionalWanted) {
+            throw new SyntaxError(fn.column(), fn.text() + " takes " + positionalWanted + " array argument"
+                    + (positionalWanted == 1 ? "" : "s") + " here, found " + positional.size());
+        }
+        int axis = Reduce.ALL;
+        if (keywords.containsKey("axis")) {
+            String a = keywords.get("axis");
+            if (!a.matches("-?[0-9]+") || Math.abs(Integer.parseInt(a)) > 2) {
+                throw new SyntaxError(fn.column(), "axis must be 0, 1 or -1, found '" + a + "' (tuples of axes are not supported)");
+            }
+            axis = Integer.parseInt(a);
+        }
+        boolean keepdims = false;
+        if (keywords.containsKey("keepdims")) {
+            String k = keywords.get("keepdims");
+            if (!k.equals("True") && !k.equals("False")) {
+                throw new SyntaxError(fn.column(), "keepdims must be True or False, found '" + k + "'");
+            }
+            keepdims = k.equals("True");
+        }
+        return new Args(positional, axis, keepdims);
+    }
+
+    // for Calls
+    Token peekToken() {
+        return peek();
+    }
+
+    Token takeToken() {
+        return take();
+    }
+
+    Token expectOp(String op, String what) throws SyntaxError {
+        return expect(op, what);
+    }
+
+    MExpr parseFormula() throws SyntaxError {
+        return formula();
+    }
+
+    <T extends MExpr> T located(T e, int column) {
+        return at(e, column);
+    }
+
+    static Apply apply(Fn fn, MExpr a) {
+        return new Apply(fn, a);
+    }
+}

@@ -1,0 +1,174 @@
+package org.gradaudit.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.gradaudit.check.AuditResult;
+import org.gradaudit.check.Diagnosis;
+import org.gradaudit.check.Finding;
+import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.Verdict;
+import org.gradaudit.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The vectorized transcriptions under {@code derivations/}: each published one audits clean through
+ * the real CLI, and in each {@code -mistakes} copy exactly the lines marked {@code # seeded: KIND}
+ * are wrong, each diagnosed as KIND. Expectations are read from the files' comments.
+ */
+class VectorizedDerivationsTest {
+    private static final Pattern SEEDED = Pattern.compile("#\\s*seeded:\\s*([a-z0-9-]+)\\s*$");
+    private static final Map<Path, AuditResult> AUDITS = new HashMap<>();
+
+    static Stream<Path> vectorized() throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("derivations"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".deriv")).sorted().toList()) {
+                if (Vectorized.declaresDims(Files.readString(p))) {
+                    out.add(p);
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Path> published() throws IOException {
+        return vectorized().filter(p -> !p.toString().endsWith("-mistakes.deriv"));
+    }
+
+    static Stream<Path> mistakes() throws IOException {
+        return vectorized().filter(p -> p.toString().endsWith("-mistakes.deriv"));
+    }
+
+    private static synchronized AuditResult audit(Path p) {
+        return AUDITS.computeIfAbsent(p, f -> {
+            try {
+                return Vectorized.audit(Vectorized.load(f.toString(), Files.readString(f)), 1, 64, Tolerance.DEFAULT,
+                        Duration.ofSeconds(60));
+            } catch (Exception e) {
+                throw new AssertionError(f + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    static Map<Integer, String> seeded(Path p) throws IOException {
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        Map<Integer, String> marked = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = SEEDED.matcher(lines.get(i));
+            if (m.find()) {
+                marked.put(i + 1, m.group(1));
+            }
+        }
+        return marked;
+    }
+
+    @Test
+    void thereAreAtLeastSevenPublishedTranscriptionsEachWithAMistakesCopy() throws IOException {
+        List<Path> pub = published().toList();
+        assertTrue(pub.size() >= 7, pub.toString());
+        for (Path p : pub) {
+            String name = p.getFileName().toString().replace(".deriv", "-mistakes.deriv");
+            if (!name.startsWith("cs231n-optimization")) {
+                assertTrue(Files.exists(p.resolveSibling(name)), "no mistakes copy of " + p);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("published")
+    void publishedTranscriptionAuditsCleanThroughTheCli(Path p) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"audit", p.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, p + ":\n" + out + err);
+        assertEquals("", err.toString());
+        assertFalse(audit(p).findings().isEmpty(), p + " judges nothing");
+        assertTrue(out.toString().contains("0 wrong, 0 unverified"), out.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("mistakes")
+    void seededMistakesAreNamedAsTheirKindsAndNothingElseIsWrong(Path p) throws IOException {
+        Map<Integer, String> marked = seeded(p);
+        assertFalse(marked.isEmpty(), p + " marks no seeded mistakes");
+        AuditResult r = audit(p);
+        List<String> problems = new ArrayList<>();
+        Map<Integer, Finding> byLine = new HashMap<>();
+        r.findings().forEach(f -> byLine.put(f.line(), f));
+        marked.forEach((line, kind) -> {
+            Finding f = byLine.get(line);
+            if (f == null) {
+                problems.add("line " + line + ": seeded " + kind + " but no finding there");
+            } else if (f.verdict() != Verdict.WRONG || f.diagnosis() == null || !kind.equals(f.diagnosis().toString())) {
+                problems.add("line " + line + ": seeded " + kind + " but " + f.verdict() + " (" + f.diagnosis() + ")");
+            } else if (f.fix() == null) {
+                problems.add("line " + line + ": " + kind + " without a fix");
+            }
+        });
+        for (Finding f : r.findings()) {
+            if (f.verdict() != Verdict.CORRECT && !marked.containsKey(f.line())) {
+                problems.add("line " + f.line() + ": not seeded but " + f.verdict() + ": " + f.message());
+            }
+        }
+        assertEquals(List.of(), problems, p.toString());
+    }
+
+    @Test
+    void everyVectorizedDiagnosisIsSeededAtLeastTwice() throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Path p : mistakes().toList()) {
+            seeded(p).values().forEach(k -> counts.merge(k, 1, Integer::sum));
+        }
+        for (Diagnosis d : Diagnosis.values()) {
+            if (d.vectorized()) {
+                assertTrue(counts.getOrDefault(d.toString(), 0) >= 2, d + " seeded " + counts.get(d.toString())
+                        + " times: " + counts);
+            }
+        }
+    }
+
+    @Test
+    void theFixOfAShapeMistakeIsTheTruthAndTheJsonCarriesShapesSizesAndIndex() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"audit", "--format", "json", "derivations/dlai-c1w3-planar-mistakes.deriv"},
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(1, code);
+        String json = out.toString();
+        assertTrue(json.contains("\"fix\": \"1/m * np.dot(dZ2, A1.T)\""), json);
+        assertTrue(json.contains("\"shape\": { \"claimed\": \"(1, m)\", \"expected\": \"(1, 1)\" }"), json);
+        assertTrue(json.contains("\"sizes\": { \"n_x\": "), json);
+        assertTrue(Pattern.compile("\"index\": \\[ ?\\d+, \\d+ ?\\]").matcher(json).find(), json);
+        assertTrue(json.contains("\"diagnosis\": \"missing-mean\""), json);
+    }
+
+    @Test
+    void theTextReportGivesBothShapesInTheFilesDimensionNames() {
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"audit", "derivations/dlai-c1w3-planar-mistakes.deriv"}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        String text = out.toString();
+        assertTrue(text.contains("np.dot(dZ2, A1) multiplies (1, m) by (n_h, m)"), text);
+        assertTrue(text.contains("dW2 must have W2's shape (1, n_h)"), text);
+        assertTrue(text.contains("It is m times the truth at every size draw"), text);
+    }
+}
