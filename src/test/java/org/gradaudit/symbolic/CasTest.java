@@ -162,7 +162,9 @@ class CasTest {
         assertEquals("30*(a + b + c + d)^29 - 1", quick.derivative(parse("(a+b+c+d)^30 - a"), "a").toString());
         assertEquals("(a + b + c + d)^30 - a", quick.simplify(parse("(a+b+c+d)^30 - a")).toString());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "each call within its bound");
-        assertSame(ZeroTest.ZERO, quick.isZero(parse(BCE_CHAIN + " - (a2 - y)")));
+        // The worker that gave up still answers; a small difference, so that a loaded machine cannot
+        // push this one past the 300 ms bound too (the BCE chain took longer than that at load 20).
+        assertSame(ZeroTest.ZERO, quick.isZero(parse("(a2 - y)*(1 - a2) - (1 - a2)*(a2 - y)")));
     }
 
     @ParameterizedTest
