@@ -62,6 +62,7 @@ public final class Auditor {
     private final Cas cas;
     private final Judge judge;
     private final Diagnoser diagnoser;
+    private Hypotheses hypotheses;
     private Graph truthGraph;
     private ChainRule truth;
     private ChainRule written;
@@ -131,6 +132,7 @@ public final class Auditor {
             }
         }
         truth = new ChainRule(truthGraph, cas, deadline);
+        hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
         boolean noPoints = points.all().size() < MIN_POINTS;
         for (Item item : model.items()) {
@@ -175,8 +177,9 @@ public final class Auditor {
         }
         if (item instanceof Item.DerivativeClaim d) {
             Expr.Deriv target = new Expr.Deriv(d.of(), d.wrt());
-            Finding f = compare(item, d.statement().code() ? Finding.Kind.CODE : Finding.Kind.CLAIM, d.statement().lhs().text(), d.claimed(),
-                    truth.derivative(d.of(), d.wrt()).closed(), target, graphSpace(Map.of()), index);
+            Finding f = compare(item, d.statement().code() ? Finding.Kind.CODE : Finding.Kind.CLAIM,
+                    d.statement().lhs().text(), d.claimed(), truth.derivative(d.of(), d.wrt()).closed(), target,
+                    graphSpace(WhereValues.of(d.statement(), model)), index);
             if (!d.statement().code()) {
                 blame.assigns(index, target, false);
             }
@@ -197,7 +200,7 @@ public final class Auditor {
         }
         if (item instanceof Item.PartialClaim p) {
             Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt(), deadline);
-            Space space = p.rule() ? ruleSpace(p) : graphSpace(Map.of());
+            Space space = p.rule() ? ruleSpace(p) : graphSpace(WhereValues.of(p.statement(), model));
             return compare(item, Finding.Kind.CLAIM, p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
         }
         if (item instanceof Item.EqualityClaim e) {
@@ -381,12 +384,16 @@ public final class Auditor {
             try {
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse, space.names(),
                         Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null,
-                        printer, hp, truthValues, slots));
+                        printer, hp, truthValues, slots),
+                        hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
             } catch (TimeLimitException e) {
                 cutShort = true;
             }
         }
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
+        if (h != null && !h.changes().isEmpty() && inherited != null) {
+            h = null; // an upstream line's mistake carried on explains it better than two changes here
+        }
         Diagnosis diagnosis = h != null ? h.diagnosis()
                 : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
         if (inherited != null) {
@@ -402,7 +409,16 @@ public final class Auditor {
         String msg = step + AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), cutShort,
                 target, chain, expected, fix) + lossRemark;
         return Finding.wrong(subject, evidence, expected, diagnosis, fix, j.failure(), dedupe(upstream), correctedLoss,
-                msg).inheritedFrom(h == null && inherited != null);
+                msg).inheritedFrom(h == null && inherited != null).withChanges(changes(h, printer));
+    }
+
+    /** The changes of a hypothesis made of several, in the statement's own spelling; empty for one change. */
+    private static List<Finding.Change> changes(Diagnoser.Hypothesis h, Function<Expr, String> printer) {
+        if (h == null) {
+            return List.of();
+        }
+        return h.changes().stream().map(c -> new Finding.Change(c.diagnosis(), c.detail(),
+                c.fix() == null ? null : printer.apply(c.fix()))).toList();
     }
 
     /**

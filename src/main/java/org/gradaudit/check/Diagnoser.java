@@ -22,8 +22,20 @@ import org.gradaudit.numeric.BoundedValue;
  * looks at the source's text; the hypotheses are tried in a fixed order, most specific first.
  */
 final class Diagnoser {
-    /** A hypothesis that explains the mistake. */
-    record Hypothesis(Diagnosis diagnosis, Expr fix, String detail) {
+    /**
+     * A hypothesis that explains the mistake.
+     *
+     * @param changes when two changes together explain it, each of them in order (the fix of each is
+     *     the formula after it and the ones before it); empty for a single change
+     */
+    record Hypothesis(Diagnosis diagnosis, Expr fix, String detail, List<Hypothesis> changes) {
+        Hypothesis {
+            changes = List.copyOf(changes);
+        }
+
+        Hypothesis(Diagnosis diagnosis, Expr fix, String detail) {
+            this(diagnosis, fix, detail, List.of());
+        }
     }
 
     /** What the diagnoser needs to know about the statement. */
@@ -45,9 +57,11 @@ final class Diagnoser {
     static final int MAX_CANDIDATES = 4_000;
 
     private final Judge judge;
+    private final PairSearch pairs;
 
     Diagnoser(Judge judge) {
         this.judge = judge;
+        this.pairs = new PairSearch(this);
     }
 
     /**
@@ -56,6 +70,14 @@ final class Diagnoser {
      * @throws org.gradaudit.bounds.TimeLimitException when the command's time limit runs out first
      */
     Hypothesis diagnose(Context ctx) {
+        return diagnose(ctx, Hypotheses.Plan.generic());
+    }
+
+    /**
+     * The hypothesis that explains the mistake, trying the plan's families around the built-in ones
+     * and, when no single change explains it, pairs of changes; null when nothing does.
+     */
+    Hypothesis diagnose(Context ctx, Hypotheses.Plan plan) {
         Expr w = ctx.written();
         if (Exprs.size(w) > MAX_SIZE) {
             return null;
@@ -63,7 +85,10 @@ final class Diagnoser {
         if (matches(ctx, new Expr.Neg(w))) {
             return new Hypothesis(Diagnosis.SIGN, negate(w), "it is the negative of the true value");
         }
-        Hypothesis h = factor(ctx);
+        Hypothesis h = firstOf(ctx, plan.early());
+        if (h == null) {
+            h = factor(ctx);
+        }
         if (h == null) {
             h = chain(ctx);
         }
@@ -85,14 +110,60 @@ final class Diagnoser {
         if (h == null) {
             h = first(ctx, Diagnosis.PRECEDENCE, regroupings(w), "its operators are grouped wrongly");
         }
+        if (h == null) {
+            h = firstOf(ctx, plan.late());
+        }
+        if (h == null) {
+            h = pairs.search(ctx, plan.all(), this::matches);
+        }
         return h;
+    }
+
+    /** The first candidate of the families that equals the truth and is not the claim itself. */
+    private Hypothesis firstOf(Context ctx, List<HypothesisFamily> families) {
+        int tried = 0;
+        for (HypothesisFamily family : families) {
+            for (Hypothesis c : family.candidates(ctx, ctx.written())) {
+                if (++tried > MAX_CANDIDATES) {
+                    return null;
+                }
+                if (matches(ctx, c.fix()) && !noOp(ctx, c.fix()) && !degenerate(c.fix(), ctx.written())) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a fix brings in a part that is no formula anyone writes, {@code y - y} or {@code a/a}:
+     * a change that explains the values but not the mistake.
+     */
+    static boolean degenerate(Expr fix, Expr written) {
+        return countDegenerate(fix) > countDegenerate(written);
+    }
+
+    private static long countDegenerate(Expr e) {
+        return Exprs.subtrees(e).stream().filter(x -> x instanceof Bin b && ((b.op() == Op.SUB || b.op() == Op.DIV)
+                && b.left().equals(b.right()) || b.op() == Op.ADD && (b.left().equals(new Expr.Neg(b.right()))
+                || b.right().equals(new Expr.Neg(b.left()))))).count();
+    }
+
+    /** Whether a fix gives the claim's own values: a change that changes nothing is no diagnosis. */
+    boolean noOp(Context ctx, Expr fix) {
+        try {
+            List<BoundedValue> claimed = Judge.values(ctx.toGraph().apply(ctx.written()), ctx.points(), ctx.slots());
+            return judge.matches(ctx.toGraph().apply(fix), ctx.points(), claimed, ctx.slots());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
      * @throws TimeLimitException when the judge's deadline passes: hypotheses are many, each cheap,
      *     so the time limit is checked before every one
      */
-    private boolean matches(Context ctx, Expr candidate) {
+    boolean matches(Context ctx, Expr candidate) {
         judge.deadline().check("diagnosing a wrong statement");
         Expr graphForm;
         try {
@@ -243,7 +314,7 @@ final class Diagnoser {
                     if (++tried > MAX_CANDIDATES) {
                         return null;
                     }
-                    if (matches(ctx, candidate)) {
+                    if (matches(ctx, candidate) && !degenerate(candidate, ctx.written())) {
                         boolean chain = original instanceof Deriv;
                         Diagnosis d = chain ? Diagnosis.WRONG_CHAIN
                                 : argumentsOnly ? Diagnosis.WRONG_ARGUMENT : Diagnosis.SUBSTITUTED_SYMBOL;
@@ -257,7 +328,7 @@ final class Diagnoser {
     }
 
     /** Every tree with exactly one occurrence of {@code from} replaced by {@code to}. */
-    private static List<Expr> replaceOne(Expr e, Expr from, Expr to, boolean argumentsOnly) {
+    static List<Expr> replaceOne(Expr e, Expr from, Expr to, boolean argumentsOnly) {
         return Exprs.variants(e, x -> {
             if (argumentsOnly && x instanceof Call c) {
                 List<Expr> out = new ArrayList<>();
@@ -275,7 +346,7 @@ final class Diagnoser {
     }
 
     /** One additive term negated. */
-    private static List<Expr> termSigns(Expr e) {
+    static List<Expr> termSigns(Expr e) {
         return Exprs.variants(e, x -> {
             if (x instanceof Bin b && (b.op() == Op.ADD || b.op() == Op.SUB)) {
                 Op flipped = b.op() == Op.ADD ? Op.SUB : Op.ADD;
@@ -300,7 +371,7 @@ final class Diagnoser {
     }
 
     /** One factor of a product, or one divisor, removed. */
-    private static List<Expr> withoutOneFactor(Expr e) {
+    static List<Expr> withoutOneFactor(Expr e) {
         return Exprs.variants(e, x -> {
             if (x instanceof Bin b && b.op() == Op.MUL) {
                 return List.of(b.left(), b.right());
@@ -319,7 +390,7 @@ final class Diagnoser {
      */
     private Hypothesis missingFactor(Context ctx) {
         for (Expr f : ctx.factors()) {
-            if (matches(ctx, Expr.mul(ctx.written(), f))) {
+            if (matches(ctx, Expr.mul(ctx.written(), f)) && !noOp(ctx, Expr.mul(ctx.written(), f))) {
                 return new Hypothesis(Diagnosis.MISSING_FACTOR, Expr.mul(ctx.written(), f),
                         "it lacks the factor " + ctx.printer().apply(f));
             }
@@ -330,7 +401,7 @@ final class Diagnoser {
                 if (++tried > MAX_CANDIDATES) {
                     return null;
                 }
-                if (matches(ctx, candidate)) {
+                if (matches(ctx, candidate) && !noOp(ctx, candidate)) {
                     return new Hypothesis(Diagnosis.MISSING_FACTOR, candidate,
                             "it lacks the factor " + ctx.printer().apply(f) + " inside");
                 }
@@ -340,7 +411,7 @@ final class Diagnoser {
     }
 
     /** Every tree with one operator regrouped: (a op1 b) op2 c as a op1 (b op2 c), and back. */
-    private static List<Expr> regroupings(Expr e) {
+    static List<Expr> regroupings(Expr e) {
         return Exprs.variants(e, x -> {
             List<Expr> out = new ArrayList<>();
             if (x instanceof Bin outer && outer.left() instanceof Bin inner) {

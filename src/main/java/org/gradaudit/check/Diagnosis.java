@@ -20,6 +20,18 @@ public enum Diagnosis {
     WRONG_CHAIN("wrong-chain"),
     /** Operators grouped otherwise than meant, e.g. 1/1 + e^-z for 1/(1 + e^-z). */
     PRECEDENCE("precedence"),
+    /** A factor that should be a function's derivative is something else (the function, another's derivative). */
+    WRONG_DERIVATIVE("wrong-derivative"),
+    /** One operator replaced by another, or a composition where a product belongs. */
+    WRONG_OPERATOR("wrong-operator"),
+    /** An additive term is missing, e.g. the contribution of a second path through the graph. */
+    MISSING_TERM("missing-term"),
+    /** An additive term that does not belong. */
+    EXTRA_TERM("extra-term"),
+    /** A mean where a sum belongs, a sum where a mean belongs, or the mean's 1/n applied twice. */
+    AVERAGING("averaging"),
+    /** A derivative with respect to a name the quantity does not use: its true value is 0. */
+    UNUSED("unused"),
     /** A code line reads a parameter that an earlier update already changed. */
     UPDATED_PARAMETER("updated-parameter"),
     /** A vectorized formula needs one more {@code .T} (the shapes say where). */

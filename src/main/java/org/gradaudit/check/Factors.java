@@ -32,6 +32,9 @@ final class Factors {
     /** The factors of every product in {@code e}, the outermost first. */
     private static void collectFactors(Expr e, List<Expr> out) {
         for (Expr x : Exprs.subtrees(e)) {
+            if (x instanceof Expr.Bin b && b.op() == Expr.Op.DIV && !out.contains(b.right())) {
+                out.add(b.right()); // a divisor, which a claim may lack
+            }
             if (x instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
                 for (Expr side : List.of(b.left(), b.right())) {
                     if (!(side instanceof Expr.Bin s && s.op() == Expr.Op.MUL) && !out.contains(side)) {

@@ -23,19 +23,23 @@ import java.util.Map;
  *     the loss as written gives, the loss's line; else 0
  * @param message one sentence a reader can act on
  * @param inherited whether the mistake is an upstream line's, carried on (else the line's own)
+ * @param changes when two changes together explain the mistake, each of them (the first's kind is
+ *     {@code diagnosis}); empty otherwise
  * @param shaped for a statement of a vectorized derivation, its shapes, sizes and worst entry; null
  *     for a scalar statement
  */
 public record Finding(int line, String section, Kind kind, String lhs, String claimed, Verdict verdict,
                       String expected, Diagnosis diagnosis, String fix, List<Integer> upstream,
                       Counterexample counterexample, Symbolic symbolic, int points, double maxRelError,
-                      int correctedLossLine, String message, boolean inherited, ShapeDetail shaped) {
+                      int correctedLossLine, String message, boolean inherited, List<Change> changes,
+                      ShapeDetail shaped) {
     /** @throws IllegalArgumentException if a finding that is not wrong carries a counterexample or a diagnosis */
     public Finding {
         upstream = List.copyOf(upstream);
-        if (verdict != Verdict.WRONG && (counterexample != null || diagnosis != null)) {
-            throw new IllegalArgumentException("only a wrong finding has a counterexample or a diagnosis; was ["
-                    + verdict + ", " + counterexample + ", " + diagnosis + "]");
+        changes = List.copyOf(changes);
+        if (verdict != Verdict.WRONG && (counterexample != null || diagnosis != null || !changes.isEmpty())) {
+            throw new IllegalArgumentException("only a wrong finding has a counterexample, diagnosis or changes; was ["
+                    + verdict + ", " + counterexample + ", " + diagnosis + ", " + changes + "]");
         }
     }
 
@@ -47,6 +51,22 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
         public String toString() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * One of several changes that together explain a wrong statement.
+     *
+     * @param kind the kind of mistake this change corrects
+     * @param description what it changes, in a reader's words
+     * @param fix the formula after this change and the ones before it (the last one's is the finding's fix)
+     */
+    public record Change(Diagnosis kind, String description, String fix) {
+    }
+
+    /** This finding with the changes that explain it. */
+    Finding withChanges(List<Change> all) {
+        return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
+                symbolic, points, maxRelError, correctedLossLine, message, inherited, all, shaped);
     }
 
     /** What the CAS established about claimed minus true; its JSON spelling is the lower-case name. */
@@ -87,7 +107,8 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
     /** A correct statement; {@code message} says how that was established. */
     public static Finding correct(Subject s, Evidence e, List<Integer> upstream, int correctedLossLine, String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.CORRECT, null, null, null,
-                upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false, null);
+                upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false, List.of(),
+                null);
     }
 
     /** A wrong statement: the true value, the kind of mistake, the fix if known, and a point where it shows. */
@@ -96,32 +117,33 @@ public record Finding(int line, String section, Kind kind, String lhs, String cl
                                 String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.WRONG, expected, diagnosis,
                 fix, upstream, counterexample, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message,
-                false, null);
+                false, List.of(), null);
     }
 
     /** A statement neither proven nor disproven; {@code message} says why; {@code expected} may be null. */
     public static Finding unverified(Subject s, Evidence e, String expected, List<Integer> upstream,
                                      int correctedLossLine, String message) {
         return new Finding(s.line(), s.section(), s.kind(), s.lhs(), s.claimed(), Verdict.UNVERIFIED, expected, null,
-                null, upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false, null);
+                null, upstream, null, e.symbolic(), e.points(), e.maxRelError(), correctedLossLine, message, false,
+                List.of(), null);
     }
 
     /** This finding with the shapes, sizes and worst entry of a vectorized statement. */
     public Finding withShapes(ShapeDetail detail) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherited, detail);
+                symbolic, points, maxRelError, correctedLossLine, message, inherited, changes, detail);
     }
 
     /** This finding, its truth taken from the corrected loss of line {@code lossLine}. */
     Finding withCorrectedLossLine(int lossLine) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, lossLine, message, inherited, shaped);
+                symbolic, points, maxRelError, lossLine, message, inherited, changes, shaped);
     }
 
     /** This finding, marked as wrong only because it carries the mistake of an upstream line. */
     Finding inheritedFrom(boolean inherit) {
         return new Finding(line, section, kind, lhs, claimed, verdict, expected, diagnosis, fix, upstream, counterexample,
-                symbolic, points, maxRelError, correctedLossLine, message, inherit, shaped);
+                symbolic, points, maxRelError, correctedLossLine, message, inherit, changes, shaped);
     }
 
     /**

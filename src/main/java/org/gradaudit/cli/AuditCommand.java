@@ -1,38 +1,49 @@
 package org.gradaudit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.gradaudit.bounds.Deadline;
-import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Auditor;
 import org.gradaudit.model.Model;
 import org.gradaudit.report.AuditJsonReport;
+import org.gradaudit.report.AuditRun;
 import org.gradaudit.report.AuditTextReport;
+import org.gradaudit.report.JunitXml;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gradaudit audit FILE}: judge every statement of a derivation file. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Audits a derivation file line by line: which formulas are right, which are wrong, what "
+/** {@code gradaudit audit FILE...}: judge every statement of one or more derivation files. */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Audits derivation files line by line.",
+        description = {"Audits derivation files line by line: which formulas are right, which are wrong, what "
                 + "kind of mistake each is, the right formula, and a point where the difference shows.",
-                "Exit code: 0 every statement is correct, 1 a statement is wrong or unverified, 2 bad input."})
+                "Several files, directories (every *.deriv under them) and - (standard input) give one report "
+                + "per file, a summary, and the worst file's exit code."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The derivation file (see docs/derivation-format.md).")
-    String file;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Derivation files (see docs/derivation-format.md), directories, or - for standard input.")
+    List<String> files;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, junit (JUnit XML for CI servers), or html (one self-contained page)"
-                    + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
+            completionCandidates = Choices.FormatChoice.class,
+            description = "text, json, junit (JUnit XML for CI servers), or html (one self-contained page, for one"
+                    + " file) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of stdout.")
-    java.nio.file.Path outputFile;
+    Path outputFile;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random points (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -41,12 +52,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "Random points each statement is compared at, 32 to 10000 (default: ${DEFAULT-VALUE}).")
     int points;
 
-    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the whole audit, reading the file included; statements not reached are reported"
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Time for each file's audit, fractions allowed; statements not reached are reported"
                     + " unverified (default: ${DEFAULT-VALUE}).")
-    int timeLimit;
+    Duration timeLimit;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also say how each correct statement was established.")
+    @Option(names = {"-v", "--verbose"}, description = "Also say how each correct statement was established (text format).")
     boolean verbose;
 
     @Option(names = {"-b", "--brief"}, description = "Show only the statements that are not correct (text format).")
@@ -54,41 +65,108 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(Math.max(1, timeLimit)));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> names;
+        try {
+            validate();
+            ReportFile.checkWritable(outputFile);
+            names = Inputs.expand(files);
+        } catch (InputException e) {
+            Refusals.write(format, out, "audit", files.size() == 1 ? files.get(0) : null, e.getMessage());
+            throw e;
+        }
+        // One file named as such keeps the one-file document; a directory or several files get the list.
+        boolean single = files.size() == 1 && names.size() == 1 && names.get(0).equals(files.get(0))
+                && !Files.isDirectory(Path.of(files.get(0)));
+        if (!single && format == Format.html) {
+            throw new InputException("--format html shows one derivation; name one file (" + names.size() + " given)");
+        }
+        List<AuditRun> runs = new ArrayList<>();
+        try (Progress progress = new Progress(err, Terminal.progress() && names.size() > 1)) {
+            for (int i = 0; i < names.size(); i++) {
+                progress.show("auditing " + (i + 1) + "/" + names.size() + ": " + names.get(i));
+                runs.add(audit(names.get(i), single, out, err));
+            }
+        }
+        String report;
+        if (single) {
+            AuditRun.Audited only = (AuditRun.Audited) runs.get(0);
+            report = switch (format) {
+                case json -> AuditJsonReport.render(only.result(), Main.VERSION);
+                case junit -> JunitXml.audit(only.result());
+                case html -> org.gradaudit.report.html.AuditPage.render(only.result(), Main.VERSION);
+                case text -> text(only);
+            };
+        } else {
+            report = switch (format) {
+                case json -> AuditJsonReport.renderAll(runs, Main.VERSION);
+                case junit -> JunitXml.audits(runs);
+                case text, html -> texts(runs);
+            };
+        }
+        ReportFile.write(out, outputFile, report);
+        return runs.stream().mapToInt(AuditRun::exitCode).max().orElse(ExitCodes.CLEAN);
+    }
+
+    private void validate() {
         if (points < 32 || points > 10_000) {
             throw new InputException("--points must be between 32 and 10000, was " + points);
         }
         if (brief && verbose) {
             throw new InputException("--brief and --verbose cannot be combined");
         }
-        if (timeLimit < 1) {
-            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
+        if ((brief || verbose) && format != Format.text) {
+            throw new InputException((brief ? "--brief" : "--verbose") + " applies to the text format, not to --format "
+                    + format);
         }
-        ReportFile.checkWritable(outputFile);
-        String text = Derivations.text(file);
-        AuditResult result;
-        if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
-            result = org.gradaudit.matrix.Vectorized.audit(Derivations.loadVectorized(file, text), seed, points,
-                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit));
-        } else {
+    }
+
+    /** One file's audit; bad input is a refused run when there are several files, and exit 2 when there is one. */
+    private AuditRun audit(String name, boolean single, PrintWriter out, PrintWriter err) {
+        try {
+            // one deadline per file, started before it is read
+            Deadline deadline = Deadline.after(timeLimit);
+            String file = name.equals("-") ? Inputs.STDIN : name;
+            String text = name.equals("-") ? Inputs.readStdin(System.in) : Derivations.text(name);
+            if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+                return new AuditRun.Audited(org.gradaudit.matrix.Vectorized.audit(Derivations.loadVectorized(file, text),
+                        seed, points, org.gradaudit.check.Tolerance.DEFAULT, timeLimit));
+            }
             Model model = Derivations.load(file, text);
-            result = Auditor.audit(model, new Auditor.Options(seed, points,
-                    org.gradaudit.check.Tolerance.DEFAULT, java.time.Duration.ofSeconds(timeLimit)), deadline);
+            if (model.items().isEmpty()) {
+                throw new InputException(file + ": nothing to judge: the file makes no claims, restatements, loss or"
+                        + " code lines (a claim is a line such as 'dL/dW = ...' or 'code dW = ...')");
+            }
+            return new AuditRun.Audited(Auditor.audit(model, new Auditor.Options(seed, points,
+                    org.gradaudit.check.Tolerance.DEFAULT, timeLimit), deadline));
+        } catch (InputException e) {
+            if (single) {
+                Refusals.write(format, out, "audit", name, e.getMessage());
+                throw e;
+            }
+            err.println("gradaudit: " + e.getMessage());
+            return new AuditRun.Refused(name.equals("-") ? Inputs.STDIN : name, e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        String report;
-        if (format == Format.json) {
-            report = AuditJsonReport.render(result, Main.VERSION);
-        } else if (format == Format.junit) {
-            report = org.gradaudit.report.JunitXml.audit(result);
-        } else if (format == Format.html) {
-            report = org.gradaudit.report.html.AuditPage.render(result, Main.VERSION);
-        } else {
-            AuditTextReport.Detail detail = brief ? AuditTextReport.Detail.BRIEF
-                    : verbose ? AuditTextReport.Detail.VERBOSE : AuditTextReport.Detail.NORMAL;
-            report = AuditTextReport.render(result, Main.VERSION, outputFile == null && Terminal.colour(), detail);
+    }
+
+    private String text(AuditRun.Audited run) {
+        AuditTextReport.Detail detail = brief ? AuditTextReport.Detail.BRIEF
+                : verbose ? AuditTextReport.Detail.VERBOSE : AuditTextReport.Detail.NORMAL;
+        return AuditTextReport.render(run.result(), Main.VERSION, outputFile == null && Terminal.colour(), detail);
+    }
+
+    private String texts(List<AuditRun> runs) {
+        StringBuilder b = new StringBuilder();
+        for (AuditRun run : runs) {
+            if (run instanceof AuditRun.Audited a) {
+                b.append(text(a));
+            } else {
+                b.append("gradaudit ").append(Main.VERSION).append(" audit of ").append(run.file())
+                        .append("\n  not audited: ").append(((AuditRun.Refused) run).message()).append('\n');
+            }
+            b.append('\n');
         }
-        ReportFile.write(out, outputFile, report);
-        return result.clean() ? 0 : 1;
+        return b.append(AuditRun.Summary.of(runs).line()).append('\n').toString();
     }
 }

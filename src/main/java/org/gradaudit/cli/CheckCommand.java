@@ -1,12 +1,8 @@
 package org.gradaudit.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gradaudit.bounds.Deadline;
@@ -28,7 +24,6 @@ import org.gradaudit.report.CheckReport;
 import org.gradaudit.testing.GradientModel;
 import org.gradaudit.testing.ModelException;
 import org.gradaudit.testing.ModelTargets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gradaudit check}: a gradient check of a built-in MLP or a user's model. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Checks a hand-written gradient against numeric derivatives of the loss.",
         description = {
             "Checks a hand-written gradient against numeric derivatives of the loss,",
             "element by element (--mode full) or along random directions (--mode fast),",
@@ -60,9 +56,15 @@ import picocli.CommandLine.Spec;
             "estimate, rounding of the loss over the step, rounding of the gradient),",
             "not a fixed rtol; the report states the rule. Where the left and right",
             "one-sided differences disagree (relu at 0) it reports a kink, not a failure.",
-            ""},
-        footer = {"", "Exit codes: 0 every element agrees, 1 a mismatch, 2 bad input, 3 internal error."})
+            "",
+            "Three kinds of network: the built-in MLP (--layers, --activation, --output, --loss, --batch,",
+            "--backprop), a derivation FILE's code lines, or a --model class; options of one kind are",
+            "refused with another.",
+            ""})
 public final class CheckCommand implements Callable<Integer> {
+    /** The options that describe the built-in network, refused with a FILE or a --model. */
+    private static final List<String> BUILT_IN_ONLY =
+            List.of("--layers", "--activation", "--output", "--loss", "--batch", "--backprop");
 
     @Spec
     CommandSpec spec;
@@ -76,16 +78,19 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Layer sizes from input to output (default: ${DEFAULT-VALUE}).")
     List<Integer> layers;
 
-    @Option(names = "--activation", defaultValue = "sigmoid", converter = ActivationConverter.class,
-            description = "Hidden activation: sigmoid, tanh, relu, identity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "sigmoid", converter = Choices.ActivationChoice.class,
+            completionCandidates = Choices.ActivationChoice.class,
+            description = "Hidden activation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Activation activation;
 
-    @Option(names = "--output", defaultValue = "sigmoid", converter = OutputConverter.class,
-            description = "Output activation: sigmoid, softmax, identity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", defaultValue = "sigmoid", converter = Choices.OutputChoice.class,
+            completionCandidates = Choices.OutputChoice.class,
+            description = "Output activation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Output output;
 
-    @Option(names = "--loss", defaultValue = "bce", converter = LossConverter.class,
-            description = "Loss: bce, cross-entropy, mse; averaged over the batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "bce", converter = Choices.LossChoice.class,
+            completionCandidates = Choices.LossChoice.class,
+            description = "Loss: ${COMPLETION-CANDIDATES}; averaged over the batch (default: ${DEFAULT-VALUE}).")
     Loss loss;
 
     @Option(names = "--batch", defaultValue = "1", description = "Examples in the batch (default: ${DEFAULT-VALUE}).")
@@ -95,20 +100,22 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Seed of parameters, inputs, targets and directions (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--method", converter = MethodConverter.class,
-            description = "central, ridders or complex-step (default: ridders in full mode; in fast mode"
+    @Option(names = "--method", converter = Choices.MethodChoice.class, completionCandidates = Choices.MethodChoice.class,
+            description = "${COMPLETION-CANDIDATES} (default: ridders in full mode; in fast mode"
                     + " complex-step where the loss has a complex forward pass, else ridders).")
     Method method;
 
-    @Option(names = "--mode", defaultValue = "full", converter = ModeConverter.class,
+    @Option(names = "--mode", defaultValue = "full", converter = Choices.ModeChoice.class,
+            completionCandidates = Choices.ModeChoice.class,
             description = "full: every element; fast: random directions, then narrow down (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
     @Option(names = "--directions", defaultValue = "1",
-            description = "Random directions over all parameters in fast mode (default: ${DEFAULT-VALUE}).")
+            description = "Random directions over all parameters, with --mode fast (default: ${DEFAULT-VALUE}).")
     int directions;
 
-    @Option(names = "--backprop", defaultValue = "correct", converter = BackpropConverter.class,
+    @Option(names = "--backprop", defaultValue = "correct", converter = Choices.BackpropChoice.class,
+            completionCandidates = Choices.BackpropChoice.class,
             description = "correct, or published-dz1: the tutorial's dZ1 = dW2 * dZ2 * primesigmoid(Z1)"
                     + " (default: ${DEFAULT-VALUE}).")
     Backprop backprop;
@@ -120,186 +127,118 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads (default: every core).")
     Integer threads;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, junit (JUnit XML for CI servers), or"
-            + " html (one self-contained page, with plots) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
+            completionCandidates = Choices.FormatChoice.class,
+            description = "text, json, junit (JUnit XML for CI servers), or html (one self-contained page, with plots)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path outputFile;
+    java.nio.file.Path outputFile;
 
-    @Option(names = "--classpath", paramLabel = "JAR",
-            description = "A jar (or class directory) holding the --model class.")
-    Path classpath;
+    @Option(names = "--classpath", paramLabel = "PATHS",
+            description = "Jars and class directories holding the --model class and what it needs, separated by"
+                    + " '${sys:path.separator}' as for java -cp.")
+    String classpath;
 
     @Option(names = "--model", paramLabel = "CLASS",
             description = "A class implementing org.gradaudit.testing.GradientModel, with a public no-argument"
-                    + " constructor; replaces the built-in network.")
+                    + " constructor; replaces the built-in network. Its code runs with your full rights.")
     String model;
 
-    @Option(names = "--time-limit", defaultValue = "300", paramLabel = "SECONDS",
-            description = "Time for the whole check; past it the check stops with exit code 2 (default: ${DEFAULT-VALUE}).")
-    int timeLimit;
+    @Option(names = "--time-limit", defaultValue = "300", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Time for the whole check (a --model's own code included), fractions allowed; past it"
+                    + " the check stops with exit code 2 (default: ${DEFAULT-VALUE}).")
+    Duration timeLimit;
 
-    enum Format { text, json, junit, html }
+    /** What the watchdog hands back: the target (the HTML page plots it) and the result. */
+    private record Checked(CheckTarget target, CheckResult result) {
+    }
 
     @Override
     public Integer call() {
-        if (timeLimit < 1) {
-            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
-        }
-        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(timeLimit));
-        CheckOptions options;
-        CheckTarget target;
-        ReportFile.checkWritable(outputFile);
-        try {
-            target = file != null ? derivation() : model != null ? ModelTargets.model(loadModel(), seed) : builtIn();
-            options = new CheckOptions(method != null ? method : GradientChecker.defaultMethod(mode, target.loss()),
-                    mode, directions, maxFailures, seed,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        } catch (IllegalArgumentException | ModelException e) {
-            throw new InputException(e.getMessage());
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        CheckResult result;
-        try (ProgressBar bar = new ProgressBar(err, System.console() != null && System.getenv("TERM") != null
-                && !"dumb".equals(System.getenv("TERM")))) {
-            result = GradientChecker.check(new CheckTarget(target.description(), target.tensors(), target.claimed(),
-                    new TimedLoss(target.loss(), deadline)), options, bar);
-        } catch (IllegalArgumentException | ModelException e) {
-            throw new InputException(e.getMessage());
-        } catch (TimeLimitException e) {
-            throw new InputException(e.getMessage() + "; raise --time-limit, or try --mode fast");
-        }
         PrintWriter out = spec.commandLine().getOut();
+        Checked checked;
+        try {
+            refuseInapplicable();
+            ReportFile.checkWritable(outputFile);
+            PrintWriter err = spec.commandLine().getErr();
+            checked = ModelGuard.run(model != null ? "the check of --model " + model : "the gradient check", timeLimit,
+                    () -> {
+                        Deadline deadline = Deadline.after(timeLimit);
+                        try (ProgressBar bar = new ProgressBar(err, Terminal.progress())) {
+                            CheckTarget built = target();
+                            CheckTarget target = new CheckTarget(built.description(), built.tensors(), built.claimed(),
+                                    new TimedLoss(built.loss(), deadline));
+                            CheckOptions options = new CheckOptions(method != null ? method
+                                    : GradientChecker.defaultMethod(mode, target.loss()), mode, directions, maxFailures,
+                                    seed, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                            return new Checked(target, GradientChecker.check(target, options, bar));
+                        } catch (IllegalArgumentException | ModelException e) {
+                            throw new InputException(e.getMessage(), e.getCause());
+                        } catch (TimeLimitException e) {
+                            throw new InputException(e.getMessage() + "; raise --time-limit, or try --mode fast");
+                        }
+                    });
+        } catch (InputException e) {
+            Refusals.write(format, out, "check", file, e.getMessage());
+            throw e;
+        }
+        CheckResult result = checked.result();
         String report = switch (format) {
             case json -> CheckReport.json(result, Main.VERSION);
             case junit -> org.gradaudit.report.JunitXml.check(result);
             case html -> org.gradaudit.report.html.CheckPage.render(
-                    org.gradaudit.check.grad.StepCurves.attach(target, result), Main.VERSION);
+                    org.gradaudit.check.grad.StepCurves.attach(checked.target(), result), Main.VERSION);
             case text -> CheckReport.text(result);
         };
         ReportFile.write(out, outputFile, report);
-        return result.passed() ? 0 : 1;
+        return result.passed() ? ExitCodes.CLEAN : ExitCodes.MISMATCH;
     }
 
-    private CheckTarget derivation() {
-        if (model != null || classpath != null || backprop != Backprop.CORRECT) {
-            throw new IllegalArgumentException("a derivation FILE cannot be combined with --model, --classpath or --backprop");
+    /** Options of one kind of network given with another are refused, not ignored. */
+    private void refuseInapplicable() {
+        String kind = file != null ? "a derivation FILE" : model != null ? "--model" : null;
+        if (file != null && model != null) {
+            throw new InputException("a derivation FILE and --model cannot be combined: check one or the other");
         }
-        if (method == Method.COMPLEX_STEP) {
-            throw new IllegalArgumentException("--method complex-step needs a complex forward pass, which a derivation"
+        if (kind != null) {
+            List<String> given = new ArrayList<>();
+            for (String o : BUILT_IN_ONLY) {
+                if (given(o)) {
+                    given.add(o);
+                }
+            }
+            if (!given.isEmpty()) {
+                throw new InputException(String.join(", ", given) + (given.size() == 1 ? " describes" : " describe")
+                        + " the built-in network and cannot be combined with " + kind);
+            }
+        }
+        if (classpath != null && model == null) {
+            throw new InputException("--classpath needs --model CLASS");
+        }
+        if (given("--directions") && mode != Mode.FAST) {
+            throw new InputException("--directions applies to --mode fast only");
+        }
+        if (file != null && method == Method.COMPLEX_STEP) {
+            throw new InputException("--method complex-step needs a complex forward pass, which a derivation"
                     + " file's network does not have here; use central or ridders");
         }
-        return org.gradaudit.check.CodeRun.target(Derivations.load(file), seed);
     }
 
-    private CheckTarget builtIn() {
-        if (classpath != null) {
-            throw new IllegalArgumentException("--classpath needs --model CLASS");
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private CheckTarget target() {
+        if (file != null) {
+            return org.gradaudit.check.CodeRun.target(Derivations.load(file), seed);
+        }
+        if (model != null) {
+            ClassLoader loader = ModelLoader.classLoader(classpath);
+            GradientModel m = ModelLoader.load(model, loader, classpath == null ? "the classpath" : classpath);
+            return ModelTargets.model(m, seed);
         }
         return MlpTargets.mlp(new MlpSpec(layers, activation, output, loss, batch), seed, backprop);
-    }
-
-    private GradientModel loadModel() {
-        if (backprop != Backprop.CORRECT) {
-            throw new IllegalArgumentException("--backprop applies to the built-in network, not to --model");
-        }
-        ClassLoader loader = getClass().getClassLoader();
-        String where = "the classpath";
-        if (classpath != null) {
-            if (!Files.exists(classpath)) {
-                throw new IllegalArgumentException("--classpath " + classpath + ": no such file or directory");
-            }
-            try {
-                // The user's own code, loaded by their explicit choice of --classpath and --model.
-                loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, loader);
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("--classpath " + classpath + ": " + e.getMessage());
-            }
-            where = classpath.toString();
-        }
-        Class<?> c;
-        try {
-            c = Class.forName(model, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("--model " + model + ": class not found in " + where
-                    + (e instanceof ClassNotFoundException ? "" : " (" + e + ")"));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--model " + model + ": its static initializer threw " + e);
-        }
-        if (!GradientModel.class.isAssignableFrom(c)) {
-            throw new IllegalArgumentException("--model " + model + " does not implement "
-                    + GradientModel.class.getName());
-        }
-        try {
-            return (GradientModel) c.getDeclaredConstructor().newInstance();
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalArgumentException("--model " + model + " needs a public no-argument constructor");
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("--model " + model + ": its constructor threw " + e.getCause());
-        } catch (InstantiationException e) {
-            throw new IllegalArgumentException("--model " + model + " is abstract or an interface");
-        }
-    }
-
-    static final class ActivationConverter implements CommandLine.ITypeConverter<Activation> {
-        @Override
-        public Activation convert(String s) {
-            return parse(() -> Activation.parse(s));
-        }
-    }
-
-    static final class OutputConverter implements CommandLine.ITypeConverter<Output> {
-        @Override
-        public Output convert(String s) {
-            return parse(() -> Output.parse(s));
-        }
-    }
-
-    static final class LossConverter implements CommandLine.ITypeConverter<Loss> {
-        @Override
-        public Loss convert(String s) {
-            return parse(() -> Loss.parse(s));
-        }
-    }
-
-    static final class BackpropConverter implements CommandLine.ITypeConverter<Backprop> {
-        @Override
-        public Backprop convert(String s) {
-            return parse(() -> Backprop.parse(s));
-        }
-    }
-
-    static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
-        @Override
-        public Method convert(String s) {
-            for (Method m : Method.values()) {
-                if (m.toString().equals(s)) {
-                    return m;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown method [" + s
-                    + "]; expected central, ridders or complex-step");
-        }
-    }
-
-    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
-        @Override
-        public Mode convert(String s) {
-            for (Mode m : Mode.values()) {
-                if (m.toString().equals(s)) {
-                    return m;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown mode [" + s + "]; expected full or fast");
-        }
-    }
-
-    private static <T> T parse(java.util.function.Supplier<T> p) {
-        try {
-            return p.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
-        }
     }
 }

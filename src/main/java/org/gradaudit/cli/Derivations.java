@@ -40,8 +40,13 @@ final class Derivations {
             throw new InputException(file + ": this is a vectorized derivation (it declares 'dim'); 'audit' and 'derive'"
                     + " read it, 'check' does not yet");
         }
+        return parse(file, text);
+    }
+
+    /** Parses text read elsewhere (standard input) under the given name. */
+    static Model parse(String name, String text) {
         try {
-            Derivation d = DerivationParser.parse(file, text);
+            Derivation d = DerivationParser.parse(name, text);
             return ModelBuilder.build(d);
         } catch (DerivationException e) {
             throw new InputException(e.getMessage());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gradaudit derive FILE}: every derivative of the graph with its chain-rule steps, for teaching. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
+        header = "Prints every derivative of the graph with its chain-rule steps.",
         description = {"Prints the local derivative of every node, then every derivative of the loss (or of --of)"
                 + " by the chain rule: the one-step form, the full chain, and the result."})
 final class DeriveCommand implements Callable<Integer> {
@@ -35,12 +36,12 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--wrt", paramLabel = "NAME", description = "Only the derivative with respect to this name.")
     String wrt;
 
-    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time for the whole command; derivatives not reached are left out, and the output says"
-                    + " so (default: ${DEFAULT-VALUE}).")
-    int timeLimit;
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Time for the derivatives, fractions allowed; those not reached are left out"
+                    + " (default: ${DEFAULT-VALUE}).")
+    java.time.Duration timeLimit;
 
-    @Option(names = "--format", defaultValue = "text",
+    @Option(names = "--format", defaultValue = "text", converter = Choices.FormatChoice.class,
             description = "text, or html (one self-contained page, formulas typeset) (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -53,10 +54,7 @@ final class DeriveCommand implements Callable<Integer> {
             throw new InputException("--format " + format + " is not available for derive; use text or html");
         }
         ReportFile.checkWritable(outputFile);
-        if (timeLimit < 1) {
-            throw new InputException("--time-limit must be at least 1 second, was " + timeLimit);
-        }
-        Deadline deadline = Deadline.after(java.time.Duration.ofSeconds(timeLimit));
+        Deadline deadline = Deadline.after(timeLimit);
         String text = Derivations.text(file);
         if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
             return deriveVectorized(text);

@@ -10,4 +10,12 @@ public final class InputException extends RuntimeException {
     public InputException(String message) {
         super(message, null, false, false);
     }
+
+    /**
+     * @param cause what a user's code threw (a {@code --model}'s constructor, say): {@code --debug}
+     *     prints its stack trace
+     */
+    public InputException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
 }

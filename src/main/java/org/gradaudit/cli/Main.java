@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.gradaudit.report.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gradaudit", mixinStandardHelpOptions = true, version = "gradaudit " + Main.VERSION,
         description = "Checks derivatives symbolically, numerically and against hand-written backprop.",
-        subcommands = {AuditCommand.class, CheckCommand.class, DeriveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AuditCommand.class, CheckCommand.class, DeriveCommand.class, CompletionCommand.class,
+            ManCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The tool's version, as printed in reports. */
     public static final String VERSION = "0.1.0";
@@ -27,7 +29,7 @@ public final class Main implements Runnable {
     static final long STACK_BYTES = 512L << 20;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "On an internal error, print the stack trace.")
+            description = "On an internal error, print the stack trace; for a --model's error, the model's own.")
     boolean debug;
 
     @Override
@@ -41,6 +43,25 @@ public final class Main implements Runnable {
             org.gradaudit.symbolic.Cas.get();
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * The command line as picocli sees it: every subcommand with {@code --version} and the list of
+     * exit codes in its help. Also what shell completion and the man page are generated from.
+     */
+    static CommandLine commandLine(Main main) {
+        CommandLine cmd = new CommandLine(main);
+        configure(cmd, null);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            configure(sub, sub.getCommandName());
+        }
+        return cmd;
+    }
+
+    private static void configure(CommandLine cmd, String name) {
+        CommandSpec spec = cmd.getCommandSpec();
+        spec.version("gradaudit " + VERSION);
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help(name));
     }
 
     /**
@@ -72,15 +93,30 @@ public final class Main implements Runnable {
     }
 
     private static int execute(Main main, String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(main);
+        CommandLine cmd = commandLine(main);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(e -> Failures.exitCode(e));
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, err, main.debug));
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException && ex.getCause() != null) {
+                // what a --model did: its own stack trace under --debug
+                err.println("gradaudit: " + TerminalText.escape(ex.getMessage()));
+                if (main.debug) {
+                    err.println("what it threw:");
+                    ex.getCause().printStackTrace(err);
+                } else {
+                    err.println("(run again with --debug for its stack trace)");
+                }
+                return ExitCodes.INPUT;
+            }
+            return Failures.report(ex, err, main.debug);
+        });
         cmd.setParameterExceptionHandler((ex, args1) -> {
-            err.println("gradaudit: " + TerminalText.escape(ex.getMessage()));
+            String message = ex instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.message(u)
+                    : ex.getMessage();
+            err.println("gradaudit: " + TerminalText.escape(message));
             err.println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return 2;
+            return ExitCodes.INPUT;
         });
         return cmd.execute(args);
     }

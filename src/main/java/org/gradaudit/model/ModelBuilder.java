@@ -105,9 +105,32 @@ public final class ModelBuilder {
         Graph graph = new Graph(variables, ordered, loss == null ? upstreamLoss : loss.name(),
                 loss == null ? null : resolver.canonical(loss.prediction()),
                 loss == null ? null : resolver.canonical(loss.target()));
+        refuseUnusedGradientNames(graph, resolver);
+        fail();
         List<Item> items = new ItemResolver(graph, resolver, problems, definitions).items(derivation, lossExpr);
         fail();
         return new Model(derivation, graph, items, aliases, inliner, resolver.named());
+    }
+
+    /**
+     * A definition named d + an existing quantity that nothing in the graph uses ({@code dw = dz*x})
+     * is a backprop line written without {@code code}: taken as a new node it would be silently
+     * accepted and never judged, so it is refused with the line that was probably meant.
+     */
+    private void refuseUnusedGradientNames(Graph graph, Resolver resolver) {
+        for (Statement.Definition d : definitions.values()) {
+            String name = d.name();
+            if (name.length() < 2 || name.charAt(0) != 'd' || resolver.canonical(name.substring(1)) == null
+                    || name.equals(graph.loss())) {
+                continue;
+            }
+            boolean used = graph.nodes().keySet().stream().anyMatch(n -> graph.parents(n).contains(name));
+            if (!used) {
+                problems.add(new Problem(d.position(), "'" + name + "' names the gradient of '" + name.substring(1)
+                        + "', but this line defines a new quantity that nothing uses; did you mean 'code "
+                        + d.text().strip() + "'?"));
+            }
+        }
     }
 
     private void declare() {

@@ -40,7 +40,49 @@ public final class AuditJsonReport {
         }
     }
 
+    /** The {@code audit --format json} document of one derivation. */
     public static String render(AuditResult r, String version) {
+        return Json.write(document(r, version));
+    }
+
+    /**
+     * Several derivations in one document: {@code {"tool", "version", "derivations": [...], "summary"}},
+     * each entry the document of one file as {@link #render} writes it (without {@code tool} and
+     * {@code version}), or {@code {"derivation", "error"}} for a file that could not be read.
+     */
+    public static String renderAll(List<AuditRun> runs, String version) {
+        List<Object> docs = new ArrayList<>();
+        for (AuditRun run : runs) {
+            if (run instanceof AuditRun.Audited a) {
+                Map<String, Object> d = document(a.result(), version);
+                d.remove("tool");
+                d.remove("version");
+                docs.add(d);
+            } else {
+                docs.add(Json.object("derivation", run.file(), "error", ((AuditRun.Refused) run).message()));
+            }
+        }
+        AuditRun.Summary s = AuditRun.Summary.of(runs);
+        return Json.write(Json.object("tool", "gradaudit", "version", version, "derivations", docs,
+                "summary", Json.object("derivations", s.derivations(), "clean", s.clean(), "failing", s.failing(),
+                        "errors", s.refused(), "findings", s.statements(), "correct", s.correct(), "wrong", s.wrong(),
+                        "unverified", s.unverified())));
+    }
+
+    /**
+     * The document for input that could not be read, so that a CI server reading the output shows a
+     * failure: {@code {"tool", "version", "derivation" (when a file was named), "error"}}.
+     */
+    public static String refused(String file, String message, String version) {
+        Map<String, Object> doc = Json.object("tool", "gradaudit", "version", version);
+        if (file != null) {
+            doc.put("derivation", file);
+        }
+        doc.put("error", message);
+        return Json.write(doc);
+    }
+
+    private static Map<String, Object> document(AuditResult r, String version) {
         List<Object> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
             Map<String, Object> o = Json.object(
@@ -63,6 +105,12 @@ public final class AuditJsonReport {
                     "message", f.message());
             o.put("fix", f.fix());
             o.put("inherited", f.inherited());
+            if (!f.changes().isEmpty()) {
+                List<Object> changes = new ArrayList<>();
+                f.changes().forEach(c -> changes.add(Json.object("kind", c.kind().toString(),
+                        "description", c.description(), "fix", c.fix())));
+                o.put("changes", changes);
+            }
             o.put("corrected_loss_line", f.correctedLossLine() == 0 ? null : f.correctedLossLine());
             shaped(o, f);
             findings.add(o);
@@ -81,6 +129,6 @@ public final class AuditJsonReport {
                         "correct", r.count(Verdict.CORRECT),
                         "wrong", r.count(Verdict.WRONG),
                         "unverified", r.count(Verdict.UNVERIFIED)));
-        return Json.write(doc);
+        return doc;
     }
 }

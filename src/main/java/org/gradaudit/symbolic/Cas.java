@@ -200,7 +200,7 @@ public final class Cas {
      *     than the built-ins
      */
     public ZeroTest isZero(Expr e) {
-        return isZero(e, Deadline.NONE);
+        return isZero(e, limits.timeout, true, Deadline.NONE);
     }
 
     /**
@@ -208,6 +208,30 @@ public final class Cas {
      * {@link ZeroTest#GAVE_UP} when it passes first.
      */
     public ZeroTest isZero(Expr e, Deadline deadline) {
+        return isZero(e, limits.timeout, true, deadline);
+    }
+
+    /**
+     * {@link #isZero(Expr)} in its cheap forms only (evaluation and {@code Together}, no
+     * {@code Simplify}) and within a time bound of the caller's, for a proof that is only worth
+     * having when it comes quickly (the numeric comparison already stands). A time-out costs a
+     * fresh Symja session, so the cheap forms are what keeps it from happening.
+     *
+     * @param e the expression to test
+     * @param budget the wall-clock bound of this call; the instance's own timeout if that is shorter
+     * @param deadline the command's deadline, which bounds the call as well
+     * @return as {@link #isZero(Expr)}; {@link ZeroTest#GAVE_UP} when the budget ran out first
+     * @throws IllegalArgumentException if {@code budget} is not positive, or as {@link #isZero(Expr)}
+     */
+    public ZeroTest isZeroQuickly(Expr e, Duration budget, Deadline deadline) {
+        return isZero(e, budget, false, deadline);
+    }
+
+    private ZeroTest isZero(Expr e, Duration budget, boolean simplify, Deadline deadline) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be > 0, was [" + budget + "]");
+        }
+        Duration bound = budget.compareTo(limits.timeout) < 0 ? budget : limits.timeout;
         Set<String> names;
         try {
             names = InputGuard.check(e, limits);
@@ -215,14 +239,14 @@ public final class Cas {
             return ZeroTest.GAVE_UP;
         }
         String what = "zero test of " + e;
-        long callEnd = System.nanoTime() + limits.timeout.toNanos();
+        long callEnd = System.nanoTime() + bound.toNanos();
         IExpr[] evaluated = new IExpr[1];
         try {
             boolean zero = run(what, callEnd, deadline, s -> {
                 evaluated[0] = s.engine.evaluate(new ToSymja(s, names).convert(e));
                 return evaluated[0].isZero() || s.engine.evaluate(F.Together(evaluated[0])).isZero();
             });
-            if (!zero) {
+            if (!zero && simplify) {
                 zero = run(what, callEnd, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
             }
             return zero ? ZeroTest.ZERO : ZeroTest.NOT_PROVEN;

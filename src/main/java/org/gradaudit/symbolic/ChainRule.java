@@ -61,10 +61,38 @@ public final class ChainRule {
         String key = node + "\u0000" + parent;
         Expr cached = locals.get(key);
         if (cached == null) {
-            cached = fold(cas.derivative(graph.nodes().get(node), parent, deadline));
+            Expr def = graph.nodes().get(node);
+            cached = fold(cas.derivative(def, parent, deadline));
+            if (def instanceof Expr.Bin q && q.op() == Expr.Op.DIV) {
+                Expr inNode = quotientRule(node, q, parent);
+                if (Exprs.size(inNode) < Exprs.size(cached)) {
+                    cached = inNode;
+                }
+            }
             locals.put(key, cached);
         }
         return cached;
+    }
+
+    /**
+     * The derivative of a quotient node {@code n = u/v} written in the node itself:
+     * {@code du/v - n*(dv/v)}, each quotient folded into the node it defines. For a softmax output
+     * {@code p1 = exp(o1)/(exp(o1) + exp(o2))} this gives {@code p1 - p1*p1} and {@code -p1*p2}
+     * rather than a page of exponentials, which keeps every derivative downstream small.
+     */
+    private Expr quotientRule(String node, Expr.Bin q, String parent) throws CasException {
+        Expr du = cas.derivative(q.left(), parent);
+        Expr dv = cas.derivative(q.right(), parent);
+        Expr first = isZero(du) ? null : fold(Expr.div(du, q.right()));
+        Expr second = isZero(dv) ? null : Expr.mul(new Expr.Var(node), fold(Expr.div(dv, q.right())));
+        Expr raw = first == null ? (second == null ? Expr.num(0) : new Expr.Neg(second))
+                : second == null ? first : Expr.sub(first, second);
+        Expr simplified = cas.simplify(raw);
+        return Exprs.size(simplified) < Exprs.size(raw) ? simplified : raw;
+    }
+
+    private static boolean isZero(Expr e) {
+        return e instanceof Expr.Num n && n.value() == 0;
     }
 
     /**

@@ -76,7 +76,7 @@ final class FromSymja {
             if (!x.isReal()) {
                 throw new Unwritable("a complex number [" + x + "]");
             }
-            double v = x.evalDouble();
+            double v = x.evalf();
             if (!Double.isFinite(v)) {
                 throw new Unwritable("a non-finite number [" + x + "]");
             }

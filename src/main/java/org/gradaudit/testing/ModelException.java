@@ -7,4 +7,9 @@ public final class ModelException extends RuntimeException {
     public ModelException(String message) {
         super(message, null, false, false);
     }
+
+    /** @param cause what the model threw, for {@code --debug} */
+    public ModelException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
 }

@@ -43,7 +43,12 @@ public final class ModelTargets {
         List<String> names = new ArrayList<>();
         List<int[]> shapes = new ArrayList<>();
         int size = 0;
-        for (GradientModel.Parameter p : ps) {
+        for (int i = 0; i < ps.size(); i++) {
+            GradientModel.Parameter p = ps.get(i);
+            if (p == null) {
+                throw new ModelException("model " + name + ": parameters() returned null at position " + i
+                        + " of " + ps.size());
+            }
             names.add(p.name());
             shapes.add(p.shape().stream().mapToInt(Integer::intValue).toArray());
             size += p.size();
@@ -93,13 +98,22 @@ public final class ModelTargets {
         }
     }
 
+    /**
+     * Calls the model; whatever it throws becomes a {@link ModelException} that says so, its cause the
+     * model's own. That includes checked exceptions thrown without being declared (Kotlin, Lombok's
+     * {@code @SneakyThrows}), which the interface's signatures do not allow but the JVM does, and
+     * errors such as {@code AssertionError} or {@code StackOverflowError}; not {@code OutOfMemoryError}
+     * and the like, which are no statement about the model.
+     */
     private static <T> T call(String name, String what, Supplier<T> s) {
         try {
             return s.get();
         } catch (ModelException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            throw new ModelException("model " + name + " threw " + e + " in " + what);
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+            String checked = e instanceof RuntimeException || e instanceof Error ? ""
+                    : " (a checked exception that " + what + " does not declare)";
+            throw new ModelException("model " + name + " threw " + e + " in " + what + checked, e);
         }
     }
 }

@@ -1,20 +1,8 @@
 package org.gradaudit.testing;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import org.gradaudit.check.AuditResult;
-import org.gradaudit.check.Auditor;
-import org.gradaudit.check.Finding;
-import org.gradaudit.check.Verdict;
-import org.gradaudit.derivation.DerivationException;
-import org.gradaudit.derivation.DerivationParser;
-import org.gradaudit.model.ModelBuilder;
 
 /**
  * Assertions about formulas: that one expression is the derivative of another, and that a
@@ -87,62 +75,73 @@ public final class SymbolicAssertions {
     }
 
     /**
-     * {@link #assertAuditsClean(Path, long)} with seed 1.
+     * {@link #assertAuditsClean(Path, AuditOptions)} with {@link AuditOptions#defaults()}.
      *
      * @param derivationFile a derivation file, such as {@code derivations/my-network.deriv}
      * @throws AssertionError if a statement is wrong or unverified, or the file cannot be parsed
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws NullPointerException if {@code derivationFile} is null (the message names it)
+     * @throws UncheckedIOException if the file cannot be read ("no such file", with the working directory)
      */
     public static void assertAuditsClean(Path derivationFile) {
-        assertAuditsClean(derivationFile, 1);
+        CleanAudit.file(derivationFile, AuditOptions.defaults());
+    }
+
+    /**
+     * {@link #assertAuditsClean(Path, AuditOptions)} with the default options and this seed.
+     *
+     * @param derivationFile a derivation file
+     * @param seed the seed of the audit's random points
+     * @throws AssertionError if a statement is wrong or unverified, or the file cannot be parsed
+     * @throws NullPointerException if {@code derivationFile} is null (the message names it)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static void assertAuditsClean(Path derivationFile, long seed) {
+        CleanAudit.file(derivationFile, AuditOptions.defaults().withSeed(seed));
     }
 
     /**
      * Asserts that every statement of a derivation file audits correct, as
-     * {@code gradaudit audit FILE --seed seed} would say. The failure message lists each wrong or
-     * unverified statement: its line, its left-hand side, the verdict and diagnosis, and the audit's
-     * message (with the expected formula and a counterexample where there is one).
+     * {@code gradaudit audit FILE --seed --points --time-limit} would say with these options. The
+     * failure message lists each wrong or unverified statement: its line, its left-hand side, the
+     * verdict and diagnosis, and the audit's message (with the expected formula and a counterexample
+     * where there is one). A statement the time limit cut short is unverified, so it fails.
      *
-     * @param derivationFile a derivation file, UTF-8
-     * @param seed the seed of the audit's random points
+     * @param derivationFile a derivation file, UTF-8; relative to the working directory
+     * @param options seed, points and time limit
      * @throws AssertionError if a statement is wrong or unverified, or the file has problems (each
      *     listed with file:line:column)
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws NullPointerException if an argument is null (the message names it)
+     * @throws UncheckedIOException if the file cannot be read ("no such file", with the working directory)
      */
-    public static void assertAuditsClean(Path derivationFile, long seed) {
-        Objects.requireNonNull(derivationFile, "derivationFile");
-        String text;
-        try {
-            text = Files.readString(derivationFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + derivationFile + ": " + e.getMessage(), e);
-        }
-        AuditResult r;
-        try {
-            r = Auditor.audit(ModelBuilder.build(DerivationParser.parse(derivationFile.toString(), text)),
-                    Auditor.Options.defaults(seed));
-        } catch (DerivationException e) {
-            throw new AssertionError(derivationFile + " cannot be audited:\n" + e.getMessage(), e);
-        }
-        if (r.clean()) {
-            return;
-        }
-        List<Finding> bad = r.findings().stream().filter(f -> f.verdict() != Verdict.CORRECT)
-                .collect(Collectors.toList());
-        StringBuilder b = new StringBuilder();
-        b.append(derivationFile).append(" does not audit clean: ").append(r.count(Verdict.WRONG)).append(" wrong, ")
-                .append(r.count(Verdict.UNVERIFIED)).append(" unverified of ").append(r.findings().size())
-                .append(" statements (seed ").append(r.seed()).append(")\n");
-        for (Finding f : bad) {
-            b.append("  line ").append(f.line()).append(": ").append(f.lhs()).append(" = ").append(f.claimed())
-                    .append("  [").append(f.verdict());
-            if (f.diagnosis() != null) {
-                b.append(", ").append(f.diagnosis());
-            }
-            b.append("]\n    ").append(f.message()).append('\n');
-        }
-        b.append("(gradaudit audit ").append(derivationFile).append(" --seed ").append(r.seed())
-                .append(" shows the full report)");
-        throw new AssertionError(b.toString());
+    public static void assertAuditsClean(Path derivationFile, AuditOptions options) {
+        CleanAudit.file(derivationFile, options);
+    }
+
+    /**
+     * {@link #assertResourceAuditsClean(String, AuditOptions)} with {@link AuditOptions#defaults()}.
+     *
+     * @param resource a classpath resource, such as {@code "derivations/my-network.deriv"} under
+     *     {@code src/test/resources}
+     * @throws AssertionError if a statement is wrong or unverified, or the file cannot be parsed
+     * @throws NullPointerException if {@code resource} is null (the message names it)
+     * @throws UncheckedIOException if there is no such resource
+     */
+    public static void assertResourceAuditsClean(String resource) {
+        CleanAudit.resource(resource, AuditOptions.defaults());
+    }
+
+    /**
+     * {@link #assertAuditsClean(Path, AuditOptions)} for a derivation on the classpath (a leading
+     * {@code /} is optional), found by the thread's context class loader: a test can ship its
+     * derivation in {@code src/test/resources} and not depend on the working directory.
+     *
+     * @param resource the resource's name
+     * @param options seed, points and time limit
+     * @throws AssertionError if a statement is wrong or unverified, or the file cannot be parsed
+     * @throws NullPointerException if an argument is null (the message names it)
+     * @throws UncheckedIOException if there is no such resource
+     */
+    public static void assertResourceAuditsClean(String resource, AuditOptions options) {
+        CleanAudit.resource(resource, options);
     }
 }

@@ -35,7 +35,7 @@ class DiagnoserTest {
         "a*b*c;                 a*c;                extra-factor;       a*c",
         "a*b;                   a*b*sigmoid(c);     missing-factor;     a*b*sigmoid(c)",
         "1/1 + exp(-z);         1/(1 + exp(-z));    precedence;         1/(1 + exp(-z))",
-        "a*b + c*c*c;           a + b;              ;                   ",
+        "a*b*c + c*c*c;         a + b;              ;                   ",
     })
     void findsTheSingleChangeThatMakesItRight(String claimed, String truth, String kind, String fix) throws Exception {
         Points points = new Points(Graph.empty(), NAMES.stream().map(n -> new Points.Extra(n, 0.2, 1.8)).toList(), 1, 32);

@@ -98,7 +98,8 @@ class SeededMistakesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tanh-sigmoid-bce.deriv", "mse-linear-output.deriv", "three-layer-sigmoid.deriv"})
+    @ValueSource(strings = {"tanh-sigmoid-bce.deriv", "mse-linear-output.deriv", "three-layer-sigmoid.deriv",
+        "tanh-skip-mse.deriv", "two-samples-mean.deriv"})
     void correctDerivationAuditsClean(String name) {
         Audit a = audit(name);
         List<Finding> notCorrect = a.findings().values().stream()
@@ -110,7 +111,8 @@ class SeededMistakesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
-        "three-layer-sigmoid-mistakes.deriv", "mitchell-1997-backpropagation-mistakes.deriv"})
+        "three-layer-sigmoid-mistakes.deriv", "tanh-skip-mse-mistakes.deriv", "two-samples-mean-mistakes.deriv",
+        "mitchell-1997-backpropagation-mistakes.deriv"})
     void seededMistakesAreFoundAndDiagnosedAndNothingElse(String name) throws IOException {
         Map<Integer, String> marked = seeded(name);
         assertFalse(marked.isEmpty(), name + " marks no seeded mistakes");
@@ -137,7 +139,8 @@ class SeededMistakesTest {
     @Test
     void theMistakeFilesTogetherSeedEveryDiagnosisAndALossWithASignError() throws IOException {
         String[] files = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
-            "three-layer-sigmoid-mistakes.deriv", "mitchell-1997-backpropagation-mistakes.deriv"};
+            "three-layer-sigmoid-mistakes.deriv", "tanh-skip-mse-mistakes.deriv", "two-samples-mean-mistakes.deriv",
+        "mitchell-1997-backpropagation-mistakes.deriv"};
         Set<String> seededKinds = new TreeSet<>();
         boolean lossSign = false;
         for (String name : files) {

@@ -189,8 +189,44 @@ class AuditCommandTest {
         Path defs = dir.resolve("defs.deriv");
         Files.writeString(defs, "input x\nz = 2*x\n");
         r = run("audit", defs.toString());
-        assertEquals(0, r.code());
-        assertTrue(r.out().contains("nothing to judge"), r.out());
+        assertEquals(2, r.code(), "definitions alone are nothing to judge, not a pass");
+        assertTrue(r.err().contains("nothing to judge") && r.out().isEmpty(), r.err());
+        for (String text : new String[] {"", "# only a comment\n\n", "@title Notes\n# nothing else\n"}) {
+            Path empty = dir.resolve("empty.deriv");
+            Files.writeString(empty, text);
+            r = run("audit", empty.toString());
+            assertEquals(2, r.code(), "[" + text + "] " + r.out());
+            assertTrue(r.err().contains(empty + ": nothing to judge"), r.err());
+        }
+    }
+
+    @Test
+    void aBackpropLineWrittenWithoutCodeIsRefusedWithTheLineMeant(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("nocode.deriv");
+        Files.writeString(file, "input x, y\nparam w\nz = w*x\nloss L(z, y) = (z - y)^2/2\ncode dz = z - y\n"
+                + "dw = (z - y)*x*7\n");
+        Run r = run("audit", file.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains(file + ":6:1: 'dw' names the gradient of 'w'")
+                && r.err().contains("did you mean 'code dw = (z - y)*x*7'?"), r.err());
+        // A quantity named so that the graph does use is an ordinary definition.
+        Files.writeString(file, "input x, y\nparam w\ndw = 2*w\nz = dw*x\nloss L(z, y) = (z - y)^2/2\n"
+                + "dL/dz = z - y\n");
+        assertEquals(0, run("audit", file.toString()).code());
+    }
+
+    @Test
+    void whereValuesHoldOnBothSidesOfADerivativeClaim(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("table.deriv");
+        Files.writeString(file, "input x\nparam w\nh = tanh(w*x)\ns = sigmoid(x)\n"
+                + "dh/dx = 1 where w = 1, x = 0\nds/dx = 1/4 where x = 0\nd(tanh(x))/dx = 1 where x = 0\n"
+                + "dh/dx = 2 where w = 1, x = 0\n");
+        Run r = run("audit", file.toString());
+        assertTrue(r.out().contains("dh/dx = 1 where w = 1, x = 0   ok"), r.out());
+        assertTrue(r.out().contains("ds/dx = 1/4 where x = 0   ok"), r.out());
+        assertTrue(r.out().contains("d(tanh(x))/dx = 1 where x = 0   ok"), r.out());
+        assertTrue(r.out().contains("dh/dx = 2 where w = 1, x = 0   WRONG"), "still wrong at the point: " + r.out());
+        assertEquals(1, r.code());
     }
 
     @Test

@@ -103,10 +103,11 @@ class CheckCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--activation|softsign|unknown activation [softsign]; expected one of sigmoid, tanh, relu, identity",
-        "--loss|hinge|unknown loss [hinge]; expected one of bce, cross-entropy, mse",
-        "--output|tanh|unknown output [tanh]",
-        "--method|forward|unknown method [forward]",
+        "--activation|softsign|unknown activation 'softsign' (one of sigmoid, tanh, relu, identity)",
+        "--loss|hinge|unknown loss 'hinge' (one of bce, cross-entropy, mse)",
+        "--output|tanh|unknown output 'tanh'",
+        "--method|forward|unknown method 'forward'",
+        "--method|rider|unknown method 'rider'; did you mean 'ridders'?",
         "--layers|2,0,1|layer sizes must be positive, but size 2 of [2-0-1] is 0",
         "--layers|-3,1|layer sizes must be positive",
         "--batch|0|batch must be positive",
@@ -139,5 +140,39 @@ class CheckCommandTest {
         assertTrue(r.out().contains("h = cbrt(eps) max(1,|x|)"));
         assertTrue(r.out().contains("first steps 0.1 and 0.01"), r.out());
         assertTrue(r.out().contains("h = 1e-20"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "check --model com.example.LogisticRegression --layers 9,9,9|--layers describes the built-in network and"
+                + " cannot be combined with --model",
+        "check --model com.example.LogisticRegression --activation tanh --loss mse|--activation, --loss describe",
+        "check derivations/relu-mse.deriv --layers 2,3,1|--layers describes the built-in network and cannot be"
+                + " combined with a derivation FILE",
+        "check derivations/relu-mse.deriv --backprop published-dz1|--backprop describes",
+        "check derivations/relu-mse.deriv --model com.example.LogisticRegression|cannot be combined",
+        "check --directions 4|--directions applies to --mode fast only",
+        "check --classpath target|--classpath needs --model CLASS",
+        "audit --brief --format json derivations/relu-mse.deriv|--brief applies to the text format",
+        "check --time-limit 0|must be more than 0",
+        "check --time-limit 1,5|is not a number of seconds"})
+    void optionsThatDoNotApplyAreRefusedNotIgnored(String args, String message) {
+        Run r = run(args.split(" "));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(message), r.err());
+    }
+
+    @Test
+    void theTimeLimitTakesFractions() {
+        Run r = run("check", "--time-limit", "0.75", "--mode", "fast", "--directions", "4");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void badInputInJsonIsStillADocument() {
+        Run r = run("check", "--format", "json", "--model", "com.example.Missing");
+        assertEquals(2, r.code());
+        assertTrue(r.out().matches("(?s)\\{\\s*\"tool\": \"gradaudit\",\\s*\"version\": \"[^\"]+\",\\s*\"error\": "
+                + "\"--model com.example.Missing: class not found in the classpath\"\\s*}\\s*"), r.out());
     }
 }

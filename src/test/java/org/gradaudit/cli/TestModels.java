@@ -73,4 +73,63 @@ public final class TestModels {
     /** Not a GradientModel. */
     public static class NotAModel {
     }
+
+    /** A static initialiser that throws: loading the class fails, which is not "class not found". */
+    public static class StaticThrows extends OffByALittle {
+        static final int DATA = load();
+
+        private static int load() {
+            throw new IllegalStateException("data file missing");
+        }
+    }
+
+    /** A constructor that throws. */
+    public static class ConstructorThrows extends OffByALittle {
+        public ConstructorThrows() {
+            throw new IllegalArgumentException("no weights given");
+        }
+    }
+
+    /** A null among the declared parameters. */
+    public static class NullParameter extends OffByALittle {
+        @Override
+        public List<Parameter> parameters() {
+            return java.util.Arrays.asList(Parameter.of("w", 2), null);
+        }
+    }
+
+    /** A checked exception from loss, thrown without being declared (as Kotlin or Lombok's @SneakyThrows do). */
+    public static class SneakyChecked extends OffByALittle {
+        @Override
+        public double loss(double[] t) {
+            return TestModels.<RuntimeException>sneaky(new java.io.IOException("weights.bin unreadable"));
+        }
+    }
+
+    /** Ends the JVM with exit code 0 from inside loss: a fake pass, in a child process only. */
+    public static class ExitsInLoss extends OffByALittle {
+        @Override
+        public double loss(double[] t) {
+            System.exit(0);
+            return 0;
+        }
+    }
+
+    /** Never returns from loss: the watchdog's case, in a child process only. */
+    public static class LoopsInLoss extends OffByALittle {
+        @Override
+        public double loss(double[] t) {
+            long spins = 0;
+            while (spins >= 0) {
+                spins++;
+                Thread.onSpinWait();
+            }
+            return spins;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> double sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
 }

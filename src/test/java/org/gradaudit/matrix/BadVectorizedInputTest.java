@@ -45,6 +45,8 @@ class BadVectorizedInputTest {
                         "10:9: integer-label indexing such as dscores[range(N), y] -= 1 is not supported"),
                 Arguments.of("a 10,000 x 10,000 fixed shape", "dim m\ninput X : (10000, 10000)\n",
                         "2:11: fixed dimension 10000 is outside 1 to 64"),
+                Arguments.of("an unclosed parenthesis in dim (found by the fuzz test)", "dim n, (m\ninput X : (n, m)\n",
+                        "1:8: expected a dimension name in 'dim', found '(m'"),
                 Arguments.of("an undeclared dimension", "dim m\ninput X : (n, m)\n",
                         "2:11: 'n' in shape (n, m) is not a declared dimension"),
                 Arguments.of("(n) for a rank-1 shape", "dim n\ninput X : (n)\n", "2:11: (n) is not a shape in numpy"),

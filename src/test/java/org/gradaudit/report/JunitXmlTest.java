@@ -40,4 +40,48 @@ class JunitXmlTest {
         assertEquals("4", suite.getAttribute("tests"));
         assertEquals("2", suite.getAttribute("failures"));
     }
+
+    @Test
+    void anUnverifiedStatementIsAnErrorNotSkipped() throws Exception {
+        // A time limit far too short leaves statements unverified.
+        Element suite = run("audit", "--format", "junit", "--time-limit", "0.001",
+                "derivations/rodriguez-2019-backprop-corrected.deriv").getDocumentElement();
+        int errors = Integer.parseInt(suite.getAttribute("errors"));
+        assertTrue(errors > 0, "errors=" + errors);
+        assertEquals(errors, suite.getElementsByTagName("error").getLength());
+        assertEquals(0, suite.getElementsByTagName("skipped").getLength());
+        assertEquals("unverified", ((Element) suite.getElementsByTagName("error").item(0)).getAttribute("type"));
+    }
+
+    @Test
+    void aFailingTensorListsItsFailingElementsAndClassNamesAreClean() throws Exception {
+        Element suite = run("check", "--format", "junit", "--backprop", "published-dz1").getDocumentElement();
+        Element failure = (Element) suite.getElementsByTagName("failure").item(0);
+        String body = failure.getTextContent();
+        assertTrue(body.startsWith("element  analytic  numeric  tolerance\n"), body);
+        assertTrue(body.matches("(?s).*\\n[Wb]1\\[[0-9,]+\\]  -?[0-9.e+-]+  -?[0-9.e+-]+  [0-9.e+-]+\\n.*"), body);
+        assertTrue(!body.contains("tolerance: per element") && !body.contains("noise floor"), body);
+        for (var doc : new Document[] {run("check", "--format", "junit"),
+            run("audit", "--format", "junit", "derivations/relu-mse.deriv")}) {
+            String className = ((Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("classname");
+            assertTrue(className.matches("[A-Za-z0-9_.-]+"), className);
+            assertTrue(!className.endsWith(".deriv"), className);
+        }
+        Element audit = run("audit", "--format", "junit", "derivations/relu-mse.deriv").getDocumentElement();
+        assertEquals("derivations.relu-mse",
+                ((Element) audit.getElementsByTagName("testcase").item(0)).getAttribute("classname"));
+    }
+
+    @Test
+    void badInputIsStillADocumentWithOneError() throws Exception {
+        for (String[] args : new String[][] {{"audit", "--format", "junit", "no/such.deriv"},
+            {"audit", "--format", "junit", "--points", "3", "derivations/relu-mse.deriv"},
+            {"check", "--format", "junit", "--model", "com.example.Missing"}}) {
+            Element suite = run(args).getDocumentElement();
+            assertEquals("testsuite", suite.getTagName());
+            assertEquals("1", suite.getAttribute("tests"));
+            assertEquals("1", suite.getAttribute("errors"));
+            assertEquals("input", ((Element) suite.getElementsByTagName("error").item(0)).getAttribute("type"));
+        }
+    }
 }

@@ -29,7 +29,9 @@ final class Declarations {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;
-            } else if (c == ',' && (depth <= 0 || i == text.length())) { // an unclosed ( ends at the end
+            } else if (c == ',' && (depth <= 0 || i == text.length())) {
+                // the end of the text ends the last part even inside an unclosed bracket, which the
+                // caller then refuses as no name or shape: nothing is silently dropped
                 String part = text.substring(start, i);
                 String stripped = part.strip();
                 int lead = stripped.isEmpty() ? 0 : part.indexOf(stripped.charAt(0));

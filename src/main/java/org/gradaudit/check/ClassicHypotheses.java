@@ -1,0 +1,65 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Expr.Var;
+import org.gradaudit.expr.Exprs;
+
+/**
+ * The diagnoser's own single changes (a sign, a term's sign, a factor too many or too few, a name
+ * swapped, a regrouping) as a family, so that the search for two changes can combine them with
+ * each other and with the other families. The single-change diagnosis tries them itself, in its
+ * own order; this family only proposes them.
+ */
+final class ClassicHypotheses implements HypothesisFamily {
+    @Override
+    public List<Diagnoser.Hypothesis> candidates(Diagnoser.Context ctx, Expr written) {
+        List<Diagnoser.Hypothesis> out = new ArrayList<>();
+        out.add(new Diagnoser.Hypothesis(Diagnosis.SIGN, Diagnoser.negate(written), "it has the wrong sign"));
+        for (Expr c : Diagnoser.termSigns(written)) {
+            out.add(new Diagnoser.Hypothesis(Diagnosis.TERM_SIGN, c, "one term has the wrong sign"));
+        }
+        for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var ? ctx.names().stream()
+                .filter(n -> !n.equals(((Var) x).name())).map(n -> (Expr) new Var(n)).toList() : List.of())) {
+            out.add(new Diagnoser.Hypothesis(Diagnosis.SUBSTITUTED_SYMBOL, e.result(), ctx.printer().apply(e.before())
+                    + " stands where " + ctx.printer().apply(e.after()) + " belongs"));
+        }
+        for (Expr c : Diagnoser.withoutOneFactor(written)) {
+            out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
+        }
+        for (Expr f : ctx.factors()) {
+            if (!trivial(f)) {
+                out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, Expr.mul(written, f),
+                        "it lacks the factor " + ctx.printer().apply(f)));
+            }
+        }
+        for (Expr f : ctx.factors()) {
+            if (!trivial(f)) {
+                out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, Expr.div(written, f),
+                        "it lacks the divisor " + ctx.printer().apply(f)));
+                for (Edits.Edit e : Edits.everywhere(written, x -> x == written ? List.of()
+                        : List.of(Expr.mul(x, f), Expr.div(x, f)))) {
+                    out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, e.result(), "it lacks the "
+                            + (e.after() instanceof Expr.Bin b && b.op() == Expr.Op.DIV ? "divisor " : "factor ")
+                            + ctx.printer().apply(f) + " in " + ctx.printer().apply(e.after())));
+                }
+            }
+        }
+        for (Expr c : Diagnoser.regroupings(written)) {
+            out.add(new Diagnoser.Hypothesis(Diagnosis.PRECEDENCE, c, "its operators are grouped wrongly"));
+        }
+        if (Exprs.size(written) > 1) {
+            out.add(new Diagnoser.Hypothesis(Diagnosis.FACTOR, Expr.mul(Expr.num(2), written),
+                    "it is 1/2 times the true value"));
+            out.add(new Diagnoser.Hypothesis(Diagnosis.FACTOR, Expr.div(written, Expr.num(2)),
+                    "it is 2 times the true value"));
+        }
+        return out;
+    }
+
+    /** 0, 1 and -1: factors whose change is no change, or removes everything. */
+    private static boolean trivial(Expr f) {
+        return f instanceof Expr.Num n && (n.value() == 0 || Math.abs(n.value()) == 1);
+    }
+}

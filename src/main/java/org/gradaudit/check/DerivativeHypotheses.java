@@ -1,0 +1,172 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Expr.Var;
+import org.gradaudit.expr.Exprs;
+import org.gradaudit.numeric.BoundedValue;
+import org.gradaudit.symbolic.Cas;
+import org.gradaudit.symbolic.CasException;
+import org.gradaudit.symbolic.ChainRule;
+
+/**
+ * A factor that should be an activation's derivative and is something else: the function itself,
+ * another function's derivative (sigmoid's {@code h*(1 - h)} where tanh's {@code 1 - h^2}
+ * belongs), or the derivative applied to the already activated value. Each part of the claim is
+ * replaced in turn by the true derivative of each activation of the graph, written in its output
+ * ({@code 1 - h2^2}); the description says what the replaced part was, found by comparing its
+ * values with those of each of these forms.
+ */
+final class DerivativeHypotheses implements HypothesisFamily {
+    /** Functions whose derivatives a mistaken factor is compared with. */
+    private static final List<String> KNOWN = List.of("sigmoid", "tanh", "exp", "softplus", "sin", "cos");
+    private static final String U = "u";
+
+    private final List<Activation> activations;
+    private final ChainRule truth;
+    private final Cas cas;
+    private final Judge judge;
+    /** g'(u) for each known g, from the CAS, once per audit. */
+    private final Map<String, Expr> derivatives = new HashMap<>();
+
+    DerivativeHypotheses(List<Activation> activations, ChainRule truth, Cas cas, Judge judge) {
+        this.activations = activations.stream().filter(a -> KNOWN.contains(a.function())).toList();
+        this.truth = truth;
+        this.cas = cas;
+        this.judge = judge;
+    }
+
+    @Override
+    public List<Diagnoser.Hypothesis> candidates(Diagnoser.Context ctx, Expr written) {
+        List<Diagnoser.Hypothesis> out = new ArrayList<>();
+        for (Activation a : activations) {
+            Expr right;
+            try {
+                right = truth.local(a.output(), a.input());
+            } catch (CasException e) {
+                continue;
+            }
+            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Expr.Num || x.equals(right)
+                    ? List.of() : List.of(right))) {
+                String what = describe(ctx, e.before(), a, right);
+                if (what != null) {
+                    out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE, e.result(), what));
+                }
+            }
+            for (Expr[] run : runs(written)) {
+                String what = describe(ctx, run[1], a, right);
+                if (what != null) {
+                    out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE,
+                            Exprs.variants(written, x -> x == run[0] ? List.of(replaceRun(run, right)) : List.of()).get(0),
+                            what));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs of two or more consecutive factors of a product chain that are not a subtree of it
+     * ({@code h*(1 - h)} in {@code g*V*h*(1 - h)}, which parses as {@code ((g*V)*h)*(1 - h)}): each
+     * as {chain, run, factors before, factors after} with the two lists as products (or null).
+     */
+    private static List<Expr[]> runs(Expr e) {
+        List<Expr[]> out = new ArrayList<>();
+        for (Expr x : Exprs.subtrees(e)) {
+            if (!(x instanceof Expr.Bin b && b.op() == Expr.Op.MUL)) {
+                continue;
+            }
+            List<Expr> f = new ArrayList<>();
+            flatten(x, f);
+            for (int i = 1; i < f.size(); i++) {
+                for (int j = i + 2; j <= f.size(); j++) {
+                    if (j - i < f.size()) {
+                        out.add(new Expr[] {x, product(f.subList(i, j)), product(f.subList(0, i)),
+                            product(f.subList(j, f.size()))});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void flatten(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
+            flatten(b.left(), out);
+            flatten(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    private static Expr product(List<Expr> factors) {
+        Expr p = null;
+        for (Expr f : factors) {
+            p = p == null ? f : Expr.mul(p, f);
+        }
+        return p;
+    }
+
+    private static Expr replaceRun(Expr[] run, Expr by) {
+        Expr p = run[2] == null ? by : Expr.mul(run[2], by);
+        return run[3] == null ? p : Expr.mul(p, run[3]);
+    }
+
+    /**
+     * "h2*(1 - h2) is sigmoid' of z2; tanh' of z2 is 1 - h2^2", or the like; null when the part is none
+     * of the forms a mistaken derivative takes (then it is not this kind of mistake).
+     */
+    private String describe(Diagnoser.Context ctx, Expr part, Activation a, Expr right) {
+        if (part instanceof Var) {
+            return null; // a bare h2 where its derivative belongs reads as a factor left out, named so elsewhere
+        }
+        String p = ctx.printer().apply(part);
+        String in = ctx.printer().apply(new Var(a.input()));
+        String out = ctx.printer().apply(new Var(a.output()));
+        String truthSays = a.function() + "' of " + in + " is " + ctx.printer().apply(right);
+        List<BoundedValue> values;
+        try {
+            values = Judge.values(ctx.toGraph().apply(part), ctx.points(), ctx.slots());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (same(ctx, new Var(a.output()), values)) {
+            return p + " is " + a.function() + "(" + in + ") itself, not its derivative; " + truthSays;
+        }
+        Expr own = derivative(a.function(), new Var(a.output()));
+        if (own != null && same(ctx, own, values)) {
+            return p + " is " + a.function() + "' of " + out + ", the already activated value; " + truthSays;
+        }
+        for (String g : KNOWN) {
+            Expr other = g.equals(a.function()) ? null : derivative(g, new Var(a.input()));
+            Expr inOutput = other == null ? null : Exprs.map(other, x -> x.equals(new Expr.Call(g, List.of(new Var(a.input()))))
+                    ? new Var(a.output()) : x);
+            if (other != null && (same(ctx, other, values) || same(ctx, inOutput, values))) {
+                return p + " is " + g + "' of " + in + "; " + truthSays;
+            }
+        }
+        return null;
+    }
+
+    private boolean same(Diagnoser.Context ctx, Expr form, List<BoundedValue> values) {
+        return judge.matches(form, ctx.points(), values, ctx.slots());
+    }
+
+    /** g'(arg), or null when the CAS cannot give it. */
+    private Expr derivative(String g, Expr arg) {
+        Expr d = derivatives.computeIfAbsent(g, fn -> {
+            try {
+                return cas.derivative(new Expr.Call(fn, List.of(new Var(U))), U);
+            } catch (CasException | IllegalArgumentException e) {
+                return new Var(U + "_none");
+            }
+        });
+        if (d.equals(new Var(U + "_none"))) {
+            return null;
+        }
+        return Exprs.substitute(d, Map.of(U, arg));
+    }
+}

@@ -1,0 +1,124 @@
+package org.gradaudit.check;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Exprs;
+
+/**
+ * Two changes at once: when no single change explains a wrong claim, every first change any family
+ * proposes is followed by every second change proposed for its result, and the first pair whose
+ * result equals the truth is the diagnosis. The search is bounded by the number of formulas tested
+ * (per claim, and for the whole audit), never by the clock, so that its answer is reproducible.
+ */
+final class PairSearch {
+    /** Largest claim, in nodes, whose pairs of changes are searched. */
+    static final int MAX_SIZE = 80;
+    /** Most first changes followed, and most second changes tried after each. */
+    static final int MAX_FIRST = 400;
+    static final int MAX_SECOND = 600;
+    /** Most formulas tested for one claim, and for all claims of one audit together. */
+    static final int PER_CLAIM = 40_000;
+    static final int PER_AUDIT = 200_000;
+
+    private final Diagnoser diagnoser;
+    private int spent;
+
+    PairSearch(Diagnoser diagnoser) {
+        this.diagnoser = diagnoser;
+    }
+
+    /**
+     * The first pair of changes that explains the claim, or null when none does within the bounds.
+     *
+     * @param families the families whose changes are combined, in the order they are tried
+     * @param matches whether a formula equals the truth at the context's points
+     */
+    Diagnoser.Hypothesis search(Diagnoser.Context ctx, List<HypothesisFamily> families,
+                                BiPredicate<Diagnoser.Context, Expr> matches) {
+        if (Exprs.size(ctx.written()) > MAX_SIZE) {
+            return null;
+        }
+        List<Diagnoser.Hypothesis> firsts = proposals(ctx, families, ctx.written(), MAX_FIRST);
+        Set<Expr> seen = new HashSet<>();
+        int tested = 0;
+        // A single change the diagnoser's own order does not try (a divisor missing inside, say) first.
+        for (Diagnoser.Hypothesis first : firsts) {
+            if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
+                return null;
+            }
+            if (seen.add(first.fix()) && matches.test(ctx, first.fix()) && !Diagnoser.degenerate(first.fix(), ctx.written())
+                    && !diagnoser.noOp(ctx, first.fix())) {
+                return first;
+            }
+        }
+        for (Diagnoser.Hypothesis first : firsts) {
+            if (Exprs.size(first.fix()) > MAX_SIZE + 20) {
+                continue;
+            }
+            for (Diagnoser.Hypothesis second : proposals(ctx, families, first.fix(), MAX_SECOND)) {
+                if (replacesATerm(first, second) || !seen.add(second.fix())) {
+                    continue;
+                }
+                if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
+                    return null;
+                }
+                if (matches.test(ctx, second.fix()) && !Diagnoser.degenerate(second.fix(), ctx.written())
+                        && !diagnoser.noOp(ctx, second.fix())
+                        && !diagnoser.noOp(ctx, first.fix())) {
+                    Diagnoser.Hypothesis both = new Diagnoser.Hypothesis(second.diagnosis(), second.fix(),
+                            second.detail(), List.of());
+                    return new Diagnoser.Hypothesis(first.diagnosis(), second.fix(), "two changes explain it: "
+                            + first.detail() + "; and " + second.detail(), List.of(first, both));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A term added and another removed is any formula at all, not an explanation. */
+    private static boolean replacesATerm(Diagnoser.Hypothesis first, Diagnoser.Hypothesis second) {
+        var kinds = java.util.EnumSet.of(first.diagnosis(), second.diagnosis());
+        return kinds.contains(Diagnosis.MISSING_TERM) && kinds.contains(Diagnosis.EXTRA_TERM);
+    }
+
+    private static List<Diagnoser.Hypothesis> proposals(Diagnoser.Context ctx, List<HypothesisFamily> families,
+                                                        Expr written, int limit) {
+        List<List<Diagnoser.Hypothesis>> each = new ArrayList<>();
+        for (HypothesisFamily f : families) {
+            each.add(f.candidates(ctx, written));
+        }
+        // Round robin over the families, so that a family with many proposals does not crowd out the rest.
+        List<Diagnoser.Hypothesis> out = new ArrayList<>();
+        for (int i = 0; out.size() < limit; i++) {
+            boolean any = false;
+            for (List<Diagnoser.Hypothesis> list : each) {
+                if (i < list.size()) {
+                    any = true;
+                    Diagnoser.Hypothesis h = list.get(i);
+                    if (h.fix() != null && !h.fix().equals(written) && out.size() < limit) {
+                        out.add(h);
+                    }
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        // Changes that remove or flip come before those that add or rewrite: a pair of small changes
+        // is the likelier explanation, and is tried first.
+        out.sort(java.util.Comparator.comparingInt(h -> rank(h.diagnosis())));
+        return out;
+    }
+
+    private static int rank(Diagnosis d) {
+        return switch (d) {
+            case MISSING_FACTOR, MISSING_TERM -> 2;
+            case PRECEDENCE, WRONG_OPERATOR -> 1;
+            default -> 0;
+        };
+    }
+}

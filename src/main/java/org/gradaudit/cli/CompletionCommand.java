@@ -1,0 +1,29 @@
+package org.gradaudit.cli;
+
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gradaudit completion}: the bash completion script picocli generates from the same
+ * annotations as the help (zsh loads it through {@code bashcompinit}). Installed with
+ * {@code gradaudit completion > ~/.local/share/bash-completion/completions/gradaudit}.
+ */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        header = "Prints the bash/zsh completion script.",
+        description = {"Prints the shell completion script for bash and zsh. Install it with",
+            "  gradaudit completion > ~/.local/share/bash-completion/completions/gradaudit",
+            "(zsh: 'autoload -U +X bashcompinit && bashcompinit' in ~/.zshrc, then source the script)."})
+final class CompletionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(AutoComplete.bash("gradaudit", Main.commandLine(new Main())));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.CLEAN;
+    }
+}
