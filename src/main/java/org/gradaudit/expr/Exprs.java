@@ -110,6 +110,20 @@ public final class Exprs {
         return c.fn().equals(PARTIAL) && c.args().size() == 2 && c.args().get(1) instanceof Var;
     }
 
+    /** The direct subexpressions of {@code e}: a negation's argument, both operands, a call's arguments. */
+    public static List<Expr> children(Expr e) {
+        if (e instanceof Neg n) {
+            return List.of(n.arg());
+        }
+        if (e instanceof Bin b) {
+            return List.of(b.left(), b.right());
+        }
+        if (e instanceof Call c) {
+            return c.args();
+        }
+        return List.of();
+    }
+
     /** Number of nodes in the tree. */
     public static int size(Expr e) {
         if (e instanceof Neg n) {

@@ -145,23 +145,10 @@ public final class Functions {
                     depths[i] = Math.max(depths[i], depth);
                 }
             }
-            for (Expr child : children(e)) {
+            for (Expr child : Exprs.children(e)) {
                 walk(child, depth + 1, params, occurrences, depths, totals);
             }
         }
-    }
-
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Neg n) {
-            return List.of(n.arg());
-        }
-        if (e instanceof Expr.Bin b) {
-            return List.of(b.left(), b.right());
-        }
-        if (e instanceof Expr.Call c) {
-            return c.args();
-        }
-        return List.of();
     }
 
     private static long add(long a, long b) {

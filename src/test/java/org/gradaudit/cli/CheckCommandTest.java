@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,19 +11,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CheckCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    /** The real command, in-process: {@link AuditCommandTest#run}. */
+    private static AuditCommandTest.Run run(String... args) {
+        return AuditCommandTest.run(args);
     }
 
     @Test
     void theDefaultNetworkPasses() {
-        Run r = run("check", "--layers", "2,3,1", "--activation", "sigmoid", "--output", "sigmoid", "--loss", "bce",
+        AuditCommandTest.Run r = run("check", "--layers", "2,3,1", "--activation", "sigmoid", "--output", "sigmoid", "--loss", "bce",
                 "--batch", "1", "--seed", "1", "--method", "ridders");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("summary: 4 parameters, 13 elements checked, 0 failed"), r.out());
@@ -36,7 +29,7 @@ class CheckCommandTest {
     @ParameterizedTest
     @CsvSource({"full, central", "full, ridders", "full, complex-step", "fast, ridders", "fast, complex-step"})
     void thePublishedDz1FailsAndNamesW1AndB1(String mode, String method) {
-        Run r = run("check", "--backprop", "published-dz1", "--mode", mode, "--method", method);
+        AuditCommandTest.Run r = run("check", "--backprop", "published-dz1", "--mode", mode, "--method", method);
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*\\nW1 .*FAIL\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\nb1 .*FAIL\\n.*"), r.out());
@@ -46,7 +39,7 @@ class CheckCommandTest {
 
     @Test
     void jsonFollowsTheContract() {
-        Run r = run("check", "--layers", "3,4,2", "--output", "softmax", "--loss", "cross-entropy", "--batch", "2",
+        AuditCommandTest.Run r = run("check", "--layers", "3,4,2", "--output", "softmax", "--loss", "cross-entropy", "--batch", "2",
                 "--backprop", "published-dz1", "--format", "json", "--max-failures", "1");
         assertEquals(1, r.code());
         String j = r.out();
@@ -64,40 +57,40 @@ class CheckCommandTest {
     @Test
     void aCorrectReluNetworkPasses() {
         // GradientCheckerTest places a pre-activation exactly at 0; here a seeded relu net passes.
-        Run r = run("check", "--layers", "3,5,2", "--activation", "relu", "--output", "softmax", "--loss",
+        AuditCommandTest.Run r = run("check", "--layers", "3,5,2", "--activation", "relu", "--output", "softmax", "--loss",
                 "cross-entropy", "--batch", "3", "--method", "central");
         assertEquals(0, r.code(), r.out());
     }
 
     @Test
     void aUserModelIsChecked() {
-        Run ok = run("check", "--model", "com.example.LogisticRegression", "--seed", "3");
+        AuditCommandTest.Run ok = run("check", "--model", "com.example.LogisticRegression", "--seed", "3");
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("com.example.LogisticRegression"));
-        Run off = run("check", "--model", TestModels.OffByALittle.class.getName(), "--method", "central");
+        AuditCommandTest.Run off = run("check", "--model", TestModels.OffByALittle.class.getName(), "--method", "central");
         assertEquals(1, off.code(), off.out() + off.err());
         assertTrue(off.out().contains("  w[0,1]: analytic -1.99900"), off.out());
     }
 
     @Test
     void fastModeWithoutAMethodUsesTheComplexStepWhereTheLossHasOneElseRidders() {
-        Run builtIn = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy", "--mode",
+        AuditCommandTest.Run builtIn = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy", "--mode",
                 "fast");
         assertEquals(0, builtIn.code(), builtIn.out() + builtIn.err());
         assertTrue(builtIn.out().contains("method complex-step, mode fast (1 random direction over all parameters)"),
                 builtIn.out());
-        Run model = run("check", "--model", TestModels.OffByALittle.class.getName(), "--mode", "fast");
+        AuditCommandTest.Run model = run("check", "--model", TestModels.OffByALittle.class.getName(), "--mode", "fast");
         assertEquals(1, model.code(), model.out() + model.err());
         assertTrue(model.out().contains("method ridders, mode fast"), model.out());
         assertTrue(model.out().contains("  w[0,1]: analytic -1.99900"), model.out());
-        Run full = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy");
+        AuditCommandTest.Run full = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy");
         assertTrue(full.out().contains("method ridders, mode full"), full.out());
     }
 
     @Test
     void aUserModelLoadsFromAClasspath() {
         Path classes = Path.of("target", "test-classes");
-        Run r = run("check", "--classpath", classes.toString(), "--model", "com.example.LogisticRegression");
+        AuditCommandTest.Run r = run("check", "--classpath", classes.toString(), "--model", "com.example.LogisticRegression");
         assertEquals(0, r.code(), r.out() + r.err());
     }
 
@@ -119,7 +112,7 @@ class CheckCommandTest {
         "--model|org.gradaudit.cli.TestModels$NotAModel|does not implement org.gradaudit.testing.GradientModel",
         "--classpath|no/such.jar|--classpath needs --model CLASS"})
     void badInputIsOneMessageAndExitTwo(String option, String value, String message) {
-        Run r = run("check", option, value);
+        AuditCommandTest.Run r = run("check", option, value);
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(message), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -128,14 +121,14 @@ class CheckCommandTest {
 
     @Test
     void complexStepOnAUserModelIsBadInput() {
-        Run r = run("check", "--model", "com.example.LogisticRegression", "--method", "complex-step");
+        AuditCommandTest.Run r = run("check", "--model", "com.example.LogisticRegression", "--method", "complex-step");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("complex extension"), r.err());
     }
 
     @Test
     void helpGivesEachMethodsStepAndAccuracy() {
-        Run r = run("check", "--help");
+        AuditCommandTest.Run r = run("check", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("h = cbrt(eps) max(1,|x|)"));
         assertTrue(r.out().contains("first steps 0.1 and 0.01"), r.out());
@@ -157,20 +150,20 @@ class CheckCommandTest {
         "check --time-limit 0|must be more than 0",
         "check --time-limit 1,5|is not a number of seconds"})
     void optionsThatDoNotApplyAreRefusedNotIgnored(String args, String message) {
-        Run r = run(args.split(" "));
+        AuditCommandTest.Run r = run(args.split(" "));
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(message), r.err());
     }
 
     @Test
     void theTimeLimitTakesFractions() {
-        Run r = run("check", "--time-limit", "0.75", "--mode", "fast", "--directions", "4");
+        AuditCommandTest.Run r = run("check", "--time-limit", "0.75", "--mode", "fast", "--directions", "4");
         assertEquals(0, r.code(), r.err());
     }
 
     @Test
     void badInputInJsonIsStillADocument() {
-        Run r = run("check", "--format", "json", "--model", "com.example.Missing");
+        AuditCommandTest.Run r = run("check", "--format", "json", "--model", "com.example.Missing");
         assertEquals(2, r.code());
         assertTrue(r.out().matches("(?s)\\{\\s*\"tool\": \"gradaudit\",\\s*\"version\": \"[^\"]+\",\\s*\"error\": "
                 + "\"--model com.example.Missing: class not found in the classpath\"\\s*}\\s*"), r.out());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,20 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the command line says about itself: versions, help, mistyped names, completion and the man page. */
 class MainTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    /** The real command, in-process: {@link AuditCommandTest#run}. */
+    private static AuditCommandTest.Run run(String... args) {
+        return AuditCommandTest.run(args);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "audit", "check", "derive", "completion", "man"})
     void everyCommandPrintsTheVersion(String command) {
-        Run r = command.isEmpty() ? run("--version") : run(command, "--version");
+        AuditCommandTest.Run r = command.isEmpty() ? run("--version") : run(command, "--version");
         assertEquals(0, r.code(), r.err());
         assertEquals("gradaudit " + Main.VERSION, r.out().strip());
     }
@@ -38,7 +31,7 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"audit", "check", "derive"})
     void everyCommandsHelpListsTheFourExitCodes(String command) {
-        Run r = run(command, "--help");
+        AuditCommandTest.Run r = run(command, "--help");
         assertEquals(0, r.code());
         String help = r.out();
         assertTrue(help.contains("Exit codes:"), help);
@@ -67,7 +60,7 @@ class MainTest {
         "check --lyers 2,2,1|unknown option '--lyers'; did you mean '--layers'?",
         "check --mode fats|unknown mode 'fats'; did you mean 'fast'?"})
     void aMistypedNameGetsDidYouMean(String args, String message) {
-        Run r = run(args.split(" "));
+        AuditCommandTest.Run r = run(args.split(" "));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertFalse(r.err().contains("derivations/relu-mse.deriv"), "the file is not an unknown option: " + r.err());
@@ -87,7 +80,7 @@ class MainTest {
 
     @Test
     void completionIsABashScriptForEveryCommandAndOption() {
-        Run r = run("completion");
+        AuditCommandTest.Run r = run("completion");
         assertEquals(0, r.code(), r.err());
         String script = r.out();
         assertTrue(script.contains("complete -F"), script.substring(0, Math.min(500, script.length())));
@@ -99,7 +92,7 @@ class MainTest {
 
     @Test
     void theManPageHasEveryCommandOptionAndExitCode() throws IOException {
-        Run r = run("man");
+        AuditCommandTest.Run r = run("man");
         assertEquals(0, r.code(), r.err());
         String page = r.out();
         assertTrue(page.startsWith(".TH GRADAUDIT 1 "), page);

@@ -97,23 +97,10 @@ public record RandomExprs(Generator<Expr> leaf, List<Expr.Op> operators,
 
     /** Simpler trees: each child on its own, then one inner subtree replaced by 1 or by one of its children. */
     public static List<Expr> shrink(Expr e) {
-        List<Expr> out = new ArrayList<>(children(e));
-        out.addAll(Exprs.variants(e, x -> x == e || children(x).isEmpty() ? List.of() : List.of(Expr.num(1))));
-        out.addAll(Exprs.variants(e, x -> x == e ? List.of() : children(x)));
+        List<Expr> out = new ArrayList<>(Exprs.children(e));
+        out.addAll(Exprs.variants(e, x -> x == e || Exprs.children(x).isEmpty() ? List.of() : List.of(Expr.num(1))));
+        out.addAll(Exprs.variants(e, x -> x == e ? List.of() : Exprs.children(x)));
         return out;
-    }
-
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Neg n) {
-            return List.of(n.arg());
-        }
-        if (e instanceof Expr.Bin b) {
-            return List.of(b.left(), b.right());
-        }
-        if (e instanceof Expr.Call c) {
-            return c.args();
-        }
-        return List.of();
     }
 
     private Expr tree(Random r, int depth) {
