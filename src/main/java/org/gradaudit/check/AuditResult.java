@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import java.util.List;
 import org.gradaudit.derivation.Derivation;
 
@@ -12,7 +13,7 @@ import org.gradaudit.derivation.Derivation;
  * @param lossNote how the truth's loss was chosen, or "" when there is no loss
  * @param codeRun the code lines run as published, or null when the derivation has none
  */
-public record AuditResult(Derivation derivation, long seed, int pointsPerCheck, Tolerance tolerance,
+public record AuditResult(Derivation derivation, long seed, int pointsPerCheck, BoundedAgreement tolerance,
                           String lossNote, List<Finding> findings, CodeRunResult codeRun) {
     public AuditResult {
         findings = List.copyOf(findings);

@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ public final class Auditor {
      * @param points how many random points each statement is compared at (at least 32)
      * @param tolerance when two values count as equal
      */
-    public record Options(long seed, int points, Tolerance tolerance, java.time.Duration timeLimit) {
+    public record Options(long seed, int points, BoundedAgreement tolerance, java.time.Duration timeLimit) {
         public Options {
             if (points < 32 || points > 10_000) {
                 throw new IllegalArgumentException("points must be in [32, 10000], was [" + points + "]");
@@ -47,7 +48,7 @@ public final class Auditor {
 
         /** 64 points, the default tolerance, and a minute for the whole audit. */
         public static Options defaults(long seed) {
-            return new Options(seed, 64, Tolerance.DEFAULT, java.time.Duration.ofSeconds(60));
+            return new Options(seed, 64, BoundedAgreement.DEFAULT, java.time.Duration.ofSeconds(60));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ public final class CodeRun {
                         "the true gradient of " + v.name() + " could not be computed: " + failed.getMessage());
             }
             gradients.add(new AuditResult.Gradient(e.name(), e.line(), e.value(), t,
-                    Tolerance.codeRunAgrees(e.value(), t)));
+                    BoundedAgreement.codeRunAgrees(e.value(), t)));
         }
         return new AuditResult.CodeRunResult(points.describe(base), gradients, "");
     }

@@ -2,6 +2,7 @@ package org.gradaudit.check;
 
 import java.util.Map;
 import java.util.Optional;
+import org.gradaudit.check.tolerance.NoiseFloor;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Numbers;
 import org.gradaudit.numeric.Evaluators;
@@ -10,7 +11,9 @@ import org.gradaudit.numeric.FiniteDifferences;
 /**
  * The symbolic truth cross-checked against an independent one: Ridders-extrapolated differences
  * of the graph itself, with the variable or node moved and everything after it recomputed. A
- * disagreement is a fault of the tool or of the input's domain, reported, never hidden.
+ * disagreement ({@link NoiseFloor#CROSS_CHECK_RULE}) is a fault of the tool or of the input's domain,
+ * reported, never hidden. This is the one comparison of a symbolic derivative with Ridders'
+ * differences: {@code assertDerivative} reaches it through the audit.
  */
 final class CrossCheck {
     /** How many points the truth is cross-checked at. */
@@ -30,8 +33,7 @@ final class CrossCheck {
             double x = points.value(p, target.wrt());
             var fd = FiniteDifferences.ridders(t -> points.with(p, Map.of(target.wrt(), t))[of], x);
             double symbolic = ev.eval(p);
-            double allowed = Math.max(1e-7 * Math.max(1e-3, Math.abs(symbolic)), 10 * fd.error());
-            if (Double.isFinite(fd.value()) && Double.isFinite(symbolic) && Math.abs(fd.value() - symbolic) > allowed) {
+            if (!NoiseFloor.crossCheckAgrees(symbolic, fd)) {
                 return Optional.of(Numbers.format("the symbolic derivative d%s/d%s = %s gives %.17g at %s, but Ridders differences"
                         + " of the graph give %.17g (estimated error %.2g): a fault of the tool or of the input's"
                         + " domain, so this statement is not judged", target.of(), target.wrt(),

@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -191,18 +192,19 @@ final class Diagnoser {
         for (int i = 0; i < claimed.size(); i++) {
             double c = claimed.get(i).value();
             double t = ctx.truth().get(i).value();
-            if (!Double.isFinite(c) || !Double.isFinite(t) || Math.abs(t) < 1e-12) {
+            if (!Double.isFinite(c) || !Double.isFinite(t) || Math.abs(t) < BoundedAgreement.NEGLIGIBLE) {
                 continue;
             }
             double r = c / t;
             if (Double.isNaN(k)) {
                 k = r;
-            } else if (Math.abs(r - k) > 1e-9 * Math.abs(k)) {
+            } else if (!BoundedAgreement.sameConstant(r, k)) {
                 return null;
             }
             seen++;
         }
-        if (seen < 4 || Math.abs(k - 1) < 1e-9 || Math.abs(k + 1) < 1e-9 || Math.abs(k) < 1e-12) {
+        if (seen < 4 || BoundedAgreement.sameConstant(k, 1) || BoundedAgreement.sameConstant(k, -1)
+                || Math.abs(k) < BoundedAgreement.NEGLIGIBLE) {
             return null;
         }
         return new Hypothesis(Diagnosis.FACTOR, withoutFactor(ctx, k), "it is " + pretty(k) + " times the true value");
@@ -235,7 +237,7 @@ final class Diagnoser {
     }
 
     private static boolean close(double a, double b) {
-        return Math.abs(a - b) <= 1e-9 * Math.abs(b);
+        return BoundedAgreement.sameConstant(a, b);
     }
 
     /** A constant as an exact-looking formula: 1/2 rather than 0.49999999999999994. */
@@ -431,7 +433,7 @@ final class Diagnoser {
     static String pretty(double k) {
         for (int d = 1; d <= 12; d++) {
             double n = k * d;
-            if (Math.abs(n - Math.rint(n)) < 1e-9 * Math.max(1, Math.abs(n))) {
+            if (Math.abs(n - Math.rint(n)) < BoundedAgreement.CONSTANT_RELATIVE * Math.max(1, Math.abs(n))) {
                 long num = Math.round(n);
                 return d == 1 ? Long.toString(num) : num + "/" + d;
             }

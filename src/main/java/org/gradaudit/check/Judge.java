@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,12 @@ import org.gradaudit.symbolic.ZeroTest;
 
 /**
  * Compares a claimed expression with the true one, both in the graph's names: at every random
- * point (numerically, within {@link Tolerance}) and as a difference that simplifies to zero
+ * point (numerically, within {@link BoundedAgreement}) and as a difference that simplifies to zero
  * (symbolically, first with the nodes as symbols, then expanded down to the variables).
  */
 final class Judge {
     private final Cas cas;
-    private final Tolerance tolerance;
+    private final BoundedAgreement tolerance;
     /** Statements repeat (a tutorial restates its code); each difference is tested once. */
     private final Map<Expr, ZeroTest> zeroTests = new java.util.HashMap<>();
     /**
@@ -37,12 +38,12 @@ final class Judge {
 
     private final Deadline deadline;
 
-    Judge(Cas cas, Tolerance tolerance) {
+    Judge(Cas cas, BoundedAgreement tolerance) {
         this(cas, tolerance, Deadline.NONE);
     }
 
     /** A judge whose zero tests, and whose diagnoser's hypotheses, end by {@code deadline}. */
-    Judge(Cas cas, Tolerance tolerance, Deadline deadline) {
+    Judge(Cas cas, BoundedAgreement tolerance, Deadline deadline) {
         this.cas = cas;
         this.tolerance = tolerance;
         this.deadline = deadline;
@@ -52,7 +53,7 @@ final class Judge {
         return deadline;
     }
 
-    Tolerance tolerance() {
+    BoundedAgreement tolerance() {
         return tolerance;
     }
 
@@ -70,7 +71,7 @@ final class Judge {
         for (double[] p : at) {
             BoundedValue cv = c.eval(p);
             BoundedValue tv = t.eval(p);
-            if (!Tolerance.comparable(cv, tv)) {
+            if (!BoundedAgreement.comparable(cv, tv)) {
                 continue;
             }
             compared++;
@@ -143,7 +144,7 @@ final class Judge {
         for (int i = 0; i < at.size(); i++) {
             BoundedValue cv = c.eval(at.get(i));
             BoundedValue tv = truth.get(i);
-            if (!Tolerance.comparable(cv, tv)) {
+            if (!BoundedAgreement.comparable(cv, tv)) {
                 continue;
             }
             if (!tolerance.equal(cv, tv)) {

@@ -131,7 +131,7 @@ final class AuditCommand implements Callable<Integer> {
             String text = name.equals("-") ? Inputs.readStdin(System.in) : Derivations.text(name);
             if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
                 return new AuditRun.Audited(org.gradaudit.matrix.Vectorized.audit(Derivations.loadVectorized(file, text),
-                        seed, points, org.gradaudit.check.Tolerance.DEFAULT, timeLimit));
+                        seed, points, org.gradaudit.check.tolerance.BoundedAgreement.DEFAULT, timeLimit));
             }
             Model model = Derivations.load(file, text);
             if (model.items().isEmpty()) {
@@ -139,7 +139,7 @@ final class AuditCommand implements Callable<Integer> {
                         + " code lines (a claim is a line such as 'dL/dW = ...' or 'code dW = ...')");
             }
             return new AuditRun.Audited(Auditor.audit(model, new Auditor.Options(seed, points,
-                    org.gradaudit.check.Tolerance.DEFAULT, timeLimit), deadline));
+                    org.gradaudit.check.tolerance.BoundedAgreement.DEFAULT, timeLimit), deadline));
         } catch (InputException e) {
             if (single) {
                 Refusals.write(format, out, "audit", name, e.getMessage());

@@ -3,7 +3,7 @@ package org.gradaudit.matrix;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.gradaudit.check.AuditResult;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.derivation.DerivationException;
 import org.gradaudit.matrix.check.MatrixAuditor;
 import org.gradaudit.matrix.model.MatrixModel;
@@ -41,7 +41,7 @@ public final class Vectorized {
      *
      * @param points random points per statement, spread over the size draws
      */
-    public static AuditResult audit(MatrixModel model, long seed, int points, Tolerance tolerance, Duration timeLimit) {
+    public static AuditResult audit(MatrixModel model, long seed, int points, BoundedAgreement tolerance, Duration timeLimit) {
         return MatrixAuditor.audit(model, seed, points, tolerance, timeLimit);
     }
 }

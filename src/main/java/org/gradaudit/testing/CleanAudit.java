@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Auditor;
 import org.gradaudit.check.Finding;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.derivation.DerivationException;
 import org.gradaudit.derivation.DerivationParser;
@@ -68,7 +68,7 @@ final class CleanAudit {
         AuditResult r;
         try {
             r = Auditor.audit(ModelBuilder.build(DerivationParser.parse(name, text)),
-                    new Auditor.Options(options.seed(), options.points(), Tolerance.DEFAULT, options.timeLimit()));
+                    new Auditor.Options(options.seed(), options.points(), BoundedAgreement.DEFAULT, options.timeLimit()));
         } catch (DerivationException e) {
             throw new AssertionError(name + " cannot be audited:\n" + e.getMessage(), e);
         }

@@ -1,12 +1,19 @@
 package org.gradaudit.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
+import org.gradaudit.check.AuditResult;
+import org.gradaudit.check.Auditor;
+import org.gradaudit.check.Finding;
+import org.gradaudit.check.Verdict;
+import org.gradaudit.check.tolerance.BoundedAgreement;
+import org.gradaudit.derivation.DerivationException;
+import org.gradaudit.derivation.DerivationParser;
 import org.gradaudit.expr.Builtins;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprParser;
@@ -15,49 +22,32 @@ import org.gradaudit.expr.ExprSyntaxException;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.Names;
 import org.gradaudit.expr.Scope;
-import org.gradaudit.numeric.Estimate;
-import org.gradaudit.numeric.Evaluator;
-import org.gradaudit.numeric.Evaluators;
-import org.gradaudit.numeric.FiniteDifferences;
-import org.gradaudit.symbolic.Cas;
-import org.gradaudit.symbolic.CasException;
-import org.gradaudit.symbolic.ZeroTest;
+import org.gradaudit.model.ModelBuilder;
 
 /**
- * The work behind {@link SymbolicAssertions#assertDerivative}: parses and expands the formulas,
- * asks the CAS for the true derivative and a zero test of the difference, and compares the claimed
- * value with Ridders' differences at seeded points. Returns a failure message or null.
+ * The work behind {@link SymbolicAssertions#assertDerivative}: reads the formulas, writes them as a
+ * derivation of one claim ({@code input} lines for the free names, one definition per given
+ * definition, a node {@code f} for the expression when it is not a defined name, and the claim
+ * {@code df/dwrt = claimed}), and audits it. The audit is the one judge: its points, its tolerance,
+ * its proof, its cross-check of the symbolic truth against Ridders' differences, and its diagnosis.
  */
 final class DerivativeCheck {
     private static final Scope SCOPE = Scope.of(Builtins.FUNCTIONS, Set.of());
-    private static final double LOW = -2;
-    private static final double HIGH = 2;
-    /**
-     * The claimed value agrees with Ridders' estimate when they differ by at most
-     * {@code RELATIVE max(1, |claimed|) + ESTIMATE_MULTIPLE x the estimate's own error}.
-     */
-    private static final double RELATIVE = 1e-6;
-    private static final double ESTIMATE_MULTIPLE = 10;
-    /** A point is skipped when Ridders' error exceeds this fraction of max(1, |estimate|): a pole or kink is near. */
-    private static final double UNTRUSTED_ESTIMATE = 1e-4;
-    /** A point is skipped when the claimed value exceeds this: far out on a pole, differences mean nothing. */
-    private static final double HUGE = 1e8;
+    /** Where the derivation of one claim says it comes from, in positions of its messages. */
+    private static final String SOURCE = "assertDerivative";
+    /** The audit's time limit for one claim. */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
     private final String claimedText;
     private final String ofText;
     private final String wrt;
-    private final Map<String, Expr> definitions;
-    private final Expr claimed;
-    private final Expr of;
+    private final String derivation;
 
-    private DerivativeCheck(String claimedText, String ofText, String wrt, Map<String, Expr> definitions,
-            Expr claimed, Expr of) {
+    private DerivativeCheck(String claimedText, String ofText, String wrt, String derivation) {
         this.claimedText = claimedText;
         this.ofText = ofText;
         this.wrt = wrt;
-        this.definitions = definitions;
-        this.claimed = claimed;
-        this.of = of;
+        this.derivation = derivation;
     }
 
     /** @throws IllegalArgumentException if something cannot be read, see the assertion */
@@ -72,6 +62,9 @@ final class DerivativeCheck {
             if (eq < 0 || !Names.isName(name)) {
                 throw new IllegalArgumentException("a definition reads \"name = formula\", not [" + d + "]");
             }
+            if (Builtins.CONSTANTS.containsKey(name)) {
+                throw new IllegalArgumentException(name + " is a constant; give the definition another name");
+            }
             if (defs.put(name, parse(d.substring(eq + 1), "definition of " + name)) != null) {
                 throw new IllegalArgumentException(name + " is defined twice");
             }
@@ -80,8 +73,10 @@ final class DerivativeCheck {
             throw new IllegalArgumentException(wrt + " is defined (" + ExprPrinter.print(defs.get(wrt))
                     + "); differentiate with respect to a free variable");
         }
-        return new DerivativeCheck(claimed, of, wrt, defs, expand(parse(claimed, "claimed derivative"), defs),
-                expand(parse(of, "expression"), defs));
+        Expr claimedExpr = parse(claimed, "claimed derivative");
+        Expr ofExpr = parse(of, "expression");
+        requireAcyclic(defs);
+        return new DerivativeCheck(claimed, of, wrt, derivation(claimedExpr, ofExpr, wrt, defs));
     }
 
     private static Expr parse(String text, String what) {
@@ -93,126 +88,123 @@ final class DerivativeCheck {
         }
     }
 
-    /** Substitutes definitions until none is left; constants e and pi become numbers unless defined. */
-    private static Expr expand(Expr e, Map<String, Expr> defs) {
-        Expr out = e;
-        for (int round = 0; round <= defs.size(); round++) {
-            Set<String> used = new LinkedHashSet<>(Exprs.variables(out));
-            used.retainAll(defs.keySet());
-            if (used.isEmpty()) {
-                Map<String, Expr> constants = new LinkedHashMap<>();
-                Builtins.CONSTANTS.forEach((name, v) -> constants.put(name, Expr.num(v)));
-                return Exprs.substitute(out, constants);
+    /** @throws IllegalArgumentException when the definitions use each other in a circle */
+    private static void requireAcyclic(Map<String, Expr> defs) {
+        Set<String> done = new LinkedHashSet<>();
+        for (int round = 0; done.size() < defs.size(); round++) {
+            if (round > defs.size()) {
+                throw new IllegalArgumentException("the definitions are circular: " + defs.keySet());
             }
-            out = Exprs.substitute(out, defs);
-        }
-        throw new IllegalArgumentException("the definitions are circular: " + defs.keySet());
-    }
-
-    /** The failure message, or null when the claim holds. */
-    String run(long seed, int points) {
-        Cas cas = Cas.get();
-        Expr truth = null;
-        ZeroTest proof = ZeroTest.GAVE_UP;
-        try {
-            truth = cas.derivative(of, wrt);
-            proof = cas.isZero(Expr.sub(claimed, truth));
-        } catch (CasException | IllegalArgumentException e) {
-            // relu, abs or a bound: no proof; the numbers decide.
-        }
-        List<String> names = new ArrayList<>(new LinkedHashSet<>(Exprs.variables(of)));
-        for (String v : Exprs.variables(claimed)) {
-            if (!names.contains(v)) {
-                names.add(v);
-            }
-        }
-        if (!names.contains(wrt)) {
-            names.add(wrt);
-        }
-        Evaluator claimedEval = Evaluators.compile(claimed, names);
-        Evaluator ofEval = Evaluators.compile(of, names);
-        Evaluator truthEval = truth == null ? null : Evaluators.compile(truth, names);
-        int w = names.indexOf(wrt);
-        SplittableRandom random = new SplittableRandom(seed);
-        int usable = 0;
-        double worstRatio = 1;
-        double[] worst = null;
-        double worstClaimed = 0;
-        Estimate worstFd = null;
-        for (int i = 0; i < points; i++) {
-            double[] p = new double[names.size()];
-            for (int k = 0; k < p.length; k++) {
-                p[k] = LOW + (HIGH - LOW) * random.nextDouble();
-            }
-            double c = claimedEval.eval(p);
-            double[] q = p.clone();
-            Estimate fd = FiniteDifferences.ridders(t -> {
-                q[w] = t;
-                return ofEval.eval(q);
-            }, p[w]);
-            if (!Double.isFinite(c) || !fd.isFinite() || Math.abs(c) > HUGE) {
-                continue;
-            }
-            if (fd.error() > UNTRUSTED_ESTIMATE * Math.max(1, Math.abs(fd.value()))) {
-                continue; // a pole or kink within Ridders' steps: the estimate says it cannot be trusted here
-            }
-            usable++;
-            double allowed = RELATIVE * Math.max(1, Math.abs(c)) + ESTIMATE_MULTIPLE * fd.error();
-            double ratio = Math.abs(c - fd.value()) / allowed;
-            if (ratio > worstRatio) {
-                worstRatio = ratio;
-                worst = p;
-                worstClaimed = c;
-                worstFd = fd;
-            }
-        }
-        if (worst == null) {
-            if (usable == 0 && proof != ZeroTest.ZERO) {
-                return "d(" + ofText + ")/d" + wrt + " = " + claimedText + " could not be confirmed: at none of "
-                        + points + " points (seed " + seed + ", every name in [" + LOW + ", " + HIGH
-                        + "]) were both finite, and the algebra found no proof";
-            }
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        if (proof == ZeroTest.ZERO) {
-            b.append("d(").append(ofText).append(")/d").append(wrt).append(" = ").append(claimedText)
-                    .append(" is proven symbolically, but Ridders' differences disagree at a point: a fault of"
-                            + " gradaudit or a point outside the function's smooth domain\n");
-        } else {
-            b.append(claimedText).append(" is not d(").append(ofText).append(")/d").append(wrt).append('\n');
-        }
-        b.append("  at ").append(point(names, worst)).append('\n');
-        b.append("  claimed  ").append(GradientFailure.num(worstClaimed)).append('\n');
-        b.append("  true     ").append(GradientFailure.num(worstFd.value())).append("  (Ridders, +- ")
-                .append(GradientFailure.num(worstFd.error()));
-        if (truthEval != null) {
-            b.append("; symbolic ").append(GradientFailure.num(truthEval.eval(worst)));
-        }
-        b.append(")\n");
-        if (!definitions.isEmpty()) {
-            List<String> vals = new ArrayList<>();
-            for (Map.Entry<String, Expr> d : definitions.entrySet()) {
-                Expr full = expand(d.getValue(), definitions);
-                if (names.containsAll(Exprs.variables(full))) {
-                    vals.add(d.getKey() + " = " + GradientFailure.num(Evaluators.compile(full, names).eval(worst)));
+            for (Map.Entry<String, Expr> d : defs.entrySet()) {
+                Set<String> used = new LinkedHashSet<>(Exprs.variables(d.getValue()));
+                used.retainAll(defs.keySet());
+                if (done.containsAll(used)) {
+                    done.add(d.getKey());
                 }
             }
-            b.append("  where    ").append(String.join(", ", vals)).append('\n');
         }
-        if (truth != null && proof != ZeroTest.ZERO) {
-            b.append("  expected ").append(ExprPrinter.print(truth)).append('\n');
+    }
+
+    /**
+     * The derivation of the one claim: inputs, the definitions the claim reaches (one the claim does
+     * not use says nothing about it, and where it is not finite it would only take points away),
+     * the expression's node, the claim.
+     */
+    private static String derivation(Expr claimed, Expr of, String wrt, Map<String, Expr> given) {
+        Map<String, Expr> defs = reached(List.of(claimed, of), given);
+        Set<String> inputs = new LinkedHashSet<>();
+        List<Expr> formulas = new ArrayList<>(defs.values());
+        formulas.add(of);
+        formulas.add(claimed);
+        for (Expr e : formulas) {
+            inputs.addAll(Exprs.variables(e));
         }
-        b.append("  seed ").append(seed).append(", ").append(points).append(" points, ").append(usable)
-                .append(" in the domain");
+        inputs.add(wrt);
+        inputs.removeAll(defs.keySet());
+        inputs.removeAll(Builtins.CONSTANTS.keySet());
+        String node = of instanceof Expr.Var v && defs.containsKey(v.name()) ? v.name() : fresh(inputs, defs);
+        StringBuilder b = new StringBuilder();
+        b.append("input ").append(String.join(", ", inputs)).append('\n');
+        defs.forEach((name, e) -> b.append(name).append(" = ").append(ExprPrinter.print(e)).append('\n'));
+        if (!defs.containsKey(node)) {
+            b.append(node).append(" = ").append(ExprPrinter.print(of)).append('\n');
+        }
+        b.append('d').append(node).append("/d").append(wrt).append(" = ").append(ExprPrinter.print(claimed))
+                .append('\n');
         return b.toString();
     }
 
-    private static String point(List<String> names, double[] p) {
-        List<String> parts = new ArrayList<>();
-        for (int k = 0; k < names.size(); k++) {
-            parts.add(names.get(k) + " = " + p[k]);
+    /** The definitions the formulas use, directly or through other definitions, in the given order. */
+    private static Map<String, Expr> reached(List<Expr> formulas, Map<String, Expr> defs) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Expr> todo = new ArrayList<>(formulas);
+        while (!todo.isEmpty()) {
+            for (String v : Exprs.variables(todo.remove(todo.size() - 1))) {
+                if (defs.containsKey(v) && seen.add(v)) {
+                    todo.add(defs.get(v));
+                }
+            }
         }
+        Map<String, Expr> out = new LinkedHashMap<>(defs);
+        out.keySet().retainAll(seen);
+        return out;
+    }
+
+    /** A node name for the expression that no formula uses: f, else f1, f2, ... */
+    private static String fresh(Set<String> inputs, Map<String, Expr> defs) {
+        String name = "f";
+        for (int i = 1; inputs.contains(name) || defs.containsKey(name); i++) {
+            name = "f" + i;
+        }
+        return name;
+    }
+
+    /** The failure message, or null when the audit finds the claim correct. */
+    String run(long seed, int points) {
+        AuditResult result;
+        try {
+            result = Auditor.audit(ModelBuilder.build(DerivationParser.parse(SOURCE, derivation)),
+                    new Auditor.Options(seed, points, BoundedAgreement.DEFAULT, TIME_LIMIT));
+        } catch (DerivationException e) {
+            throw new IllegalArgumentException("cannot check d(" + ofText + ")/d" + wrt + " = " + claimedText + ": "
+                    + e.getMessage(), e);
+        }
+        Finding claim = result.findings().get(result.findings().size() - 1);
+        if (claim.verdict() == Verdict.CORRECT) {
+            return null;
+        }
+        if (claim.verdict() == Verdict.UNVERIFIED) {
+            return "d(" + ofText + ")/d" + wrt + " = " + claimedText + " could not be confirmed: " + claim.message()
+                    + "\n  seed " + seed + ", " + points + " points";
+        }
+        return wrong(claim, seed, points);
+    }
+
+    /** The message of a wrong claim: the audit's counterexample, expected formula and sentence. */
+    private String wrong(Finding claim, long seed, int points) {
+        Finding.Counterexample c = claim.counterexample();
+        StringBuilder b = new StringBuilder();
+        b.append(claimedText).append(" is not d(").append(ofText).append(")/d").append(wrt).append('\n');
+        b.append("  at ").append(values(c.point())).append('\n');
+        b.append("  claimed  ").append(GradientFailure.num(c.claimed())).append('\n');
+        b.append("  true     ").append(GradientFailure.num(c.expected())).append('\n');
+        Map<String, Double> where = new LinkedHashMap<>(c.values());
+        where.keySet().removeAll(c.point().keySet());
+        if (!where.isEmpty()) {
+            b.append("  where    ").append(values(where)).append('\n');
+        }
+        if (claim.expected() != null) {
+            b.append("  expected ").append(claim.expected()).append('\n');
+        }
+        b.append("  ").append(claim.message()).append('\n');
+        b.append("  seed ").append(seed).append(", ").append(points).append(" points, ").append(claim.points())
+                .append(" compared");
+        return b.toString();
+    }
+
+    private static String values(Map<String, Double> values) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((name, v) -> parts.add(name + " = " + v));
         return String.join(", ", parts);
     }
 }

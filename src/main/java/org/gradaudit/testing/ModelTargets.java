@@ -53,13 +53,18 @@ public final class ModelTargets {
             shapes.add(p.shape().stream().mapToInt(Integer::intValue).toArray());
             size += p.size();
         }
-        checkVector(name, source, theta, size);
+        checkLength(name, source, theta, size);
+        for (int k = 0; k < theta.length; k++) {
+            if (!Double.isFinite(theta[k])) {
+                throw new ModelException("model " + name + ": " + source + " element " + k + " is " + theta[k]);
+            }
+        }
         double loss = call(name, "loss", () -> model.loss(theta.clone()));
         if (!Double.isFinite(loss)) {
             throw new ModelException("model " + name + ": loss at the initial parameters is " + loss);
         }
         double[] grad = call(name, "gradient", () -> model.gradient(theta.clone()));
-        checkVector(name, "gradient", grad, size);
+        checkLength(name, "gradient", grad, size);
         List<Tensor> tensors = Tensor.layout(names, shapes);
         for (Tensor t : tensors) {
             for (int k = t.offset(); k < t.offset() + t.size(); k++) {
@@ -83,18 +88,14 @@ public final class ModelTargets {
         return new CheckTarget(description == null ? name : description, tensors, grad, f);
     }
 
-    private static void checkVector(String name, String what, double[] v, int size) {
+    /** A vector the model returned has one element per parameter element; finiteness is checked by the caller. */
+    private static void checkLength(String name, String what, double[] v, int size) {
         if (v == null) {
             throw new ModelException("model " + name + ": " + what + " returned null");
         }
         if (v.length != size) {
             throw new ModelException("model " + name + ": " + what + " returned " + v.length
                     + " elements, but its parameters hold " + size);
-        }
-        for (int k = 0; k < v.length; k++) {
-            if (!Double.isFinite(v[k]) && !what.equals("gradient")) {
-                throw new ModelException("model " + name + ": " + what + " element " + k + " is " + v[k]);
-            }
         }
     }
 

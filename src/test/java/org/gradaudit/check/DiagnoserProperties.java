@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class DiagnoserProperties {
         Search.assume(claimed != null && !claimed.equals(truth));
         Points points = new Points(Graph.empty(), NAMES.stream().map(n -> new Points.Extra(n, 0.3, 1.7)).toList(), 5, 32);
         List<double[]> at = points.all().subList(0, 16);
-        Judge judge = new Judge(Cas.get(), Tolerance.DEFAULT);
+        Judge judge = new Judge(Cas.get(), BoundedAgreement.DEFAULT);
         List<BoundedValue> truthValues = Judge.values(truth, at, points.slots());
         Search.assume(truthValues.stream().allMatch(v -> Double.isFinite(v.value()) && Double.isFinite(v.errorBound())));
         // Only mistakes that show: a change that leaves the value the same is no mistake.

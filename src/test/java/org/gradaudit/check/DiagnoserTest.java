@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -43,7 +44,7 @@ class DiagnoserTest {
         Expr truthExpr = parse(truth);
         List<BoundedValue> values = Judge.values(truthExpr, at, points.slots());
         List<Expr> factors = List.of(parse("sigmoid(c)"), parse("a"));
-        Diagnoser.Hypothesis h = new Diagnoser(new Judge(Cas.get(), Tolerance.DEFAULT)).diagnose(new Diagnoser.Context(
+        Diagnoser.Hypothesis h = new Diagnoser(new Judge(Cas.get(), BoundedAgreement.DEFAULT)).diagnose(new Diagnoser.Context(
                 parse(claimed), Function.identity(), NAMES, factors, null, Display::print, at, values,
                 points.slots()));
         if (kind == null) {

@@ -1,5 +1,6 @@
 package org.gradaudit.check;
 
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class SeededChangesTest {
         Random random = new Random(20261201L + mistakes);
         Points points = new Points(Graph.empty(), NAMES.stream().map(n -> new Points.Extra(n, 0.3, 1.7)).toList(), 5, 32);
         List<double[]> at = points.all().subList(0, 16);
-        Judge judge = new Judge(Cas.get(), Tolerance.DEFAULT);
+        Judge judge = new Judge(Cas.get(), BoundedAgreement.DEFAULT);
         Diagnoser diagnoser = new Diagnoser(judge);
         List<String> failures = new ArrayList<>();
         int judged = 0;

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Diagnosis;
 import org.gradaudit.check.Finding;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.cli.Main;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class VectorizedDerivationsTest {
     private static synchronized AuditResult audit(Path p) {
         return AUDITS.computeIfAbsent(p, f -> {
             try {
-                return Vectorized.audit(Vectorized.load(f.toString(), Files.readString(f)), 1, 64, Tolerance.DEFAULT,
+                return Vectorized.audit(Vectorized.load(f.toString(), Files.readString(f)), 1, 64, BoundedAgreement.DEFAULT,
                         Duration.ofSeconds(60));
             } catch (Exception e) {
                 throw new AssertionError(f + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.gradaudit.check.grad;
 
+import org.gradaudit.check.tolerance.NoiseFloor;
 import org.gradaudit.numeric.Estimate;
 import org.gradaudit.numeric.Method;
 import org.gradaudit.numeric.NumericDerivatives;
@@ -8,18 +9,51 @@ import org.gradaudit.numeric.loss.PerturbableLoss;
 /**
  * One comparison of a claimed value against the numeric producer's estimate.
  *
- * @param kind null when it agrees, else what was found
+ * @param outcome whether it agrees, else what was found
  * @param numeric the numeric value
  * @param tolerance the tolerance it was held to
  * @param left for a kink, the left one-sided difference, else NaN
  * @param right for a kink, the right one-sided difference, else NaN
  * @param note where a non-finite value appeared, else null
  */
-record Comparison(Finding.Kind kind, double analytic, double numeric, double tolerance, double left, double right,
+record Comparison(Outcome outcome, double analytic, double numeric, double tolerance, double left, double right,
         String note) {
 
+    /** How a comparison came out: it agrees, or it is what a {@link Finding} of that kind reports. */
+    enum Outcome {
+        AGREES, MISMATCH, NON_FINITE, KINK;
+
+        /** The outcome of a finding of this kind. */
+        static Outcome of(Finding.Kind kind) {
+            return switch (kind) {
+                case MISMATCH -> MISMATCH;
+                case NON_FINITE -> NON_FINITE;
+                case KINK -> KINK;
+            };
+        }
+
+        /**
+         * The kind of the finding this outcome is.
+         *
+         * @throws IllegalStateException for {@link #AGREES}, which is no finding
+         */
+        Finding.Kind findingKind() {
+            return switch (this) {
+                case MISMATCH -> Finding.Kind.MISMATCH;
+                case NON_FINITE -> Finding.Kind.NON_FINITE;
+                case KINK -> Finding.Kind.KINK;
+                case AGREES -> throw new IllegalStateException("an agreeing comparison is no finding");
+            };
+        }
+
+        /** Whether it counts against the gradient (a kink does not). */
+        boolean isFailure() {
+            return this == MISMATCH || this == NON_FINITE;
+        }
+    }
+
     boolean agrees() {
-        return kind == null;
+        return outcome == Outcome.AGREES;
     }
 
     double absError() {
@@ -49,7 +83,7 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             double tensorMax, double loss, boolean smooth, boolean complexArbiter) {
         Method method = options.method();
         if (!Double.isFinite(a)) {
-            return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            return new Comparison(Outcome.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the claimed gradient is " + a + " here");
         }
         Estimate est;
@@ -57,7 +91,7 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             // The noise measurement only widens the tolerance: taken only where the element disagrees without it.
             NumericDerivatives.Ridders r = NumericDerivatives.ridders(v -> ev.withElement(k, v), x, loss);
             est = r.unraised();
-            if (!(Math.abs(a - est.value()) <= Math.max(Tolerance.element(est, a, tensorMax, loss, x),
+            if (!(Math.abs(a - est.value()) <= Math.max(NoiseFloor.element(est, a, tensorMax, loss, x),
                     options.atol() + options.rtol() * Math.abs(est.value())))) {
                 est = r.raised();
             }
@@ -65,43 +99,43 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             est = NumericDerivatives.element(ev, method, k, x, loss);
         }
         if (!Double.isFinite(est.value())) {
-            return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
+            return new Comparison(Outcome.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
                     "the loss is not finite within the " + method + " step of this element (numeric derivative "
                             + est.value() + ")");
         }
-        double tol = Math.max(Tolerance.element(est, a, tensorMax, loss, x),
+        double tol = Math.max(NoiseFloor.element(est, a, tensorMax, loss, x),
                 options.atol() + options.rtol() * Math.abs(est.value()));
         if (Math.abs(a - est.value()) <= tol) {
-            return new Comparison(null, a, est.value(), tol, Double.NaN, Double.NaN, null);
+            return new Comparison(Outcome.AGREES, a, est.value(), tol, Double.NaN, Double.NaN, null);
         }
         Estimate[] sides = NumericDerivatives.sides(ev, k, x);
         Estimate left = sides[0];
         Estimate right = sides[1];
-        if (left.isFinite() && right.isFinite() && Tolerance.sidesDisagree(left, right)
+        if (left.isFinite() && right.isFinite() && NoiseFloor.sidesDisagree(left, right)
                 && a >= Math.min(left.value(), right.value()) - tol
                 && a <= Math.max(left.value(), right.value()) + tol) {
-            return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(), null);
+            return new Comparison(Outcome.KINK, a, est.value(), tol, left.value(), right.value(), null);
         }
         if (!smooth && method == Method.RIDDERS) {
             // Ridders' steps reach 0.1 max(1,|x|) and may cross a kink that the central step does not.
             Estimate central = NumericDerivatives.element(ev, Method.CENTRAL, k, x, loss);
-            if (Math.abs(a - central.value()) <= Tolerance.element(central, a, tensorMax, loss, x)) {
-                return new Comparison(Finding.Kind.KINK, a, est.value(), tol, left.value(), right.value(),
+            if (Math.abs(a - central.value()) <= NoiseFloor.element(central, a, tensorMax, loss, x)) {
+                return new Comparison(Outcome.KINK, a, est.value(), tol, left.value(), right.value(),
                         "Ridders' steps cross a non-differentiable point; the central difference "
                                 + central.value() + " agrees");
             }
         }
         if (complexArbiter && method != Method.COMPLEX_STEP) {
             Estimate exact = NumericDerivatives.element(ev, Method.COMPLEX_STEP, k, x, loss);
-            double exactTol = Math.max(Tolerance.element(exact, a, tensorMax, loss, x),
+            double exactTol = Math.max(NoiseFloor.element(exact, a, tensorMax, loss, x),
                     options.atol() + options.rtol() * Math.abs(exact.value()));
             if (Double.isFinite(exact.value()) && Math.abs(a - exact.value()) <= exactTol) {
-                return new Comparison(null, a, exact.value(), exactTol, Double.NaN, Double.NaN,
+                return new Comparison(Outcome.AGREES, a, exact.value(), exactTol, Double.NaN, Double.NaN,
                         method + " could not resolve this element (" + est.value() + "); the complex step, which"
                                 + " has no cancellation, agrees with the analytic value");
             }
         }
-        return new Comparison(Finding.Kind.MISMATCH, a, est.value(), tol, Double.NaN, Double.NaN, null);
+        return new Comparison(Outcome.MISMATCH, a, est.value(), tol, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -121,45 +155,45 @@ record Comparison(Finding.Kind kind, double analytic, double numeric, double tol
             magnitude += (Math.abs(claimed[i]) + gmax) * Math.abs(v[i]);
         }
         if (!Double.isFinite(a)) {
-            return new Comparison(Finding.Kind.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            return new Comparison(Outcome.NON_FINITE, a, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the claimed gradient is not finite");
         }
         Estimate est;
         if (method == Method.RIDDERS) {
             NumericDerivatives.Ridders r = NumericDerivatives.ridders(line::at, 0, loss);
             est = r.unraised();
-            if (!(Math.abs(a - est.value()) <= Tolerance.direction(est, magnitude, loss))) {
+            if (!(Math.abs(a - est.value()) <= NoiseFloor.direction(est, magnitude, loss))) {
                 est = r.raised();
             }
         } else {
             est = NumericDerivatives.direction(line, method, loss);
         }
         if (!Double.isFinite(est.value())) {
-            return new Comparison(Finding.Kind.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
+            return new Comparison(Outcome.NON_FINITE, a, est.value(), Double.NaN, Double.NaN, Double.NaN,
                     "the loss is not finite within the " + method + " step along a random direction");
         }
-        double tol = Tolerance.direction(est, magnitude, loss);
+        double tol = NoiseFloor.direction(est, magnitude, loss);
         if (Math.abs(a - est.value()) <= tol) {
-            return new Comparison(null, a, est.value(), tol, Double.NaN, Double.NaN, null);
+            return new Comparison(Outcome.AGREES, a, est.value(), tol, Double.NaN, Double.NaN, null);
         }
         if (!smooth && method == Method.RIDDERS) {
             Estimate central = NumericDerivatives.direction(line, Method.CENTRAL, loss);
-            double centralTol = Tolerance.direction(central, magnitude, loss);
+            double centralTol = NoiseFloor.direction(central, magnitude, loss);
             if (Double.isFinite(central.value()) && Math.abs(a - central.value()) <= centralTol) {
-                return new Comparison(null, a, central.value(), centralTol, Double.NaN, Double.NaN,
+                return new Comparison(Outcome.AGREES, a, central.value(), centralTol, Double.NaN, Double.NaN,
                         "Ridders' steps along the direction cross a non-differentiable point; the central"
                                 + " difference " + central.value() + " agrees");
             }
         }
         if (complexArbiter && method != Method.COMPLEX_STEP) {
             Estimate exact = NumericDerivatives.direction(line, Method.COMPLEX_STEP, loss);
-            double exactTol = Tolerance.direction(exact, magnitude, loss);
+            double exactTol = NoiseFloor.direction(exact, magnitude, loss);
             if (Double.isFinite(exact.value()) && Math.abs(a - exact.value()) <= exactTol) {
-                return new Comparison(null, a, exact.value(), exactTol, Double.NaN, Double.NaN,
+                return new Comparison(Outcome.AGREES, a, exact.value(), exactTol, Double.NaN, Double.NaN,
                         method + " could not resolve this direction (" + est.value() + "); the complex step, which"
                                 + " has no cancellation, agrees with the analytic value");
             }
         }
-        return new Comparison(Finding.Kind.MISMATCH, a, est.value(), tol, Double.NaN, Double.NaN, null);
+        return new Comparison(Outcome.MISMATCH, a, est.value(), tol, Double.NaN, Double.NaN, null);
     }
 }

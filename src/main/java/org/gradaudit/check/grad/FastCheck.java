@@ -70,8 +70,8 @@ final class FastCheck {
         for (int ti = 0; ti < tensors.size(); ti++) {
             for (Finding f : located.get(ti)) {
                 budget.add(f);
-                aggs[ti].add(new Comparison(f.kind(), f.analytic(), f.numeric(), f.tolerance(), f.left(), f.right(),
-                        f.note()), f.index());
+                aggs[ti].add(new Comparison(Comparison.Outcome.of(f.kind()), f.analytic(), f.numeric(), f.tolerance(),
+                        f.left(), f.right(), f.note()), f.index());
             }
             results.add(aggs[ti].result(tensors.get(ti), tensors.get(ti).size(), k));
         }
@@ -104,7 +104,7 @@ final class FastCheck {
         }
         if (!found) {
             // The errors of several tensors add up to a failure that none shows alone.
-            located.get(nearest).add(new Finding(all.kind(), tensors.get(nearest).name(), null, all.analytic(),
+            located.get(nearest).add(new Finding(all.outcome().findingKind(), tensors.get(nearest).name(), null, all.analytic(),
                     all.numeric(), all.tolerance(), Double.NaN, Double.NaN, "a random direction over all parameters"
                             + " fails, but its restriction to each tensor passes alone (this one came nearest to"
                             + " failing); run --mode full"));
@@ -141,7 +141,7 @@ final class FastCheck {
     private List<Finding> narrow(PerturbableLoss.Evaluator ev, Tensor t, double[] v, Comparison failed) {
         int lo = t.offset();
         int hi = t.offset() + t.size();
-        if (failed.kind() == Finding.Kind.NON_FINITE && !Double.isFinite(failed.analytic())) {
+        if (failed.outcome() == Comparison.Outcome.NON_FINITE && !Double.isFinite(failed.analytic())) {
             for (int k = lo; k < hi; k++) {
                 if (!Double.isFinite(g[k])) {
                     return List.of(GradientChecker.finding(t, k, element(ev, k)));
@@ -160,7 +160,7 @@ final class FastCheck {
         }
         List<Finding> found = new ArrayList<>();
         if (hi - lo > ELEMENTWISE_LIMIT) {
-            found.add(new Finding(failed.kind(), t.name(), null, failed.analytic(), failed.numeric(),
+            found.add(new Finding(failed.outcome().findingKind(), t.name(), null, failed.analytic(), failed.numeric(),
                     failed.tolerance(), Double.NaN, Double.NaN, "a random direction fails, but no half of the "
                             + (hi - lo) + " elements it narrowed to fails alone; run --mode full"));
             return found;
@@ -172,7 +172,7 @@ final class FastCheck {
             }
         }
         if (found.isEmpty()) {
-            found.add(new Finding(failed.kind(), t.name(), null, failed.analytic(), failed.numeric(),
+            found.add(new Finding(failed.outcome().findingKind(), t.name(), null, failed.analytic(), failed.numeric(),
                     failed.tolerance(), Double.NaN, Double.NaN, "a random direction fails, but each of the "
                             + (hi - lo) + " elements it narrowed to passes alone; run --mode full"));
         }

@@ -1,5 +1,6 @@
 package org.gradaudit.check.grad;
 
+import org.gradaudit.check.tolerance.NoiseFloor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +89,7 @@ public final class GradientChecker {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new CheckResult(target.description(), options.method(), options.mode(), options.seed(), results,
                 budget.failures, budget.unlistedFailures, budget.kinks, budget.unlistedKinks, checked, seconds,
-                Tolerance.rule(options.method()) + allowance(options));
+                NoiseFloor.rule(options.method()) + allowance(options));
     }
 
     private static String allowance(CheckOptions o) {
@@ -129,7 +130,7 @@ public final class GradientChecker {
     }
 
     static Finding finding(Tensor t, int k, Comparison c) {
-        return new Finding(c.kind(), t.name(), t.index(k), c.analytic(), c.numeric(), c.tolerance(), c.left(),
+        return new Finding(c.outcome().findingKind(), t.name(), t.index(k), c.analytic(), c.numeric(), c.tolerance(), c.left(),
                 c.right(), c.note());
     }
 
@@ -144,12 +145,12 @@ public final class GradientChecker {
         final List<TensorResult.Compared> compared = new ArrayList<>();
 
         void add(Comparison c, int[] index) {
-            if (c.kind() == Finding.Kind.KINK) {
+            if (c.outcome() == Comparison.Outcome.KINK) {
                 kinks++;
                 compared.add(new TensorResult.Compared(index, c.absError(), c.tolerance(), TensorResult.Outcome.KINK));
                 return;
             }
-            if (c.kind() != null) {
+            if (c.outcome().isFailure()) {
                 failed++;
                 if (index != null && worst != null && worst.index() == null) {
                     worstRatio = -1; // a located element outranks any direction
@@ -162,7 +163,7 @@ public final class GradientChecker {
         void measure(Comparison c, int[] index) {
             double abs = c.absError();
             compared.add(new TensorResult.Compared(index, abs, c.tolerance(),
-                    c.kind() == null ? TensorResult.Outcome.AGREES : TensorResult.Outcome.FAILS));
+                    c.agrees() ? TensorResult.Outcome.AGREES : TensorResult.Outcome.FAILS));
             double rel = c.relError();
             maxAbs = Double.isNaN(abs) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, abs);
             maxRel = Double.isNaN(rel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, rel);

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradaudit.check.AuditResult;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.matrix.grad.Coef;
 import org.gradaudit.matrix.model.MatrixModel;
 import org.gradaudit.matrix.numeric.Tensor;
@@ -21,7 +21,7 @@ final class CodeRun {
     private CodeRun() {
     }
 
-    static AuditResult.CodeRunResult run(MatrixModel model, MPoint p, Tolerance tolerance) {
+    static AuditResult.CodeRunResult run(MatrixModel model, MPoint p, BoundedAgreement tolerance) {
         Map<String, Tensor> executed = new HashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         boolean any = false;

@@ -1,11 +1,11 @@
 package org.gradaudit.matrix.check;
 
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.matrix.numeric.Tensor;
 import org.gradaudit.numeric.BoundedValue;
 
 /**
- * Claimed against true, entry by entry, under the audit's {@link Tolerance}: the worst entry (the
+ * Claimed against true, entry by entry, under the audit's {@link BoundedAgreement}: the worst entry (the
  * largest difference relative to what the tolerance allows) is the one reported.
  *
  * @param agrees whether every entry is within tolerance
@@ -18,7 +18,7 @@ import org.gradaudit.numeric.BoundedValue;
 record EntryComparison(boolean agrees, boolean comparable, int worst, double claimed, double expected,
                        double maxRelError) {
 
-    static EntryComparison of(Tensor claimed, Tensor truth, Tolerance tolerance) {
+    static EntryComparison of(Tensor claimed, Tensor truth, BoundedAgreement tolerance) {
         if (!claimed.sameShape(truth)) {
             throw new IllegalArgumentException("compared tensors differ in shape");
         }
@@ -30,7 +30,7 @@ record EntryComparison(boolean agrees, boolean comparable, int worst, double cla
         for (int k = 0; k < truth.size(); k++) {
             BoundedValue c = new BoundedValue(claimed.value(k), Math.max(0, claimed.error(k)));
             BoundedValue t = new BoundedValue(truth.value(k), Math.max(0, truth.error(k)));
-            if (!Tolerance.comparable(c, t)) {
+            if (!BoundedAgreement.comparable(c, t)) {
                 comparable = false;
                 continue;
             }

@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Finding;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.matrix.expr.MExpr;
 import org.gradaudit.matrix.expr.Shape;
 import org.gradaudit.matrix.grad.ReverseRules;
@@ -33,14 +33,14 @@ public final class MatrixAuditor {
 
     private final MatrixModel model;
     private final long seed;
-    private final Tolerance tolerance;
+    private final BoundedAgreement tolerance;
     private final long deadline;
     private final ReverseRules rules;
     private final ReverseRules named;
     final List<List<MPoint>> draws = new ArrayList<>();
     private final Map<String, Optional<String>> crossChecks = new HashMap<>();
 
-    private MatrixAuditor(MatrixModel model, long seed, Tolerance tolerance, Duration limit) {
+    private MatrixAuditor(MatrixModel model, long seed, BoundedAgreement tolerance, Duration limit) {
         this.model = model;
         this.seed = seed;
         this.tolerance = tolerance;
@@ -52,7 +52,7 @@ public final class MatrixAuditor {
     /**
      * @param points random points per statement, spread over the size draws (at least 32)
      */
-    public static AuditResult audit(MatrixModel model, long seed, int points, Tolerance tolerance, Duration limit) {
+    public static AuditResult audit(MatrixModel model, long seed, int points, BoundedAgreement tolerance, Duration limit) {
         MatrixAuditor a = new MatrixAuditor(model, seed, tolerance, limit);
         a.drawPoints(Math.max(MIN_POINTS_PER_DRAW, points / 8));
         return a.run();

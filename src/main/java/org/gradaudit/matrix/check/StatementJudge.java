@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.gradaudit.check.Diagnosis;
 import org.gradaudit.check.Finding;
 import org.gradaudit.check.ShapeDetail;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.matrix.expr.MExpr;
 import org.gradaudit.matrix.expr.MPrinter;
@@ -28,9 +28,9 @@ final class StatementJudge {
     private final MatrixModel model;
     private final ReverseRules named;
     private final List<List<MPoint>> draws;
-    private final Tolerance tolerance;
+    private final BoundedAgreement tolerance;
 
-    StatementJudge(MatrixModel model, ReverseRules named, List<List<MPoint>> draws, Tolerance tolerance) {
+    StatementJudge(MatrixModel model, ReverseRules named, List<List<MPoint>> draws, BoundedAgreement tolerance) {
         this.model = model;
         this.named = named;
         this.draws = draws;

@@ -9,7 +9,7 @@ import org.gradaudit.matrix.expr.Shape;
 /**
  * Evaluates a matrix expression at concrete sizes and values, with numpy's semantics, and carries a
  * first-order bound on every entry's rounding error (as the scalar audit's error compiler does), so
- * that the audit's {@link org.gradaudit.check.Tolerance} applies to every entry unchanged. The
+ * that the audit's {@link org.gradaudit.check.tolerance.BoundedAgreement} applies to every entry unchanged. The
  * expression must type-check; a formula that does not is never evaluated.
  */
 public final class TensorEval {

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Diagnosis;
 import org.gradaudit.check.Finding;
-import org.gradaudit.check.Tolerance;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.matrix.Vectorized;
 import org.gradaudit.matrix.expr.MExpr;
@@ -46,7 +46,7 @@ class ShapeDiagnosisPropertyTest {
                     continue; // only mistakes that change the shape: others may be right by symmetry
                 }
                 String file = text + "dL/d" + q.name() + " = " + MPrinter.print(s.claim()) + "\n";
-                AuditResult r = Vectorized.audit(Vectorized.load("random.deriv", file), 1, 64, Tolerance.DEFAULT,
+                AuditResult r = Vectorized.audit(Vectorized.load("random.deriv", file), 1, 64, BoundedAgreement.DEFAULT,
                         Duration.ofSeconds(60));
                 Finding f = r.findings().get(r.findings().size() - 1);
                 seeded++;

@@ -1,10 +1,20 @@
-package org.gradaudit.check.grad;
+package org.gradaudit.check.tolerance;
 
 import org.gradaudit.numeric.Estimate;
 import org.gradaudit.numeric.Method;
 
 /**
- * The tolerance of one comparison, derived from its own noise floor rather than a fixed rtol:
+ * Finite-difference noise floors: when a value agrees with a finite-difference estimate of it, given
+ * the estimate's own error. Two rules live here, each with the sentence a report prints:
+ * <ul>
+ *   <li>the gradient checker's, per element or direction ({@link #element}, {@link #direction},
+ *       {@link #rule(Method)});
+ *   <li>the audit's cross-check of a symbolic derivative against Ridders' differences of the graph
+ *       ({@link #crossCheckAgrees}, {@link #CROSS_CHECK_RULE}), the one symbolic-against-Ridders
+ *       comparison, which {@code assertDerivative} reaches through the audit.
+ * </ul>
+ *
+ * <p>The gradient checker's tolerance of one comparison is derived from its own noise floor rather than a fixed rtol:
  * {@code tol = 4 e + 64 eps (|analytic| + g_max + |L|)}, where {@code e} is the numeric method's
  * error estimate for this element (its rounding of the loss over the step plus its truncation),
  * and the second term allows for rounding in the claimed gradient itself, whose sums over a batch
@@ -13,33 +23,54 @@ import org.gradaudit.numeric.Method;
  * smaller than both, say 4e-16 where 0 is due, their rounding stays). For a direction, the
  * second term sums over the tensor's elements.
  */
-final class Tolerance {
+public final class NoiseFloor {
     static final double EPS = Math.ulp(1.0);
     /** Margin on the estimator's own error estimate, which is an estimate, not a bound. */
-    static final double SAFETY = 4;
+    public static final double SAFETY = 4;
     /** Rounding allowance of the claimed gradient, in machine epsilons. */
-    static final double GRADIENT_ULPS = 64;
+    public static final double GRADIENT_ULPS = 64;
+    /** The loss's own rounding carried into a derivative, in machine epsilons: 4 eps |L| / max(1, |x|). */
+    public static final double LOSS_ULPS = 4;
 
-    private Tolerance() {
+    /** Cross-check: relative agreement asked of a symbolic value with Ridders' estimate, at least... */
+    public static final double CROSS_CHECK_RELATIVE = 1e-7;
+    /** ... of max(this, |symbolic|), so that a derivative near 0 is not held to an absolute 1e-7 x 0 ... */
+    public static final double CROSS_CHECK_SMALLEST_SCALE = 1e-3;
+    /** ... or this multiple of Ridders' own error estimate, whichever is larger. */
+    public static final double CROSS_CHECK_ESTIMATE_MULTIPLE = 10;
+    /** The cross-check's rule in words. */
+    public static final String CROSS_CHECK_RULE = "the symbolic derivative agrees with Ridders' differences of the"
+            + " graph when they differ by at most 1e-7 x max(1e-3, |symbolic|) or 10 x Ridders' own error estimate,"
+            + " whichever is larger";
+
+    private NoiseFloor() {
     }
 
-    /** The loss's own rounding carried into a derivative, in machine epsilons: 4 eps |L| / max(1, |x|). */
-    static final double LOSS_ULPS = 4;
+    /**
+     * Whether a symbolic derivative's value agrees with Ridders' estimate of it, see
+     * {@link #CROSS_CHECK_RULE}; where either is not finite there is nothing to compare, and they agree.
+     */
+    public static boolean crossCheckAgrees(double symbolic, Estimate ridders) {
+        double allowed = Math.max(CROSS_CHECK_RELATIVE * Math.max(CROSS_CHECK_SMALLEST_SCALE, Math.abs(symbolic)),
+                CROSS_CHECK_ESTIMATE_MULTIPLE * ridders.error());
+        return !Double.isFinite(ridders.value()) || !Double.isFinite(symbolic)
+                || !(Math.abs(ridders.value() - symbolic) > allowed);
+    }
 
     /** The tolerance of one element; a NaN (unknown) error estimate counts as zero. */
-    static double element(Estimate numeric, double analytic, double tensorMax, double loss, double x) {
+    public static double element(Estimate numeric, double analytic, double tensorMax, double loss, double x) {
         return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (Math.abs(analytic) + tensorMax + Math.abs(loss))
                 + LOSS_ULPS * EPS * Math.abs(loss) / Math.max(1, Math.abs(x));
     }
 
     /** The tolerance of a directional derivative, given sum over the direction's elements of |g_i v_i| + g_max |v_i|. */
-    static double direction(Estimate numeric, double magnitude, double loss) {
+    public static double direction(Estimate numeric, double magnitude, double loss) {
         return SAFETY * errorOf(numeric) + GRADIENT_ULPS * EPS * (magnitude + Math.abs(loss))
                 + LOSS_ULPS * EPS * Math.abs(loss);
     }
 
     /** Whether left and right one-sided differences disagree beyond their own errors. */
-    static boolean sidesDisagree(Estimate left, Estimate right) {
+    public static boolean sidesDisagree(Estimate left, Estimate right) {
         return Math.abs(left.value() - right.value()) > SAFETY * (errorOf(left) + errorOf(right));
     }
 
@@ -48,7 +79,7 @@ final class Tolerance {
     }
 
     /** The rule in words, for reports. */
-    static String rule(Method method) {
+    public static String rule(Method method) {
         String e;
         if (method == Method.CENTRAL) {
             e = "the central difference's error estimate, rounding eps(|f(x+h)|+|f(x-h)|)/h plus truncation"

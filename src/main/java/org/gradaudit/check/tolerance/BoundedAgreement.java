@@ -1,9 +1,9 @@
-package org.gradaudit.check;
+package org.gradaudit.check.tolerance;
 
 import org.gradaudit.numeric.BoundedValue;
 
 /**
- * When two computed values count as equal: their difference is within a multiple of the rounding
+ * Agreement of two bounded evaluations. When two computed values count as equal: their difference is within a multiple of the rounding
  * error bound of the two evaluations themselves (a running first-order error analysis of each
  * double evaluation), plus a few units in the last place of the larger value for the rounding of
  * the point's node values, which both sides share.
@@ -11,9 +11,9 @@ import org.gradaudit.numeric.BoundedValue;
  * @param safety the multiple of the summed error bounds allowed
  * @param ulps units of roundoff (2^-53) of the larger magnitude allowed on top
  */
-public record Tolerance(double safety, double ulps) {
+public record BoundedAgreement(double safety, double ulps) {
     /** The tolerance the audit uses; see {@link #explain()}. */
-    public static final Tolerance DEFAULT = new Tolerance(16, 64);
+    public static final BoundedAgreement DEFAULT = new BoundedAgreement(16, 64);
 
     private static final double U = 0x1p-53;
 
@@ -24,7 +24,20 @@ public record Tolerance(double safety, double ulps) {
      */
     public static final double CODE_RUN_RELATIVE = 1e-9;
 
-    public Tolerance {
+    /**
+     * Relative agreement of two ratios or constants the diagnoser derives from plain double
+     * evaluations (claimed / true at several points, or a number in a formula against such a
+     * ratio): equal constants agree far closer than this, different ones differ far more.
+     */
+    public static final double CONSTANT_RELATIVE = 1e-9;
+
+    /**
+     * A magnitude below which a true value is treated as zero when the diagnoser divides by it, and
+     * a factor below which it is no factor at all.
+     */
+    public static final double NEGLIGIBLE = 1e-12;
+
+    public BoundedAgreement {
         if (!(safety >= 1) || !(ulps >= 0) || Double.isInfinite(safety) || Double.isInfinite(ulps)) {
             throw new IllegalArgumentException("tolerance needs safety >= 1 and ulps >= 0, finite; was [" + safety
                     + ", " + ulps + "]");
@@ -51,6 +64,11 @@ public record Tolerance(double safety, double ulps) {
     public static boolean codeRunAgrees(double executed, double truth) {
         double scale = Math.max(Math.abs(truth), Math.abs(executed));
         return Math.abs(truth - executed) <= CODE_RUN_RELATIVE * scale + Double.MIN_NORMAL;
+    }
+
+    /** Whether two constants derived from double evaluations are the same, see {@link #CONSTANT_RELATIVE}. */
+    public static boolean sameConstant(double a, double b) {
+        return Math.abs(a - b) <= CONSTANT_RELATIVE * Math.abs(b);
     }
 
     /** One sentence for the report. */
