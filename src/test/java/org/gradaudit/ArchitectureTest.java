@@ -51,6 +51,8 @@ class ArchitectureTest {
             Map.entry("check", 6),
             // The vectorized audit judges with check's tolerance and returns check's AuditResult.
             Map.entry("matrix", 7),
+            // Gradient-check targets that need the audit's judgement of the loss first.
+            Map.entry("producer", 7),
             Map.entry("report", 8),
             Map.entry("testing", 9),
             Map.entry("cli", 10));
@@ -150,13 +152,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCheckerAndBelowKnowNothingOfTestingCliOrReport() {
+    void theCheckerAndBelowKnowNothingOfTestingCliReportOrTheProducersAboveIt() {
         // Spelled out, since this is the contract most easily broken by a convenient import.
         for (String low : List.of("expr", "derivation", "model", "symbolic", "numeric", "gradient", "check")) {
-            for (String high : List.of("testing", "cli", "report")) {
+            for (String high : List.of("testing", "cli", "report", "producer")) {
                 assertTrue(!allowed(low, high) && !allowed(low + ".x", high), low + " may not use " + high);
             }
         }
+    }
+
+    @Test
+    void producersOfDerivativesLiveOutsideTheChecker() {
+        // The checker compares what producers hand it; the producers (the MLP's backprop in
+        // numeric.mlp, a derivation's code lines in numeric.code and producer, a user's model in
+        // testing) build the targets. A class of check that builds one is a producer inside it.
+        List<String> inside = sources.stream()
+                .filter(s -> s.pkg().equals("check") || s.pkg().startsWith("check."))
+                .filter(s -> s.code().contains("new CheckTarget(")
+                        || s.code().contains("new org.gradaudit.gradient.CheckTarget("))
+                .map(s -> MAIN.relativize(s.file()).toString()).toList();
+        assertEquals(List.of(), inside);
     }
 
     @Test

@@ -232,7 +232,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private CheckTarget target() {
         if (file != null) {
-            return org.gradaudit.check.CodeRun.target(Derivations.load(file), seed);
+            return org.gradaudit.producer.DerivationTarget.of(Derivations.load(file), seed);
         }
         if (model != null) {
             ClassLoader loader = ModelLoader.classLoader(classpath);

@@ -1,10 +1,8 @@
 package org.gradaudit.cli;
 
-import java.util.concurrent.Callable;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gradaudit completion}: the bash completion script picocli generates from the same
@@ -16,14 +14,9 @@ import picocli.CommandLine.Spec;
         description = {"Prints the shell completion script for bash and zsh. Install it with",
             "  gradaudit completion > ~/.local/share/bash-completion/completions/gradaudit",
             "(zsh: 'autoload -U +X bashcompinit && bashcompinit' in ~/.zshrc, then source the script)."})
-final class CompletionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CompletionCommand extends GeneratedText {
     @Override
-    public Integer call() {
-        spec.commandLine().getOut().print(AutoComplete.bash("gradaudit", Main.commandLine(new Main())));
-        spec.commandLine().getOut().flush();
-        return ExitCodes.CLEAN;
+    String generate(CommandLine root) {
+        return AutoComplete.bash("gradaudit", root);
     }
 }

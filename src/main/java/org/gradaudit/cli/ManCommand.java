@@ -1,9 +1,7 @@
 package org.gradaudit.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gradaudit man}: the manual page gradaudit(1), in roff, generated from the same annotations
@@ -14,14 +12,9 @@ import picocli.CommandLine.Spec;
         description = {"Prints the manual page in roff. Install it with",
             "  mkdir -p ~/.local/share/man/man1 && gradaudit man > ~/.local/share/man/man1/gradaudit.1",
             "and read it with 'man gradaudit'."})
-final class ManCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ManCommand extends GeneratedText {
     @Override
-    public Integer call() {
-        spec.commandLine().getOut().print(ManPage.render(Main.commandLine(new Main())));
-        spec.commandLine().getOut().flush();
-        return ExitCodes.CLEAN;
+    String generate(CommandLine root) {
+        return ManPage.render(root);
     }
 }

@@ -37,33 +37,34 @@ public final class SymbolicAssertions {
      * @param definitions names the formulas may use, each {@code "name = formula"}, in any order
      * @throws AssertionError if {@code claimed} is not the derivative
      * @throws IllegalArgumentException if a formula or definition cannot be read, definitions are
-     *     circular or repeat a name, or {@code wrt} is not a name or is defined
+     *     circular or repeat a name or name a constant ({@code e}, {@code pi}), or {@code wrt} is not
+     *     a name or is defined
      */
     public static void assertDerivative(String claimed, String of, String wrt, String... definitions) {
         assertDerivative(claimed, of, wrt, List.of(definitions), 1);
     }
 
     /**
-     * Asserts that {@code claimed} is {@code d(of)/d(wrt)}, the definitions expanded in both. It is
-     * proven with computer algebra where possible ({@code claimed - d(of)/d(wrt)} simplifies to 0),
-     * and always confirmed numerically: at {@value #POINTS} points drawn from {@code seed}, every free
-     * name uniform in [-2, 2], the claimed value is compared with Ridders' differences of {@code of}.
-     * Points where either is not finite (outside a logarithm's domain, say), or where Ridders' own
-     * error estimate exceeds 1e-4 relative (a pole or kink within its steps), are skipped. Without a
-     * proof, agreement at every point that remains passes, as the audit does.
+     * Asserts that {@code claimed} is {@code d(of)/d(wrt)}, the definitions expanded in both. The claim
+     * is audited as a derivation of one statement (every free name an input in [-2, 2], each
+     * definition the formulas use a node, {@code of} a node {@code f} unless it is a defined name,
+     * and the claim {@code df/dwrt = claimed}), so it is judged exactly as {@code gradaudit audit}
+     * judges a line: at {@value #POINTS} points drawn from {@code seed} within the audit's
+     * rounding-error tolerance, proven with computer algebra where possible, the symbolic truth
+     * cross-checked against Ridders' differences of the expression, and diagnosed when wrong.
      *
      * <p>The failure message names a counterexample point (every free name), the claimed and the
-     * true value there, the defined names' values, the true derivative where the algebra found one,
-     * and the seed. Should the proof and the numbers disagree, the message says so: that is a fault
-     * of gradaudit or a point outside the function's smooth domain, never hidden.
+     * true value there, the defined names' values, the expected formula, the audit's sentence (the
+     * kind of mistake and a fix) and the seed. A claim the audit leaves unverified (no point where
+     * every node is finite; the symbolic truth and Ridders' differences disagree, a fault of
+     * gradaudit or a point outside the function's smooth domain, never hidden) fails with its reason.
      *
      * @param claimed the claimed derivative
      * @param of the expression differentiated
      * @param wrt the variable
      * @param definitions names the formulas may use, each {@code "name = formula"}
      * @param seed the seed of the points
-     * @throws AssertionError if {@code claimed} is not the derivative, or no point was usable and
-     *     there is no proof
+     * @throws AssertionError if {@code claimed} is not the derivative, or the audit cannot confirm it
      * @throws IllegalArgumentException as {@link #assertDerivative(String, String, String, String...)}
      */
     public static void assertDerivative(String claimed, String of, String wrt, List<String> definitions,

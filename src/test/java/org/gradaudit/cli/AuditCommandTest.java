@@ -20,12 +20,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The real command, its output and its exit codes. */
-class AuditCommandTest {
-    record Run(int code, String out, String err) {
+/**
+ * The real command, its output and its exit codes. {@link #run} is the in-process run helper of
+ * every CLI test, here and in other packages.
+ */
+public class AuditCommandTest {
+    /** One in-process run of the CLI: its exit code and what it wrote to each stream. */
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(String... args) {
+    /** Runs the CLI in process, capturing its streams. */
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));

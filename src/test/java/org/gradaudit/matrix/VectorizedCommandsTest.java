@@ -1,26 +1,15 @@
 package org.gradaudit.matrix;
 
+import static org.gradaudit.cli.AuditCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import org.gradaudit.cli.Main;
+import org.gradaudit.cli.AuditCommandTest.Run;
 import org.junit.jupiter.api.Test;
 
 /** derive, check and JUnit XML on vectorized files, through the real CLI. */
 class VectorizedCommandsTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void derivePrintsEachRuleStepInTheFilesNames() {
         Run r = run("derive", "derivations/dlai-c1w3-planar.deriv");

@@ -31,16 +31,11 @@ public sealed interface MExpr {
     }
 
     /** Elementwise negation. */
-    record Neg(MExpr a) implements MExpr {
+    record Neg(MExpr a) implements MExpr.Unary {
 
         @Override
-        public List<MExpr> children() {
-            return List.of(a);
-        }
-
-        @Override
-        public MExpr withChildren(List<MExpr> c) {
-            return new Neg(c.get(0));
+        public MExpr with(MExpr a) {
+            return new Neg(a);
         }
     }
 
@@ -73,30 +68,20 @@ public sealed interface MExpr {
     }
 
     /** {@code a.T}. */
-    record Transpose(MExpr a) implements MExpr {
+    record Transpose(MExpr a) implements MExpr.Unary {
 
         @Override
-        public List<MExpr> children() {
-            return List.of(a);
-        }
-
-        @Override
-        public MExpr withChildren(List<MExpr> c) {
-            return new Transpose(c.get(0));
+        public MExpr with(MExpr a) {
+            return new Transpose(a);
         }
     }
 
     /** {@code a ** exponent} elementwise, for a constant exponent. */
-    record Pow(MExpr a, double exponent) implements MExpr {
+    record Pow(MExpr a, double exponent) implements MExpr.Unary {
 
         @Override
-        public List<MExpr> children() {
-            return List.of(a);
-        }
-
-        @Override
-        public MExpr withChildren(List<MExpr> c) {
-            return new Pow(c.get(0), exponent);
+        public MExpr with(MExpr a) {
+            return new Pow(a, exponent);
         }
     }
 
@@ -149,44 +134,29 @@ public sealed interface MExpr {
     }
 
     /** {@code softmax(a, axis=k)}, or its logarithm, along one axis. */
-    record Softmax(MExpr a, int axis, boolean log) implements MExpr {
+    record Softmax(MExpr a, int axis, boolean log) implements MExpr.Unary {
 
         @Override
-        public List<MExpr> children() {
-            return List.of(a);
-        }
-
-        @Override
-        public MExpr withChildren(List<MExpr> c) {
-            return new Softmax(c.get(0), axis, log);
+        public MExpr with(MExpr a) {
+            return new Softmax(a, axis, log);
         }
     }
 
     /** {@code np.broadcast_to(a, shape)}: only gradients are written with it. */
-    record Broadcast(MExpr a, Shape shape) implements MExpr {
+    record Broadcast(MExpr a, Shape shape) implements MExpr.Unary {
 
         @Override
-        public List<MExpr> children() {
-            return List.of(a);
-        }
-
-        @Override
-        public MExpr withChildren(List<MExpr> c) {
-            return new Broadcast(c.get(0), shape);
+        public MExpr with(MExpr a) {
+            return new Broadcast(a, shape);
         }
     }
 
     /** {@code np.expand_dims(a, axis)}: only gradients are written with it. */
-    record Expand(MExpr a, int axis) implements MExpr {
+    record Expand(MExpr a, int axis) implements MExpr.Unary {
 
         @Override
-        public List<MExpr> children() {
-            return List.of(a);
-        }
-
-        @Override
-        public MExpr withChildren(List<MExpr> c) {
-            return new Expand(c.get(0), axis);
+        public MExpr with(MExpr a) {
+            return new Expand(a, axis);
         }
     }
 
@@ -253,6 +223,25 @@ public sealed interface MExpr {
 
     /** This node with its children replaced (same count and order as {@link #children()}). */
     MExpr withChildren(List<MExpr> c);
+
+    /** A node of one operand, {@code a}: its children are that operand alone. */
+    sealed interface Unary extends MExpr {
+        /** The operand. */
+        MExpr a();
+
+        /** This node with another operand. */
+        MExpr with(MExpr a);
+
+        @Override
+        default List<MExpr> children() {
+            return List.of(a());
+        }
+
+        @Override
+        default MExpr withChildren(List<MExpr> c) {
+            return with(c.get(0));
+        }
+    }
 
     /** A leaf: no children. */
     sealed interface Leaf extends MExpr {
