@@ -87,6 +87,17 @@ final class Declarations {
                 offset += part.length() + 1;
                 continue;
             }
+            if (Names.isName(alias) && s.scope().isFunction(alias)
+                    && s.scope().function(alias).equals(s.scope().function(target))) {
+                // another spelling of a function, as pasted text writes the sigmoid: 'alias σ = sigmoid'
+                offset += part.length() + 1;
+                continue;
+            }
+            if (Names.isName(alias) && Names.isName(target) && s.scope().isFunction(target)) {
+                s.problem(offset + part.indexOf(alias) + 1, "'" + alias + "' cannot be another spelling of the function '"
+                        + target + "': it is already a function; write 'alias NEW = " + target + "' with a new name");
+                return;
+            }
             if (!Names.isName(alias) || !Names.isName(target)) {
                 s.problem(offset + 1, "expected 'alias NEW = existing' or 'alias NEW = formula', e.g. 'alias A2 = a2'"
                         + " or 'alias delta = (a - y)*a*(1 - a)'");

@@ -32,8 +32,8 @@ public final class DerivationParser {
      * character or a decimal point, so a number such as 1e5 is not a word here) whose last
      * {@code MAX_LENGTH + 1} characters are all its own.
      */
-    private static final Pattern LONG_NAME = Pattern.compile("(?<![A-Za-z0-9_.])" + LineSyntax.NAME_RE
-            + "(?<=[A-Za-z0-9_]{" + (Names.MAX_LENGTH + 1) + "})");
+    private static final Pattern LONG_NAME = Pattern.compile("(?<![A-Za-z0-9_.\u0391-\u03A9\u03B1-\u03C9])"
+            + LineSyntax.NAME_RE + "(?<=" + Names.PART_CLASS + "{" + (Names.MAX_LENGTH + 1) + "})");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     /** A file's problems are listed up to this many; past it, reading stops. */
     private static final int MAX_PROBLEMS = 50;

@@ -1,6 +1,10 @@
 package org.gradaudit.derivation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +27,8 @@ record ScopeScan(Scope scope, Set<String> parameters) {
     private static final Pattern IN_TAIL = Pattern.compile("\\bin\\b.*");
     private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
+    private static final Pattern FUNCTION_ALIAS = Pattern.compile("\\s*(" + LineSyntax.NAME_RE + ")\\s*=\\s*("
+            + LineSyntax.NAME_RE + ")\\s*");
     private static final Pattern GRAD_HEAD = Pattern.compile("\\s*grad\\s+(.*)");
     private static final Pattern GRAD_NAME = Pattern.compile("(?:^|,)\\s*(" + LineSyntax.NAME_RE + ")\\s*=");
     private static final Set<String> KEYWORDS = Set.of("input", "param", "alias", "fn", "loss", "code", "where",
@@ -33,6 +39,7 @@ record ScopeScan(Scope scope, Set<String> parameters) {
         Set<String> functions = new HashSet<>(Builtins.FUNCTIONS);
         Set<String> quantities = new HashSet<>();
         Set<String> parameters = new HashSet<>();
+        List<String> aliasLines = new ArrayList<>();
         for (String raw : lines) {
             if (raw.length() > DerivationParser.MAX_LINE) {
                 continue;
@@ -60,14 +67,27 @@ record ScopeScan(Scope scope, Set<String> parameters) {
                     quantities.add(n.group(1));
                 }
             } else if ((m = ALIAS_HEAD.matcher(line)).matches()) {
-                Matcher n = LineSyntax.NAME.matcher(m.group(1));
-                while (n.find()) {
-                    quantities.add(n.group());
-                }
+                aliasLines.add(m.group(1));
             } else if ((m = HEAD_NAME_EQ.matcher(line)).matches() && !KEYWORDS.contains(m.group(1))) {
                 quantities.add(m.group(1));
             }
         }
-        return new ScopeScan(Scope.of(functions, quantities), parameters);
+        // after every 'fn' is known: 'alias σ = sigmoid' spells a function, any other alias a quantity
+        Map<String, String> spellings = new HashMap<>();
+        for (String rest : aliasLines) {
+            for (String part : LineSyntax.topLevelParts(rest)) {
+                Matcher pair = FUNCTION_ALIAS.matcher(part);
+                if (pair.matches() && functions.contains(pair.group(2)) && !functions.contains(pair.group(1))) {
+                    spellings.put(pair.group(1), spellings.getOrDefault(pair.group(2), pair.group(2)));
+                    continue;
+                }
+                Matcher n = LineSyntax.NAME.matcher(part);
+                while (n.find()) {
+                    quantities.add(n.group());
+                }
+            }
+        }
+        functions.addAll(spellings.keySet());
+        return new ScopeScan(Scope.of(functions, quantities, spellings), parameters);
     }
 }
