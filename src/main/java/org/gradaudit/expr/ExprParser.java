@@ -23,18 +23,16 @@ public final class ExprParser {
     /** Deepest nesting of parentheses and operators accepted. */
     public static final int MAX_DEPTH = 200;
 
+    private final ExprCursor in;
     private final String text;
     private final Scope scope;
-    /** The column of the text's first character in the line it comes from, for messages that name another column. */
-    private final int firstColumn;
     private final List<NameRef> names = new ArrayList<>();
-    private int pos;
     private int depth;
 
     private ExprParser(String text, Scope scope, int firstColumn) {
+        this.in = new ExprCursor(text, firstColumn);
         this.text = text;
         this.scope = scope;
-        this.firstColumn = firstColumn;
     }
 
     /** The result of parsing: the expression and every name occurrence in it. */
@@ -62,12 +60,12 @@ public final class ExprParser {
     public static Parsed parse(String text, Scope scope, int firstColumn) throws ExprSyntaxException {
         ExprParser p = new ExprParser(text, scope, firstColumn);
         Expr e = p.compare();
-        p.skipSpace();
-        if (p.pos < text.length()) {
-            char c = text.charAt(p.pos);
-            throw new ExprSyntaxException(p.pos, c == ')'
+        p.in.skipSpace();
+        if (p.in.pos < text.length()) {
+            char c = text.charAt(p.in.pos);
+            throw new ExprSyntaxException(p.in.pos, c == ')'
                     ? "unbalanced ')': no '(' is open here"
-                    : "unexpected " + Pasted.describe(text.codePointAt(p.pos)) + " after a complete formula");
+                    : "unexpected " + Pasted.describe(text.codePointAt(p.in.pos)) + " after a complete formula");
         }
         return new Parsed(e, p.names);
     }
@@ -79,13 +77,13 @@ public final class ExprParser {
      */
     private Expr compare() throws ExprSyntaxException {
         Expr left = sum();
-        skipSpace();
-        if (pos >= text.length() || (text.charAt(pos) != '>' && text.charAt(pos) != '<')) {
+        in.skipSpace();
+        if (in.pos >= text.length() || (text.charAt(in.pos) != '>' && text.charAt(in.pos) != '<')) {
             return left;
         }
-        boolean greater = text.charAt(pos) == '>';
-        boolean orEqual = pos + 1 < text.length() && text.charAt(pos + 1) == '=';
-        pos += orEqual ? 2 : 1;
+        boolean greater = text.charAt(in.pos) == '>';
+        boolean orEqual = in.pos + 1 < text.length() && text.charAt(in.pos + 1) == '=';
+        in.pos += orEqual ? 2 : 1;
         Expr right = sum();
         Expr positive = greater ? difference(left, right) : difference(right, left);
         // a >= b holds where b - a is not positive; a <= b where a - b is not
@@ -104,12 +102,12 @@ public final class ExprParser {
         enter();
         Expr e = product();
         while (true) {
-            skipSpace();
-            if (peekOp('+')) {
-                pos++;
+            in.skipSpace();
+            if (in.peekOp('+')) {
+                in.pos++;
                 e = new Expr.Bin(Op.ADD, e, product());
-            } else if (peekOp('-')) {
-                pos++;
+            } else if (in.peekOp('-')) {
+                in.pos++;
                 e = new Expr.Bin(Op.SUB, e, product());
             } else {
                 depth--;
@@ -121,14 +119,14 @@ public final class ExprParser {
     private Expr product() throws ExprSyntaxException {
         Expr e = unary();
         while (true) {
-            skipSpace();
-            if (peekTimes()) {
-                pos++;
+            in.skipSpace();
+            if (in.peekTimes()) {
+                in.pos++;
                 e = new Expr.Bin(Op.MUL, e, unary());
-            } else if (peekOp('/')) {
-                pos++;
+            } else if (in.peekOp('/')) {
+                in.pos++;
                 e = new Expr.Bin(Op.DIV, e, unary());
-            } else if (startsPrimary()) {
+            } else if (in.startsPrimary()) {
                 e = new Expr.Bin(Op.MUL, e, unary());
             } else {
                 return e;
@@ -137,16 +135,16 @@ public final class ExprParser {
     }
 
     private Expr unary() throws ExprSyntaxException {
-        skipSpace();
-        if (peekOp('-')) {
-            pos++;
+        in.skipSpace();
+        if (in.peekOp('-')) {
+            in.pos++;
             enter();
             Expr e = new Expr.Neg(unary());
             depth--;
             return e;
         }
-        if (peekOp('+')) {
-            pos++;
+        if (in.peekOp('+')) {
+            in.pos++;
             return unary();
         }
         return power();
@@ -154,16 +152,16 @@ public final class ExprParser {
 
     private Expr power() throws ExprSyntaxException {
         Expr base = primary();
-        if (pos < text.length() && Pasted.superscriptDigit(text.charAt(pos)) >= 0) {
+        if (in.pos < text.length() && Pasted.superscriptDigit(text.charAt(in.pos)) >= 0) {
             int exponent = 0;
-            while (pos < text.length() && Pasted.superscriptDigit(text.charAt(pos)) >= 0) {
-                exponent = Math.min(10 * exponent + Pasted.superscriptDigit(text.charAt(pos++)), 1_000_000);
+            while (in.pos < text.length() && Pasted.superscriptDigit(text.charAt(in.pos)) >= 0) {
+                exponent = Math.min(10 * exponent + Pasted.superscriptDigit(text.charAt(in.pos++)), 1_000_000);
             }
             return new Expr.Bin(Op.POW, base, new Expr.Num(exponent));
         }
-        skipSpace();
-        if (peekPow()) {
-            pos += text.charAt(pos) == '^' ? 1 : 2;
+        in.skipSpace();
+        if (in.peekPow()) {
+            in.pos += text.charAt(in.pos) == '^' ? 1 : 2;
             enter();
             Expr e = new Expr.Bin(Op.POW, base, exponent());
             depth--;
@@ -173,69 +171,69 @@ public final class ExprParser {
     }
 
     private Expr exponent() throws ExprSyntaxException {
-        skipSpace();
-        if (peekOp('-')) {
-            pos++;
+        in.skipSpace();
+        if (in.peekOp('-')) {
+            in.pos++;
             enter();
             Expr e = new Expr.Neg(exponent());
             depth--;
             return e;
         }
-        if (peekOp('+')) {
-            pos++;
+        if (in.peekOp('+')) {
+            in.pos++;
             return exponent();
         }
         return power();
     }
 
     private Expr primary() throws ExprSyntaxException {
-        skipSpace();
-        if (pos >= text.length()) {
-            throw new ExprSyntaxException(pos, "formula ends where a number, a name or '(' is expected");
+        in.skipSpace();
+        if (in.pos >= text.length()) {
+            throw new ExprSyntaxException(in.pos, "formula ends where a number, a name or '(' is expected");
         }
-        char c = text.charAt(pos);
+        char c = text.charAt(in.pos);
         if (c == '(') {
-            int open = pos++;
+            int open = in.pos++;
             Expr e = compare();
-            expectClose(open);
+            in.expectClose(open);
             return e;
         }
-        if (isDigit(c) || (c == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1)))) {
-            return number();
+        if (ExprCursor.isDigit(c) || (c == '.' && in.pos + 1 < text.length() && ExprCursor.isDigit(text.charAt(in.pos + 1)))) {
+            return in.number();
         }
         if (Names.isStart(c)) {
             return named();
         }
         if (c == ')') {
-            throw new ExprSyntaxException(pos, "unbalanced ')': no '(' is open here");
+            throw new ExprSyntaxException(in.pos, "unbalanced ')': no '(' is open here");
         }
         if (c == '[' || c == ']' || c == '{' || c == '}') {
-            throw new ExprSyntaxException(pos, "'" + c + "' is not part of the formula syntax; group with '(' and ')'");
+            throw new ExprSyntaxException(in.pos, "'" + c + "' is not part of the formula syntax; group with '(' and ')'");
         }
-        throw new ExprSyntaxException(pos, "unexpected " + Pasted.describe(text.codePointAt(pos))
+        throw new ExprSyntaxException(in.pos, "unexpected " + Pasted.describe(text.codePointAt(in.pos))
                 + " where a number, a name or '(' is expected");
     }
 
     private Expr named() throws ExprSyntaxException {
-        int start = pos;
-        String name = word();
+        int start = in.pos;
+        String name = in.word();
         Expr leibniz = leibniz(start, name);
         if (leibniz != null) {
             return leibniz;
         }
-        boolean paren = pos < text.length() && text.charAt(pos) == '(';
+        boolean paren = in.pos < text.length() && text.charAt(in.pos) == '(';
         names.add(new NameRef(name, start, paren));
         if (paren && (scope.isFunction(name) || !(scope.isQuantity(name) || isGradientName(name)))) {
-            int open = pos++;
+            int open = in.pos++;
             List<Expr> args = new ArrayList<>();
             args.add(sum());
-            skipSpace();
-            while (pos < text.length() && text.charAt(pos) == ',') {
-                pos++;
+            in.skipSpace();
+            while (in.pos < text.length() && text.charAt(in.pos) == ',') {
+                in.pos++;
                 args.add(sum());
-                skipSpace();
+                in.skipSpace();
             }
-            expectClose(open);
+            in.expectClose(open);
             return new Expr.Call(scope.function(name), args);
         }
         return new Expr.Var(name);
@@ -251,7 +249,7 @@ public final class ExprParser {
         if (first.length() < 2 || first.charAt(0) != 'd' || !scope.isQuantity(first.substring(1))) {
             return null;
         }
-        int slash = pos;
+        int slash = in.pos;
         if (slash + 2 >= text.length() || text.charAt(slash) != '/' || text.charAt(slash + 1) != 'd') {
             return null;
         }
@@ -263,113 +261,15 @@ public final class ExprParser {
         if (!Names.isName(wrt) || !scope.isQuantity(wrt)) {
             return null;
         }
-        pos = end;
+        in.pos = end;
         names.add(new NameRef(first.substring(1), start + 1, false));
         names.add(new NameRef(wrt, slash + 2, false));
         return new Expr.Deriv(first.substring(1), wrt);
     }
 
-    private String word() throws ExprSyntaxException {
-        int start = pos;
-        while (pos < text.length() && Names.isPart(text.charAt(pos))) {
-            pos++;
-        }
-        String w = text.substring(start, pos);
-        if (w.length() > Names.MAX_LENGTH) {
-            throw new ExprSyntaxException(start, "name longer than " + Names.MAX_LENGTH + " characters");
-        }
-        return w;
-    }
-
-    private Expr number() throws ExprSyntaxException {
-        int start = pos;
-        while (pos < text.length() && isDigit(text.charAt(pos))) {
-            pos++;
-        }
-        if (pos < text.length() && text.charAt(pos) == '.') {
-            pos++;
-            while (pos < text.length() && isDigit(text.charAt(pos))) {
-                pos++;
-            }
-        }
-        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-            int mark = pos + 1;
-            if (mark < text.length() && (text.charAt(mark) == '+' || text.charAt(mark) == '-')) {
-                mark++;
-            }
-            if (mark < text.length() && isDigit(text.charAt(mark))) {
-                pos = mark;
-                while (pos < text.length() && isDigit(text.charAt(pos))) {
-                    pos++;
-                }
-            }
-        }
-        double v = Double.parseDouble(text.substring(start, pos));
-        if (!Double.isFinite(v)) {
-            throw new ExprSyntaxException(start, "number too large: " + text.substring(start, pos));
-        }
-        return new Expr.Num(v);
-    }
-
-    private void expectClose(int open) throws ExprSyntaxException {
-        skipSpace();
-        if (pos >= text.length()) {
-            throw new ExprSyntaxException(open, "unbalanced '(': it is never closed");
-        }
-        if (text.charAt(pos) != ')') {
-            throw new ExprSyntaxException(pos, "expected ')' to close the '(' at column " + (firstColumn + open)
-                    + ", found " + Pasted.describe(text.codePointAt(pos)));
-        }
-        pos++;
-    }
-
     private void enter() throws ExprSyntaxException {
         if (++depth > MAX_DEPTH) {
-            throw new ExprSyntaxException(pos, "formula nested more than " + MAX_DEPTH + " levels deep");
+            throw new ExprSyntaxException(in.pos, "formula nested more than " + MAX_DEPTH + " levels deep");
         }
-    }
-
-    private boolean startsPrimary() {
-        if (pos >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(pos);
-        return c == '(' || isDigit(c) || Names.isStart(c);
-    }
-
-    private boolean peekOp(char op) {
-        if (pos >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(pos);
-        return c == op || (op == '-' && c == '\u2212');
-    }
-
-    private boolean peekTimes() {
-        if (pos >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(pos);
-        if (c == '*') {
-            return !(pos + 1 < text.length() && text.charAt(pos + 1) == '*');
-        }
-        return c == '\u00d7' || c == '\u00b7';
-    }
-
-    private boolean peekPow() {
-        if (pos >= text.length()) {
-            return false;
-        }
-        return text.charAt(pos) == '^' || text.startsWith("**", pos);
-    }
-
-    private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

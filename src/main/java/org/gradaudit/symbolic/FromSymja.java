@@ -37,25 +37,6 @@ final class FromSymja {
         }
     }
 
-    /** A sign and a magnitude: {@code -mag} when {@code negative}. */
-    private record Signed(boolean negative, Expr mag) {
-        /** The signed expression; in a product the minus goes on the first factor: -3*y/(2*a). */
-        Expr expr() {
-            return negative ? negateFirst(mag) : mag;
-        }
-
-        private static Expr negateFirst(Expr e) {
-            if (e instanceof Bin b && (b.op() == Op.MUL || b.op() == Op.DIV)) {
-                return new Bin(b.op(), negateFirst(b.left()), b.right());
-            }
-            return Expr.neg(e);
-        }
-    }
-
-    /** One orientation of a sum, and how badly it reads: negative terms, a negative constant. */
-    private record Oriented(Expr expr, int cost) {
-    }
-
     private final Session session;
     private final Map<ISymbol, String> names;
 
@@ -70,7 +51,7 @@ final class FromSymja {
 
     private Signed signed(IExpr x) {
         if (x.isRational()) {
-            return rational((IRational) x);
+            return SymjaNumbers.rational((IRational) x);
         }
         if (x.isNumber()) {
             if (!x.isReal()) {
@@ -93,12 +74,12 @@ final class FromSymja {
             throw new Unwritable("the symbol [" + x + "]");
         }
         if (x.isPlus()) {
-            List<Term> terms = terms((IAST) x);
-            Oriented plain = sum(terms, false);
-            Oriented flipped = sum(terms, true);
+            List<ReadingOrder.Term> terms = terms((IAST) x);
+            ReadingOrder.Oriented plain = ReadingOrder.sum(terms, false);
+            ReadingOrder.Oriented flipped = ReadingOrder.sum(terms, true);
             // -(a + b) rather than -a - b only when every term is negative
-            return flipped.cost == 0 && plain.cost > 0
-                    ? new Signed(true, flipped.expr) : new Signed(false, plain.expr);
+            return flipped.cost() == 0 && plain.cost() > 0
+                    ? new Signed(true, flipped.expr()) : new Signed(false, plain.expr());
         }
         if (x.isTimes() || x.isPower()) {
             return product(x);
@@ -133,54 +114,20 @@ final class FromSymja {
         throw new Unwritable("the function [" + head + "]");
     }
 
-    /** A term of a sum, converted once; {@code number} if it is a constant. */
-    private record Term(Signed value, boolean number) {
-    }
-
-    private List<Term> terms(IAST plus) {
-        List<Term> terms = new ArrayList<>();
+    private List<ReadingOrder.Term> terms(IAST plus) {
+        List<ReadingOrder.Term> terms = new ArrayList<>();
         for (int i = 1; i <= plus.argSize(); i++) {
-            terms.add(new Term(signed(plus.get(i)), plus.get(i).isNumber()));
+            terms.add(new ReadingOrder.Term(signed(plus.get(i)), plus.get(i).isNumber()));
         }
         return terms;
-    }
-
-    /** A sum, positive terms first; {@code flip} negates every term. */
-    private static Oriented sum(List<Term> terms, boolean flip) {
-        List<Expr> positive = new ArrayList<>();
-        List<Expr> negative = new ArrayList<>();
-        int cost = 0;
-        for (Term t : terms) {
-            boolean neg = t.value.negative != flip;
-            (neg ? negative : positive).add(t.value.mag);
-            if (neg) {
-                cost += t.number ? 3 : 2;
-            }
-        }
-        Expr e;
-        int from;
-        if (positive.isEmpty()) {
-            e = Expr.neg(negative.get(0));
-            from = 1;
-        } else {
-            e = positive.get(0);
-            for (int i = 1; i < positive.size(); i++) {
-                e = Expr.add(e, positive.get(i));
-            }
-            from = 0;
-        }
-        for (int i = from; i < negative.size(); i++) {
-            e = Expr.sub(e, negative.get(i));
-        }
-        return new Oriented(e, cost);
     }
 
     /** One factor of a product: a base, an exponent (null for 1), and for sums both orientations. */
     private final class Factor {
         final IExpr base;
         final IExpr exponent;
-        Oriented plain;
-        Oriented flipped;
+        ReadingOrder.Oriented plain;
+        ReadingOrder.Oriented flipped;
         boolean flip;
 
         Factor(IExpr base, IExpr exponent) {
@@ -188,9 +135,9 @@ final class FromSymja {
             this.exponent = exponent;
             boolean odd = exponent == null || (exponent.isInteger() && ((IRational) exponent).toBigNumerator().testBit(0));
             if (base.isPlus() && odd) {
-                List<Term> terms = terms((IAST) base);
-                plain = sum(terms, false);
-                flipped = sum(terms, true);
+                List<ReadingOrder.Term> terms = terms((IAST) base);
+                plain = ReadingOrder.sum(terms, false);
+                flipped = ReadingOrder.sum(terms, true);
             }
         }
 
@@ -199,15 +146,15 @@ final class FromSymja {
         }
 
         int cost() {
-            return flip ? flipped.cost : plain.cost;
+            return flip ? flipped.cost() : plain.cost();
         }
 
         int flipCost() {
-            return (flip ? plain.cost : flipped.cost) - cost();
+            return (flip ? plain.cost() : flipped.cost()) - cost();
         }
 
         Expr expr() {
-            Expr b = flippable() ? (flip ? flipped.expr : plain.expr) : null;
+            Expr b = flippable() ? (flip ? flipped.expr() : plain.expr()) : null;
             if (base.isE() && exponent != null) {
                 return Expr.call("exp", convert(exponent));
             }
@@ -229,7 +176,7 @@ final class FromSymja {
     private Expr exponent(IExpr e) {
         if (e.isFraction()) {
             IRational r = (IRational) e;
-            Expr q = Expr.div(integer(r.toBigNumerator().abs()), integer(r.toBigDenominator()));
+            Expr q = Expr.div(SymjaNumbers.integer(r.toBigNumerator().abs()), SymjaNumbers.integer(r.toBigDenominator()));
             return r.toBigNumerator().signum() < 0 ? Expr.neg(q) : q;
         }
         return convert(e);
@@ -258,8 +205,8 @@ final class FromSymja {
                 q = q.multiply(r.toBigDenominator());
             } else if (f.isNumber()) {
                 Signed s = signed(f);
-                negative ^= s.negative;
-                inexact = s.mag;
+                negative ^= s.negative();
+                inexact = s.mag();
             } else if (f.isPower() && f.exponent().isNumber() && f.exponent().isNegative()) {
                 IExpr e = f.exponent().negate();
                 den.add(new Factor(f.base(), e.isOne() ? null : e));
@@ -276,20 +223,20 @@ final class FromSymja {
         negative = orient(num, den, negative);
         List<Expr> top = new ArrayList<>();
         if (!p.equals(BigInteger.ONE) || (inexact == null && num.isEmpty())) {
-            top.add(integer(p));
+            top.add(SymjaNumbers.integer(p));
         }
         if (inexact != null) {
             top.add(inexact);
         }
-        top.addAll(pairUp(sumsFirst(num)));
+        top.addAll(ReadingOrder.pairUp(sumsFirst(num)));
         List<Expr> bottom = new ArrayList<>();
         if (!q.equals(BigInteger.ONE)) {
-            bottom.add(integer(q));
+            bottom.add(SymjaNumbers.integer(q));
         }
-        bottom.addAll(pairUp(exprs(den)));
-        Expr e = times(top);
+        bottom.addAll(ReadingOrder.pairUp(exprs(den)));
+        Expr e = ReadingOrder.times(top);
         if (!bottom.isEmpty()) {
-            e = Expr.div(e, times(bottom));
+            e = Expr.div(e, ReadingOrder.times(bottom));
         }
         return new Signed(negative, e);
     }
@@ -302,7 +249,7 @@ final class FromSymja {
         List<Factor> all = new ArrayList<>(num);
         all.addAll(den);
         for (Factor f : all) {
-            if (f.flippable() && f.flipped.cost < f.plain.cost) {
+            if (f.flippable() && f.flipped.cost() < f.plain.cost()) {
                 f.flip = true;
                 negative = !negative;
             }
@@ -342,60 +289,5 @@ final class FromSymja {
             out.add(f.expr());
         }
         return out;
-    }
-
-    /** Moves each factor {@code (1 - x)} right after a factor {@code x}: the sigmoid-derivative shape. */
-    private static List<Expr> pairUp(List<Expr> factors) {
-        List<Expr> out = new ArrayList<>(factors);
-        for (Expr f : factors) {
-            if (f instanceof Bin b && b.op() == Op.SUB && b.left().equals(new Num(1))) {
-                int at = out.indexOf(b.right());
-                if (at >= 0) {
-                    out.remove(f);
-                    out.add(out.indexOf(b.right()) + 1, f);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Expr times(List<Expr> factors) {
-        Expr e = factors.get(0);
-        for (int i = 1; i < factors.size(); i++) {
-            e = Expr.mul(e, factors.get(i));
-        }
-        return e;
-    }
-
-    private static Expr integer(BigInteger n) {
-        double v = n.doubleValue();
-        if (!Double.isFinite(v)) {
-            throw new Unwritable("an integer of " + n.bitLength() + " bits");
-        }
-        return new Num(v);
-    }
-
-    /** A rational: a plain number when it is a short terminating decimal, else p/q. */
-    private static Signed rational(IRational r) {
-        BigInteger p = r.toBigNumerator();
-        BigInteger q = r.toBigDenominator();
-        boolean negative = p.signum() < 0;
-        p = p.abs();
-        if (q.equals(BigInteger.ONE)) {
-            return new Signed(negative, integer(p));
-        }
-        if (isShortDecimal(p, q)) {
-            return new Signed(negative, new Num(p.doubleValue() / q.doubleValue()));
-        }
-        return new Signed(negative, Expr.div(integer(p), integer(q)));
-    }
-
-    private static boolean isShortDecimal(BigInteger p, BigInteger q) {
-        try {
-            java.math.BigDecimal d = new java.math.BigDecimal(p).divide(new java.math.BigDecimal(q));
-            return d.stripTrailingZeros().precision() <= 6;
-        } catch (ArithmeticException nonTerminating) {
-            return false;
-        }
     }
 }

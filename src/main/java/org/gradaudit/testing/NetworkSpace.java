@@ -37,17 +37,17 @@ public final class NetworkSpace {
     final int maxHidden;
     final int maxUnits;
     final int maxBatch;
-    private final Set<Network.Activation> activations;
-    private final Set<Network.Output> outputs;
-    private final Set<Network.Loss> losses;
+    final Set<Network.Activation> activations;
+    final Set<Network.Output> outputs;
+    final Set<Network.Loss> losses;
     final double parameterLow;
     final double parameterHigh;
     final double inputLow;
     final double inputHigh;
     final double kinkMargin;
     /** Every output and loss allowed together, in enum order. */
-    private final List<Network.Output> pairOutputs = new ArrayList<>();
-    private final List<Network.Loss> pairLosses = new ArrayList<>();
+    final List<Network.Output> pairOutputs = new ArrayList<>();
+    final List<Network.Loss> pairLosses = new ArrayList<>();
 
     private NetworkSpace(int minHidden, int maxHidden, int maxUnits, int maxBatch, Set<Network.Activation> activations,
             Set<Network.Output> outputs, Set<Network.Loss> losses, double parameterLow, double parameterHigh,
@@ -256,9 +256,9 @@ public final class NetworkSpace {
     public NetworkCase generate(Random random) {
         Objects.requireNonNull(random, "random");
         for (int attempt = 0; attempt < KINK_ATTEMPTS; attempt++) {
-            Network n = network(random);
+            Network n = NetworkDraws.network(this, random);
             NetworkCase c = new NetworkCase(n, Values.draw(random, n.parameterCount(), parameterLow, parameterHigh),
-                    Values.draw(random, n.inputCount(), inputLow, inputHigh), targets(random, n));
+                    Values.draw(random, n.inputCount(), inputLow, inputHigh), NetworkDraws.targets(random, n));
             if (c.kinkDistance() >= kinkMargin) {
                 return c;
             }
@@ -312,84 +312,13 @@ public final class NetworkSpace {
             return false;
         }
         return within(c.parameters(), parameterLow, parameterHigh) && within(c.inputs(), inputLow, inputHigh)
-                && targetsSuit(n, c.targets()) && c.kinkDistance() >= kinkMargin;
+                && NetworkDraws.targetsSuit(n, c.targets()) && c.kinkDistance() >= kinkMargin;
     }
 
     /** For example {@code NetworkSpace.defaults().withHiddenLayers(1, 2).awayFromKinks(0.001)}, as Java. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("NetworkSpace.defaults()");
-        if (minHidden != DEFAULTS.minHidden || maxHidden != DEFAULTS.maxHidden) {
-            b.append(".withHiddenLayers(").append(minHidden).append(", ").append(maxHidden).append(')');
-        }
-        if (maxUnits != DEFAULTS.maxUnits) {
-            b.append(".withMaxUnits(").append(maxUnits).append(')');
-        }
-        if (maxBatch != DEFAULTS.maxBatch) {
-            b.append(".withMaxBatch(").append(maxBatch).append(')');
-        }
-        enums(b, "withActivations", "Network.Activation.", activations, Network.Activation.values());
-        enums(b, "withOutputs", "Network.Output.", outputs, Network.Output.values());
-        enums(b, "withLosses", "Network.Loss.", losses, Network.Loss.values());
-        if (parameterLow != DEFAULTS.parameterLow || parameterHigh != DEFAULTS.parameterHigh) {
-            b.append(".withParameters(").append(parameterLow).append(", ").append(parameterHigh).append(')');
-        }
-        if (inputLow != DEFAULTS.inputLow || inputHigh != DEFAULTS.inputHigh) {
-            b.append(".withInputs(").append(inputLow).append(", ").append(inputHigh).append(')');
-        }
-        if (kinkMargin > 0) {
-            b.append(".awayFromKinks(").append(kinkMargin).append(')');
-        }
-        return b.toString();
-    }
-
-    private Network network(Random r) {
-        int pair = r.nextInt(pairOutputs.size());
-        Network.Output output = pairOutputs.get(pair);
-        List<Network.Activation> acts = new ArrayList<>(EnumSet.copyOf(activations));
-        Network.Activation activation = acts.get(r.nextInt(acts.size()));
-        int hidden = minHidden + r.nextInt(maxHidden - minHidden + 1);
-        List<Integer> layers = new ArrayList<>();
-        for (int i = 0; i <= hidden; i++) {
-            layers.add(1 + r.nextInt(maxUnits));
-        }
-        layers.add(output == Network.Output.SOFTMAX ? 2 + r.nextInt(maxUnits - 1) : 1 + r.nextInt(maxUnits));
-        return new Network(layers, activation, output, pairLosses.get(pair), 1 + r.nextInt(maxBatch));
-    }
-
-    private static double[] targets(Random r, Network n) {
-        int out = n.layers().get(n.layers().size() - 1);
-        double[] y = new double[n.targetCount()];
-        for (int e = 0; e < n.batch(); e++) {
-            if (n.loss() == Network.Loss.CROSS_ENTROPY) {
-                y[e * out + r.nextInt(out)] = 1;
-                continue;
-            }
-            for (int k = 0; k < out; k++) {
-                y[e * out + k] = n.loss() == Network.Loss.BCE ? r.nextInt(2) : r.nextDouble();
-            }
-        }
-        return y;
-    }
-
-    /** Whether targets suit the loss: 0/1 for bce, one-hot rows for cross-entropy, [0, 1] for mse. */
-    static boolean targetsSuit(Network n, double[] y) {
-        int out = n.layers().get(n.layers().size() - 1);
-        for (int e = 0; e < n.batch(); e++) {
-            int ones = 0;
-            for (int k = 0; k < out; k++) {
-                double v = y[e * out + k];
-                boolean ok = n.loss() == Network.Loss.MSE ? v >= 0 && v <= 1 : v == 0 || v == 1;
-                if (!ok) {
-                    return false;
-                }
-                ones += v == 1 ? 1 : 0;
-            }
-            if (n.loss() == Network.Loss.CROSS_ENTROPY && ones != 1) {
-                return false;
-            }
-        }
-        return true;
+        return NetworkSpaceJava.print(this, DEFAULTS);
     }
 
     private static boolean within(double[] v, double lo, double hi) {
@@ -415,20 +344,5 @@ public final class NetworkSpace {
             s.add(Objects.requireNonNull(e, type.getSimpleName()));
         }
         return s;
-    }
-
-    private static <E extends Enum<E>> void enums(StringBuilder b, String method, String prefix, Set<E> have, E[] all) {
-        if (have.size() == all.length) {
-            return;
-        }
-        b.append('.').append(method).append('(');
-        String sep = "";
-        for (E e : all) {
-            if (have.contains(e)) {
-                b.append(sep).append(prefix).append(e.name());
-                sep = ", ";
-            }
-        }
-        b.append(')');
     }
 }

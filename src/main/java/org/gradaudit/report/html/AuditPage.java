@@ -31,12 +31,14 @@ public final class AuditPage {
     private final Map<Integer, List<Statement>> statements = new HashMap<>();
     /** How many findings of each line the page has shown so far. */
     private final Map<Integer, Integer> onPage = new HashMap<>();
+    private final AuditTables tables;
 
     private AuditPage(AuditResult result) {
         this.result = result;
         this.formulas = Formulas.of(result.derivation());
         this.math = new MathMl(h, Notation.forNames(formulas.vocabulary()));
         this.prose = new Prose(h, math, formulas);
+        this.tables = new AuditTables(result, h, math, prose, formulas);
         for (Statement s : result.derivation().statements()) {
             statements.computeIfAbsent(s.position().line(), k -> new java.util.ArrayList<>()).add(s);
         }
@@ -77,7 +79,7 @@ public final class AuditPage {
             h.element("p", "Nothing to judge: the file makes no claims, restatements, loss or code lines.");
         }
         if (result.codeRun() != null) {
-            codeRun(result.codeRun());
+            tables.codeRun(result.codeRun());
         }
         Page.end(h, version, "gradaudit audit " + d.file() + " --seed " + result.seed() + " --points "
                 + result.pointsPerCheck() + " --format html -o report.html");
@@ -104,7 +106,7 @@ public final class AuditPage {
         long unverified = result.count(Verdict.UNVERIFIED);
         h.open("section", "class", "summary", "aria-label", "Summary");
         Verdict overall = wrong > 0 ? Verdict.WRONG : unverified > 0 ? Verdict.UNVERIFIED : Verdict.CORRECT;
-        badge(overall);
+        tables.badge(overall);
         h.element("p", result.findings().size() + " statements: " + result.count(Verdict.CORRECT) + " correct, "
                 + wrong + " wrong, " + unverified + " unverified.");
         if (wrong > 0) {
@@ -113,7 +115,7 @@ public final class AuditPage {
             for (Finding f : result.findings()) {
                 if (f.verdict() == Verdict.WRONG) {
                     h.text(first ? "" : ", ");
-                    lineLink(f.line());
+                    tables.lineLink(f.line());
                     first = false;
                 }
             }
@@ -129,19 +131,6 @@ public final class AuditPage {
         }
     }
 
-    private void badge(Verdict v) {
-        String word = switch (v) {
-            case CORRECT -> "\u2713 correct";
-            case WRONG -> "\u2717 wrong";
-            case UNVERIFIED -> "? unverified";
-        };
-        h.element("span", word, "class", "verdict " + v);
-    }
-
-    private void lineLink(int line) {
-        h.element("a", "line " + line, "href", "#line-" + line);
-    }
-
     private void finding(Finding f) {
         // A chain of equalities gives one line several findings: the first keeps the line's anchor.
         int nth = onPage.merge(f.line(), 1, Integer::sum);
@@ -152,7 +141,7 @@ public final class AuditPage {
         h.element("a", "Line " + f.line() + (nth == 1 ? "" : ", step " + nth), "class", "line", "href", "#" + id);
         h.close("h3");
         h.element("span", f.kind().toString(), "class", "kind");
-        badge(f.verdict());
+        tables.badge(f.verdict());
         if (f.diagnosis() != null) {
             h.element("span", f.diagnosis().toString(), "class", "kind");
         }
@@ -182,10 +171,10 @@ public final class AuditPage {
             h.close("p");
             if (f.verdict() == Verdict.WRONG) {
                 formulas(f, s, expected, markExpected, fix, markFix, !markClaimed.isEmpty());
-                counterexample(f);
+                tables.counterexample(f);
                 if (!f.upstream().isEmpty()) {
                     h.open("p").text(f.inherited() ? "Root cause: " : "Also consumes the wrong value of ");
-                    links(f.upstream());
+                    tables.links(f.upstream());
                     h.text(".").close("p");
                 }
             }
@@ -200,22 +189,15 @@ public final class AuditPage {
         h.open("ul", "class", "notes");
         if (!f.upstream().isEmpty()) {
             h.open("li").text("Consumes the wrong value of ");
-            links(f.upstream());
+            tables.links(f.upstream());
             h.text(", so its result is wrong until that is fixed.").close("li");
         }
         if (f.correctedLossLine() > 0) {
             h.open("li").text("Holds for the corrected loss only (see ");
-            lineLink(f.correctedLossLine());
+            tables.lineLink(f.correctedLossLine());
             h.text(").").close("li");
         }
         h.close("ul");
-    }
-
-    private void links(List<Integer> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            h.text(i == 0 ? "" : i == lines.size() - 1 ? " and " : ", ");
-            lineLink(lines.get(i));
-        }
     }
 
     /** The statement a finding judges: on a chain's line, the step whose right-hand side it claims. */
@@ -318,104 +300,5 @@ public final class AuditPage {
             h.open("p", "class", "muted").text("The ").element("span", "marked", "class", "legend-mark")
                     .text(" parts are where the claimed formula and the right one differ.").close("p");
         }
-    }
-
-    private void counterexample(Finding f) {
-        Finding.Counterexample c = f.counterexample();
-        if (c == null || f.kind() == Finding.Kind.LOSS) {
-            return;
-        }
-        Map<String, Double> at = c.values().isEmpty() ? c.point() : c.values();
-        h.open("div", "class", "table-wrap");
-        h.open("table", "class", "counterexample");
-        h.element("caption", "Where they differ");
-        h.open("thead").open("tr");
-        for (String name : at.keySet()) {
-            h.open("th", "scope", "col");
-            Optional<Expr> e = org.gradaudit.expr.Names.isName(name) ? Optional.of(new Expr.Var(name))
-                    : formulas.parse(name);
-            if (e.isPresent()) {
-                math.open(name, false).expr(e.get(), Set.of()).close();
-            } else {
-                h.text(name);
-            }
-            h.close("th");
-        }
-        h.element("th", "claimed", "scope", "col").element("th", "true", "scope", "col");
-        h.close("tr").close("thead");
-        h.open("tbody").open("tr");
-        for (double v : at.values()) {
-            h.element("td", Page.number(v), "class", "num");
-        }
-        h.element("td", Page.precise(c.claimed()), "class", "num claimed");
-        h.element("td", Page.precise(c.expected()), "class", "num true");
-        h.close("tr").close("tbody");
-        h.close("table");
-        h.close("div");
-        if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
-            StringBuilder from = new StringBuilder();
-            c.point().forEach((k, v) -> from.append(from.length() == 0 ? "" : ", ").append(k).append(" = ")
-                    .append(Page.number(v)));
-            h.open("p", "class", "muted").text("Reached from the free variables ");
-            prose.write(from + ".");
-            h.close("p");
-        }
-    }
-
-    private void codeRun(AuditResult.CodeRunResult run) {
-        h.open("section");
-        h.element("h2", "The code lines run in order, as published");
-        StringBuilder at = new StringBuilder();
-        run.point().forEach((k, v) -> at.append(at.length() == 0 ? "" : ", ").append(k).append(" = ")
-                .append(Page.number(v)));
-        h.open("p").text("At ");
-        prose.write(at + ".");
-        h.close("p");
-        if (!run.note().isEmpty()) {
-            h.element("p", run.note());
-        }
-        h.open("div", "class", "table-wrap").open("table");
-        h.element("caption", "Each parameter's gradient as the code computes it, against the true one");
-        h.open("thead").open("tr");
-        for (String col : new String[] {"gradient", "assigned at", "code gives", "true value", "verdict"}) {
-            h.element("th", col, "scope", "col");
-        }
-        h.close("tr").close("thead").open("tbody");
-        for (AuditResult.Gradient g : run.gradients()) {
-            h.open("tr");
-            h.open("th", "scope", "row");
-            math.open(g.name(), false).expr(new Expr.Var(g.name()), Set.of()).close();
-            h.close("th");
-            h.open("td");
-            lineLink(g.line());
-            h.close("td");
-            h.element("td", Page.precise(g.executed()), "class", "num");
-            h.element("td", Page.precise(g.truth()), "class", "num");
-            h.open("td");
-            badge(g.agrees() ? Verdict.CORRECT : Verdict.WRONG);
-            List<Integer> from = cause(g.line());
-            if (!g.agrees() && !from.isEmpty()) {
-                h.text(" from ");
-                links(from);
-            }
-            h.close("td");
-            h.close("tr");
-        }
-        h.close("tbody").close("table").close("div");
-        h.close("section").newline();
-    }
-
-    /** Where a wrong gradient comes from: its own line, if wrong, then the wrong lines it consumed. */
-    private List<Integer> cause(int line) {
-        for (Finding f : result.findings()) {
-            if (f.line() == line) {
-                List<Integer> from = new java.util.ArrayList<>(f.upstream());
-                if (f.verdict() == Verdict.WRONG) {
-                    from.add(0, line);
-                }
-                return from;
-            }
-        }
-        return List.of();
     }
 }
