@@ -91,7 +91,8 @@ public final class ModelBuilder {
             }
         }
         Expr lossExpr = null;
-        String upstreamLoss = upstreamLoss(nodes);
+        String upstreamLoss = UpstreamLoss.define(derivation, loss, nodes, definitions.keySet(), variables.keySet(),
+                problems);
         if (loss != null) {
             lossExpr = resolver.resolve(loss.rhs(), loss.position(), Set.of());
             checkLossArguments(resolver);
@@ -100,7 +101,7 @@ public final class ModelBuilder {
             }
         }
         fail();
-        Map<String, Expr> ordered = topologicalOrder(nodes);
+        Map<String, Expr> ordered = DefinitionOrder.of(nodes, definedAt, problems);
         fail();
         Graph graph = new Graph(variables, ordered, loss == null ? upstreamLoss : loss.name(),
                 loss == null ? null : resolver.canonical(loss.prediction()),
@@ -241,46 +242,6 @@ public final class ModelBuilder {
         }
     }
 
-    /**
-     * The loss that upstream gradients define: for {@code upstream da_next = dL/da_next}, L is
-     * everything downstream of a_next, and to first order it is {@code da_next * a_next} (summed over
-     * every upstream gradient), which has exactly the gradients the code receives. Null when the
-     * derivation declares no upstream gradient.
-     */
-    private String upstreamLoss(Map<String, Expr> nodes) {
-        List<Statement.Upstream> ups = derivation.statements().stream().filter(s -> s instanceof Statement.Upstream)
-                .map(s -> (Statement.Upstream) s).toList();
-        if (ups.isEmpty()) {
-            return null;
-        }
-        String name = ups.get(0).loss();
-        Expr sum = null;
-        for (Statement.Upstream u : ups) {
-            if (loss != null) {
-                problems.add(new Problem(u.position(), "an upstream gradient defines the loss " + u.loss()
-                        + " as everything downstream, but the derivation also declares 'loss' at line "
-                        + loss.position().line() + "; keep one of the two"));
-            } else if (!u.loss().equals(name)) {
-                problems.add(new Problem(u.position(), "every upstream gradient is of one loss; line "
-                        + ups.get(0).position().line() + " says " + name + ", this one " + u.loss()));
-            } else if (!nodes.containsKey(u.node()) && !definitions.containsKey(u.node())) {
-                problems.add(new Problem(u.position(), "'upstream " + u.name() + "': '" + u.node()
-                        + "' must be a node of the graph (defined with '" + u.node() + " = ...')"));
-            } else if (nodes.containsKey(name) || variables.containsKey(name) && !variables.containsKey(u.name())) {
-                problems.add(new Problem(u.position(), "'" + name + "' is already a quantity of the graph; name the"
-                        + " downstream loss otherwise"));
-            } else {
-                Expr term = Expr.mul(new Expr.Var(u.name()), new Expr.Var(u.node()));
-                sum = sum == null ? term : Expr.add(sum, term);
-            }
-        }
-        if (sum != null && loss == null) {
-            nodes.put(name, sum);
-            return name;
-        }
-        return null;
-    }
-
     /** The size of {@code e} with every named formula it uses written out (saturating, never overflowing). */
     private static long expandedSize(Expr e, Map<String, Long> namedSizes) {
         if (e instanceof Expr.Var v && namedSizes.containsKey(v.name())) {
@@ -324,41 +285,6 @@ public final class ModelBuilder {
                     "a definition cannot use derivatives (" + Exprs.derivatives(e).get(0) + ")"));
         }
         return e;
-    }
-
-    private Map<String, Expr> topologicalOrder(Map<String, Expr> nodes) {
-        Map<String, Expr> ordered = new LinkedHashMap<>();
-        Set<String> visiting = new HashSet<>();
-        for (String n : nodes.keySet()) {
-            List<String> cycle = visit(n, nodes, ordered, visiting, new ArrayList<>());
-            if (cycle != null) {
-                Statement at = definedAt.get(cycle.get(0));
-                problems.add(new Problem(at.position(), "cyclic definition: " + String.join(" -> ", cycle)));
-                return ordered;
-            }
-        }
-        return ordered;
-    }
-
-    private List<String> visit(String n, Map<String, Expr> nodes, Map<String, Expr> ordered, Set<String> visiting,
-                               List<String> stack) {
-        if (ordered.containsKey(n) || !nodes.containsKey(n)) {
-            return null;
-        }
-        stack.add(n);
-        if (!visiting.add(n)) {
-            return new ArrayList<>(stack.subList(stack.indexOf(n), stack.size()));
-        }
-        for (String p : Exprs.variables(nodes.get(n))) {
-            List<String> cycle = visit(p, nodes, ordered, visiting, stack);
-            if (cycle != null) {
-                return cycle;
-            }
-        }
-        visiting.remove(n);
-        stack.remove(stack.size() - 1);
-        ordered.put(n, nodes.get(n));
-        return null;
     }
 
     private void fail() throws DerivationException {

@@ -13,7 +13,6 @@ import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.expr.Names;
-import org.matheclipse.core.eval.exception.LimitException;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -134,7 +133,7 @@ public final class Cas {
         names.add(var);
         String what = "d/d" + var + " of " + e;
         long callEnd = System.nanoTime() + limits.timeout.toNanos();
-        Candidates c = new Candidates();
+        CallCandidates c = new CallCandidates();
         run(what, callEnd, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(F.D(c.to.convert(e), c.to.symbol(var)));
@@ -172,7 +171,7 @@ public final class Cas {
         Set<String> names = InputGuard.check(e, limits);
         String what = "simplifying " + e;
         long callEnd = System.nanoTime() + limits.timeout.toNanos();
-        Candidates c = new Candidates();
+        CallCandidates c = new CallCandidates();
         run(what, callEnd, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(c.to.convert(e));
@@ -260,7 +259,7 @@ public final class Cas {
      * deadline. A failure ends the chain (after a time-out the worker, and with it the session
      * that {@code first} belongs to, is gone); the best form so far stands.
      */
-    private void improve(String what, long callEnd, Deadline deadline, Candidates c,
+    private void improve(String what, long callEnd, Deadline deadline, CallCandidates c,
                          List<UnaryOperator<IExpr>> methods) {
         for (UnaryOperator<IExpr> method : methods) {
             try {
@@ -268,40 +267,6 @@ public final class Cas {
             } catch (CasException failed) {
                 return;
             }
-        }
-    }
-
-    /** The forms found so far for one call; touched only by the worker, one task at a time. */
-    private static final class Candidates {
-        ToSymja to;
-        FromSymja from;
-        IExpr first;
-        Expr best;
-        FromSymja.Unwritable unwritable;
-
-        void open(Session s, Set<String> names) {
-            to = new ToSymja(s, names);
-            from = new FromSymja(s, to.names());
-        }
-
-        /** Keeps {@code x} if it is writable and shorter than the best so far; ties keep the older. */
-        Void offer(IExpr x) {
-            try {
-                Expr e = from.convert(x);
-                if (best == null || Exprs.size(e) < Exprs.size(best)) {
-                    best = e;
-                }
-            } catch (FromSymja.Unwritable u) {
-                unwritable = unwritable == null ? u : unwritable;
-            }
-            return null;
-        }
-
-        Expr best(String what) throws CasException {
-            if (best == null) {
-                throw translate(what, unwritable);
-            }
-            return best;
         }
     }
 
@@ -323,14 +288,14 @@ public final class Cas {
                 worker.awaitSession(deadline.remainingNanos(STARTUP_NANOS));
             } catch (TimeoutException stillStarting) {
                 if (deadline.passed()) {
-                    throw outOfTime(deadline, what); // the session stays: the next command may use it
+                    throw CasFailures.outOfTime(deadline, what); // the session stays: the next command may use it
                 }
                 throw stillStarting;
             }
             callEnd += System.nanoTime() - startup;
             long left = Math.min(callEnd - System.nanoTime(), deadline.remainingNanos(Long.MAX_VALUE));
             if (deadline.passed()) {
-                throw outOfTime(deadline, what);
+                throw CasFailures.outOfTime(deadline, what);
             }
             tasks.incrementAndGet();
             return worker.run(task, left);
@@ -338,46 +303,16 @@ public final class Cas {
             worker.abandon();
             worker = new Worker();
             if (deadline.passed()) {
-                throw outOfTime(deadline, what);
+                throw CasFailures.outOfTime(deadline, what);
             }
-            throw bounded("gave up after " + limits.timeout.toMillis() + " ms: " + shorten(what));
+            throw CasFailures.bounded("gave up after " + limits.timeout.toMillis() + " ms: " + CasFailures.shorten(what));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             worker.abandon();
             worker = new Worker();
-            throw new CasException("interrupted: " + shorten(what), interrupted);
+            throw new CasException("interrupted: " + CasFailures.shorten(what), interrupted);
         } catch (ExecutionException failed) {
-            throw translate(what, failed.getCause());
+            throw CasFailures.translate(what, failed.getCause());
         }
-    }
-
-    private static CasException translate(String what, Throwable cause) {
-        if (cause instanceof LimitException) {
-            return bounded("a size limit was hit (" + cause.getMessage() + "): " + shorten(what));
-        }
-        if (cause instanceof StackOverflowError) {
-            return bounded("too deeply nested: " + shorten(what));
-        }
-        if (cause instanceof FromSymja.Unwritable) {
-            return new CasException("the result holds " + cause.getMessage()
-                    + ", which an expression cannot write: " + shorten(what));
-        }
-        if (cause instanceof org.matheclipse.core.eval.exception.TimeoutException) {
-            return bounded("gave up, out of time: " + shorten(what));
-        }
-        return new CasException("Symja failed (" + cause + "): " + shorten(what), cause);
-    }
-
-
-    private static String shorten(String what) {
-        return what.length() <= 120 ? what : what.substring(0, 117) + "...";
-    }
-
-    private static CasException outOfTime(Deadline deadline, String what) {
-        return bounded(deadline.describe() + " ran out: " + shorten(what));
-    }
-
-    private static CasException bounded(String message) {
-        return new CasException(message, true);
     }
 }

@@ -30,25 +30,18 @@ import org.gradaudit.model.ModelBuilder;
  * definition, a node {@code f} for the expression when it is not a defined name, and the claim
  * {@code df/dwrt = claimed}), and audits it. The audit is the one judge: its points, its tolerance,
  * its proof, its cross-check of the symbolic truth against Ridders' differences, and its diagnosis.
+ *
+ * @param claimedText the claimed derivative as given
+ * @param ofText the expression as given
+ * @param wrt the variable
+ * @param derivation the derivation of the one claim, as a file's text
  */
-final class DerivativeCheck {
+record DerivativeCheck(String claimedText, String ofText, String wrt, String derivation) {
     private static final Scope SCOPE = Scope.of(Builtins.FUNCTIONS, Set.of());
     /** Where the derivation of one claim says it comes from, in positions of its messages. */
     private static final String SOURCE = "assertDerivative";
     /** The audit's time limit for one claim. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
-
-    private final String claimedText;
-    private final String ofText;
-    private final String wrt;
-    private final String derivation;
-
-    private DerivativeCheck(String claimedText, String ofText, String wrt, String derivation) {
-        this.claimedText = claimedText;
-        this.ofText = ofText;
-        this.wrt = wrt;
-        this.derivation = derivation;
-    }
 
     /** @throws IllegalArgumentException if something cannot be read, see the assertion */
     static DerivativeCheck of(String claimed, String of, String wrt, List<String> definitionTexts) {

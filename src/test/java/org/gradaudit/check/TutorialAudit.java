@@ -10,15 +10,19 @@ import org.gradaudit.derivation.DerivationParser;
 import org.gradaudit.model.Model;
 import org.gradaudit.model.ModelBuilder;
 
-/** Loads derivation files of the repository for tests, and finds a statement's line by its text. */
-final class TutorialAudit {
-    static final Path PUBLISHED = Path.of("derivations/rodriguez-2019-backprop.deriv");
-    static final Path CORRECTED = Path.of("derivations/rodriguez-2019-backprop-corrected.deriv");
+/**
+ * Loads derivation files of the repository for tests (here and in other packages), and finds a
+ * statement's line by its text.
+ */
+public final class TutorialAudit {
+    public static final Path PUBLISHED = Path.of("derivations/rodriguez-2019-backprop.deriv");
+    public static final Path CORRECTED = Path.of("derivations/rodriguez-2019-backprop-corrected.deriv");
 
     private TutorialAudit() {
     }
 
-    static Model model(Path file) {
+    /** The model of a derivation file; a file that does not parse fails the test with its problems. */
+    public static Model model(Path file) {
         try {
             return ModelBuilder.build(DerivationParser.parse(file.toString(), Files.readString(file)));
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Auditor;
+import org.gradaudit.check.TutorialAudit;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The audit page of derivations written with chains, partial derivatives, updates and accumulation. */
 class NotationPagesTest {
     private static Document page(String file) {
-        AuditResult r = Auditor.audit(Pages.model(Path.of(file)), Auditor.Options.defaults(1));
+        AuditResult r = Auditor.audit(TutorialAudit.model(Path.of(file)), Auditor.Options.defaults(1));
         return Pages.parse(AuditPage.render(r, "test"));
     }
 

@@ -2,9 +2,6 @@ package org.gradaudit.report.html;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,10 +13,8 @@ import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.check.grad.GradientChecker;
 import org.gradaudit.check.grad.StepCurves;
-import org.gradaudit.derivation.DerivationException;
-import org.gradaudit.derivation.DerivationParser;
+import org.gradaudit.check.TutorialAudit;
 import org.gradaudit.model.Model;
-import org.gradaudit.model.ModelBuilder;
 import org.gradaudit.numeric.mlp.Activation;
 import org.gradaudit.numeric.mlp.Backprop;
 import org.gradaudit.numeric.mlp.Loss;
@@ -39,8 +34,6 @@ import org.xml.sax.SAXException;
 
 /** The three pages of the tests, made once, and helpers to read them as XML. */
 final class Pages {
-    static final Path PUBLISHED = Path.of("derivations/rodriguez-2019-backprop.deriv");
-    static final Path CORRECTED = Path.of("derivations/rodriguez-2019-backprop-corrected.deriv");
 
     private static AuditResult audit;
     private static CheckResult check;
@@ -48,20 +41,10 @@ final class Pages {
     private Pages() {
     }
 
-    static Model model(Path file) {
-        try {
-            return ModelBuilder.build(DerivationParser.parse(file.toString(), Files.readString(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DerivationException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
     /** The tutorial's audit, as published, seed 1. */
     static synchronized AuditResult audit() {
         if (audit == null) {
-            audit = Auditor.audit(model(PUBLISHED), Auditor.Options.defaults(1));
+            audit = Auditor.audit(TutorialAudit.model(TutorialAudit.PUBLISHED), Auditor.Options.defaults(1));
         }
         return audit;
     }
@@ -85,7 +68,7 @@ final class Pages {
     }
 
     static String derivePage() {
-        Model model = model(CORRECTED);
+        Model model = TutorialAudit.model(TutorialAudit.CORRECTED);
         ChainRule rule = new ChainRule(model.graph(), Cas.get());
         List<String> names = new ArrayList<>(model.graph().names());
         names.remove(model.graph().loss());
