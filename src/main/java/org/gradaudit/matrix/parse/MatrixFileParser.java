@@ -29,7 +29,8 @@ public final class MatrixFileParser {
             + "\\s*([A-Za-z_]\\w*)\\s*\\)\\s*=(.*)");
     private static final Pattern CODE = Pattern.compile("(\\s*code\\s+)([A-Za-z_]\\w*)\\s*(\\[|\\+=|-=|\\*=|/=|=)(.*)");
     private static final Pattern CLAIM = Pattern.compile("\\s*d([A-Za-z_]\\w*)\\s*/\\s*d([A-Za-z_]\\w*)\\s*=(?!=)(.*)");
-    private static final Set<String> KEYWORDS = Set.of("dim", "input", "param", "loss", "grad", "code", "np");
+    private static final Set<String> KEYWORDS = Set.of("dim", "input", "param", "loss", "grad", "code", "np",
+            "upstream");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -97,6 +98,10 @@ public final class MatrixFileParser {
                         quantities.add(n.group());
                     }
                 }
+            } else if ((m = Statements.UPSTREAM.matcher(line)).matches()) {
+                loss = m.group(3);
+                quantities.add(loss);
+                quantities.add(m.group(2));
             } else if ((m = LOSS.matcher(line)).matches()) {
                 loss = m.group(2);
                 quantities.add(loss);
@@ -155,6 +160,7 @@ public final class MatrixFileParser {
                 case "input", "param" -> s.declare(line, indent, head.equals("param"));
                 case "loss" -> s.loss(line, LOSS.matcher(line));
                 case "grad" -> s.grad(line, indent);
+                case "upstream" -> s.upstream(line, indent);
                 case "code" -> s.code(line, CODE.matcher(line), indent);
                 case "alias", "fn" -> throw new SyntaxError(indent + 1, "'" + head + "' is not supported in vectorized"
                         + " files yet; use the names as the code writes them, and built-in functions");

@@ -307,6 +307,10 @@ final class NumpyParser {
     }
 
     // for Calls
+    Set<String> dims() {
+        return vocabulary.dims();
+    }
+
     Token peekToken() {
         return peek();
     }
