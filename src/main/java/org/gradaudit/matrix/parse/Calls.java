@@ -36,6 +36,17 @@ final class Calls {
         }
         p.takeToken();
         Token fn = new Token(Token.Type.NAME, name, t.column());
+        if (p.macros().isFunction(name)) {
+            Macros.Function f = p.macros().function(name);
+            NumpyParser.Args a = p.args(fn, f.parameters().size());
+            if (a.axis() != MExpr.Reduce.ALL || a.keepdims()) {
+                throw new SyntaxError(t.column(), name + " takes no axis or keepdims");
+            }
+            return p.macros().call(f, a.positional(), p.budget(), t.column());
+        }
+        if (p.macros().declares(name)) {
+            throw new SyntaxError(t.column(), p.macros().notYet(name));
+        }
         return p.located(switch (name) {
             case "np.dot", "np.matmul" -> {
                 List<MExpr> a = p.args(fn, 2).positional();

@@ -37,13 +37,23 @@ final class NumpyParser {
     /** Deepest nesting of a formula. */
     static final int MAX_DEPTH = 200;
 
-    /** What the names of a file are. */
-    record Vocabulary(Set<String> dims, Set<String> quantities, String loss) {
+    /**
+     * What the names of a file are.
+     *
+     * @param macros the file's functions and aliases
+     * @param parameters the parameters of the function whose body is read, or empty outside one
+     */
+    record Vocabulary(Set<String> dims, Set<String> quantities, String loss, Macros macros, List<String> parameters) {
+        /** The vocabulary inside the body of a function with these parameters. */
+        Vocabulary body(List<String> params) {
+            return new Vocabulary(dims, Set.copyOf(params), "", macros, params);
+        }
     }
 
     private final List<Token> tokens;
     private final Vocabulary vocabulary;
     private final Map<MExpr, Integer> columns;
+    private final Macros.Budget budget;
     private int next;
     private int depth;
 
@@ -51,6 +61,7 @@ final class NumpyParser {
         this.tokens = tokens;
         this.vocabulary = vocabulary;
         this.columns = columns;
+        this.budget = new Macros.Budget(columns);
     }
 
     /**
@@ -231,11 +242,22 @@ final class NumpyParser {
                 if (peek().is("(") || t.text().equals("np")) {
                     return Calls.call(this, t);
                 }
+                if (vocabulary.quantities().contains(t.text())) { // a function's parameter shadows the file's names
+                    return at(new MExpr.Ref(t.text()), t.column());
+                }
                 if (vocabulary.dims().contains(t.text())) {
                     return at(new MExpr.DimRef(t.text()), t.column());
                 }
-                if (vocabulary.quantities().contains(t.text())) {
-                    return at(new MExpr.Ref(t.text()), t.column());
+                if (vocabulary.macros().isAlias(t.text())) {
+                    return vocabulary.macros().alias(t.text(), budget, t.column());
+                }
+                if (vocabulary.macros().declares(t.text())) {
+                    throw new SyntaxError(t.column(), vocabulary.macros().notYet(t.text()));
+                }
+                if (!vocabulary.parameters().isEmpty()) {
+                    throw new SyntaxError(t.column(), "unknown name '" + t.text() + "': a function's body uses only its"
+                            + " parameters (" + String.join(", ", vocabulary.parameters()) + "), numbers, dimensions,"
+                            + " built-in functions and the file's functions and aliases");
                 }
                 throw new SyntaxError(t.column(), "unknown name '" + t.text() + "': declare it with dim, input or param,"
                         + " define it, or declare a gradient name with grad");
@@ -309,6 +331,14 @@ final class NumpyParser {
     // for Calls
     Set<String> dims() {
         return vocabulary.dims();
+    }
+
+    Macros macros() {
+        return vocabulary.macros();
+    }
+
+    Macros.Budget budget() {
+        return budget;
     }
 
     Token peekToken() {
