@@ -79,6 +79,14 @@ class PartialAndUpstreamTest {
     }
 
     @Test
+    void anAliasOfAFunctionIsAnotherSpellingOfIt() throws DerivationException {
+        Map<Integer, Finding> f = audit("dim n, k\ninput x : (n, k)\nalias σ = sigmoid\na = σ(x)\nupstream da = dL/da\n"
+                + "code dx = da * σ(x) * (1 - σ(x))\ncode dx = da * σ(x)\n");
+        assertEquals(Verdict.CORRECT, f.get(6).verdict(), f.get(6).message());
+        assertEquals(Verdict.WRONG, f.get(7).verdict());
+    }
+
+    @Test
     void npOnesIsOnesOfItsShape() throws DerivationException {
         Map<Integer, Finding> f = audit("dim N, D\ninput x : (N, D)\nmu = 1./N * np.sum(x, axis=0)\nupstream dmu = dL/dmu\n"
                 + "code dx = 1. /N * np.ones((N,D)) * dmu\ncode dx = np.ones((N, D)) * dmu\n");

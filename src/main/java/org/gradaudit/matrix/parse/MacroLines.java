@@ -9,9 +9,14 @@ import org.gradaudit.matrix.expr.MExpr;
 
 /** Reads {@code fn NAME(a, b) = formula} and {@code alias NEW = formula, ...} lines into the file's {@link Macros}. */
 final class MacroLines {
-    static final Pattern FN = Pattern.compile("(\\s*fn\\s+)([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)\\s*=(.*)");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern ALIAS = Pattern.compile("([A-Za-z_]\\w*)\\s*=(?!=)(.*)");
+    /** A name of a function or alias: letters (Greek ones too, as pasted text has them), digits and '_'. */
+    static final String NAME_RE = "[\\p{L}_][\\p{L}\\p{Nd}_]*";
+    static final Pattern FN = Pattern.compile("(\\s*fn\\s+)(" + NAME_RE + ")\\s*\\(([^)]*)\\)\\s*=(.*)");
+    private static final Pattern NAME = Pattern.compile(NAME_RE);
+    static final Pattern ALIAS = Pattern.compile("(" + NAME_RE + ")\\s*=(?!=)(.*)");
+    /** The elementwise built-ins of one argument that an alias may give another spelling. */
+    private static final Set<String> ELEMENTWISE = Set.of("sigmoid", "relu", "np.exp", "np.log", "np.tanh", "np.sqrt");
+    private static final Pattern CALLABLE = Pattern.compile("(np\\.)?[A-Za-z_]\\w*");
     /** The built-in names a function may not take. */
     static final Set<String> BUILT_IN = Set.of("np", "sigmoid", "relu", "softmax", "log_softmax", "range");
 
@@ -56,6 +61,19 @@ final class MacroLines {
             if (!a.matches()) {
                 throw new SyntaxError(item.offset() + 1, "expected 'alias NEW = formula[, ...]', e.g."
                         + " 'alias s = sigmoid(Z)'");
+            }
+            String target = a.group(2).strip();
+            boolean function = CALLABLE.matcher(target).matches() && (ELEMENTWISE.contains(target)
+                    || macros.isFunction(target));
+            if (function && p.define(a.group(1), item.offset() + 1)) {
+                // another spelling of a function, as 'alias σ = sigmoid' in scalar files
+                Macros.Function f = macros.isFunction(target) ? macros.function(target)
+                        : new Macros.Function(target, List.of("z"), p.formula(target + "(z)", item.offset() + a.start(2),
+                                p.vocabulary().body(List.of("z"))), p.lineNo());
+                macros.add(new Macros.Function(a.group(1), f.parameters(), f.body(), p.lineNo()));
+                continue;
+            } else if (function) {
+                continue;
             }
             MExpr formula = p.formula(a.group(2), item.offset() + a.start(2));
             if (p.define(a.group(1), item.offset() + 1)) {

@@ -103,7 +103,7 @@ public final class MatrixFileParser {
                 macros.declare(m.group(2), no);
             } else if (head.equals("alias")) {
                 for (Declarations.Item item : Declarations.split(line.substring(5), 0)) {
-                    Matcher n = HEAD.matcher(item.text());
+                    Matcher n = MacroLines.ALIAS.matcher(item.text());
                     if (n.matches()) {
                         macros.declare(n.group(1), no);
                     }
