@@ -89,7 +89,7 @@ public final class MatrixModelBuilder {
             checkLoss();
         }
         defaultGradNames();
-        checkPartials();
+        Partials.check(partials, this);
         checkJudged();
         throwIfAny();
         Map<String, String> upstreamOf = new LinkedHashMap<>();
@@ -201,34 +201,6 @@ public final class MatrixModelBuilder {
                 gradNames.put(name, new MatrixModel.GradName(name, q.name(), new MExpr.Num(1), 0));
             }
         }
-    }
-
-    /** A partial gradient's consumer must be a defined node whose definition reads the variable. */
-    private void checkPartials() {
-        for (MStatement.GradName g : partials) {
-            Position at = new Position(g.position().file(), g.position().line(), g.viaColumn());
-            String consumers = String.join(", ", consumersOf(g.of()));
-            String which = consumers.isEmpty() ? "; no definition reads " + g.of()
-                    : "; the definitions that read " + g.of() + ": " + consumers;
-            if (!definitions.containsKey(g.via())) {
-                problem(at, "'via " + g.via() + "': " + (quantities.containsKey(g.via()) ? "'" + g.via()
-                        + "' is an input or parameter, which reads nothing" : "'" + g.via() + "' is not a quantity")
-                        + "; via names the node whose part of dL/d" + g.of() + " " + g.name() + " holds" + which);
-            } else if (!reads(definitions.get(g.via()), g.of())) {
-                problem(at, "'via " + g.via() + "': the definition of " + g.via() + " does not read " + g.of()
-                        + ", so no part of dL/d" + g.of() + " flows through it" + which);
-            }
-        }
-    }
-
-    private List<String> consumersOf(String v) {
-        List<String> out = new ArrayList<>();
-        definitions.forEach((name, f) -> {
-            if (reads(f, v)) {
-                out.add(name);
-            }
-        });
-        return out;
     }
 
     /** Whether a formula reads the quantity {@code v}. */

@@ -38,7 +38,7 @@ public final class MatrixFileParser {
     private final Map<String, String> meta = new LinkedHashMap<>();
     private final IdentityHashMap<MExpr, Integer> columns = new IdentityHashMap<>();
     private final Map<String, Integer> defined = new HashMap<>();
-    private NumpyParser.Vocabulary vocabulary;
+    private Vocabulary vocabulary;
     private String section = "";
     private int lineNo;
 
@@ -83,7 +83,7 @@ public final class MatrixFileParser {
         return hash < 0 ? line : line.substring(0, hash);
     }
 
-    private NumpyParser.Vocabulary collect(String[] lines) {
+    private Vocabulary collect(String[] lines) {
         Set<String> dims = new HashSet<>();
         Set<String> quantities = new HashSet<>();
         Macros macros = new Macros();
@@ -135,7 +135,7 @@ public final class MatrixFileParser {
                 quantities.add(m.group(1));
             }
         }
-        return new NumpyParser.Vocabulary(dims, quantities, loss, macros, List.of());
+        return new Vocabulary(dims, quantities, loss, macros, List.of());
     }
 
     private static void names(String text, Set<String> into) {
@@ -241,7 +241,7 @@ public final class MatrixFileParser {
         return section;
     }
 
-    NumpyParser.Vocabulary vocabulary() {
+    Vocabulary vocabulary() {
         return vocabulary;
     }
 
@@ -249,7 +249,7 @@ public final class MatrixFileParser {
         return NumpyParser.parse(text, offset, vocabulary, columns);
     }
 
-    MExpr formula(String text, int offset, NumpyParser.Vocabulary words) throws SyntaxError {
+    MExpr formula(String text, int offset, Vocabulary words) throws SyntaxError {
         return NumpyParser.parse(text, offset, words, columns);
     }
 

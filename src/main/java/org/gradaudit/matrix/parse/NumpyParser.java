@@ -1,8 +1,6 @@
 package org.gradaudit.matrix.parse;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,19 +34,6 @@ import org.gradaudit.matrix.expr.MExpr.ReduceOp;
 final class NumpyParser {
     /** Deepest nesting of a formula. */
     static final int MAX_DEPTH = 200;
-
-    /**
-     * What the names of a file are.
-     *
-     * @param macros the file's functions and aliases
-     * @param parameters the parameters of the function whose body is read, or empty outside one
-     */
-    record Vocabulary(Set<String> dims, Set<String> quantities, String loss, Macros macros, List<String> parameters) {
-        /** The vocabulary inside the body of a function with these parameters. */
-        Vocabulary body(List<String> params) {
-            return new Vocabulary(dims, Set.copyOf(params), "", macros, params);
-        }
-    }
 
     private final List<Token> tokens;
     private final Vocabulary vocabulary;
@@ -276,56 +261,21 @@ final class NumpyParser {
         }
     }
 
-    /** Keyword arguments {@code axis=k, keepdims=True} of a reduction, after {@code skip} positional ones. */
+    /** The positional arguments of a call and its {@code axis} and {@code keepdims} (see {@link Arguments}). */
     record Args(List<MExpr> positional, int axis, boolean keepdims) {
     }
 
     Args args(Token fn, int positionalWanted) throws SyntaxError {
-        List<MExpr> positional = new ArrayList<>();
-        Map<String, String> keywords = new LinkedHashMap<>();
-        if (!peek().is(")")) {
-            do {
-                Token t = peek();
-                if (t.type() == Token.Type.NAME && tokens.get(next + 1).is("=")) {
-                    take();
-                    take();
-                    Token v = take();
-                    if (!t.text().equals("axis") && !t.text().equals("keepdims")) {
-                        throw new SyntaxError(t.column(), "unsupported argument '" + t.text() + "' of " + fn.text()
-                                + "; supported: axis=0, axis=1, axis=-1, keepdims=True");
-                    }
-                    String value = v.text();
-                    if (v.is("-") && peek().type() == Token.Type.NUMBER) {
-                        value = "-" + take().text();
-                    }
-                    keywords.put(t.text(), value);
-                } else {
-                    positional.add(formula());
-                }
-            } while (accept(","));
-        }
-        expect(")", "to close the arguments of " + fn.text());
-        if (positional.size() != positionalWanted) {
-            throw new SyntaxError(fn.column(), fn.text() + " takes " + positionalWanted + " array argument"
-                    + (positionalWanted == 1 ? "" : "s") + " here, found " + positional.size());
-        }
-        int axis = Reduce.ALL;
-        if (keywords.containsKey("axis")) {
-            String a = keywords.get("axis");
-            if (!a.matches("-?[0-9]+") || Math.abs(Integer.parseInt(a)) > 2) {
-                throw new SyntaxError(fn.column(), "axis must be 0, 1 or -1, found '" + a + "' (tuples of axes are not supported)");
-            }
-            axis = Integer.parseInt(a);
-        }
-        boolean keepdims = false;
-        if (keywords.containsKey("keepdims")) {
-            String k = keywords.get("keepdims");
-            if (!k.equals("True") && !k.equals("False")) {
-                throw new SyntaxError(fn.column(), "keepdims must be True or False, found '" + k + "'");
-            }
-            keepdims = k.equals("True");
-        }
-        return new Args(positional, axis, keepdims);
+        return Arguments.read(this, fn, positionalWanted);
+    }
+
+    /** The token after the next one. */
+    Token peekSecond() {
+        return tokens.get(Math.min(next + 1, tokens.size() - 1));
+    }
+
+    boolean acceptOp(String op) {
+        return accept(op);
     }
 
     // for Calls
