@@ -67,7 +67,7 @@ torch() {
 
 echo "medians of $RUNS runs (PyTorch slow mode on 784-64-10: $SLOW), each run its own process;"
 echo "in-process: gradaudit's summary.seconds, PyTorch's gradcheck call; wall: the whole process"
-printf '%-10s %-5s %-34s %10s %10s %9s %9s %9s %9s\n' network mode "gradaudit method (launcher)" \
+printf '%-10s %-5s %-40s %10s %10s %9s %9s %9s %9s\n' network mode "gradaudit method (launcher)" \
   "us in-p" "torch in-p" "torch/us" "us wall" "torch wall" "torch/us"
 for net in "100,64,1 sigmoid bce" "784,64,10 softmax cross-entropy"; do
   set -- $net
@@ -89,7 +89,7 @@ for net in "100,64,1 sigmoid bce" "784,64,10 softmax cross-entropy"; do
       s=$(gradaudit "$launcher" "$1" "$2" "$3" "$mode" "$arg")
       label="$m$( [ "$m" = default ] && echo " (complex-step)") ($( [ "${row#*|}" = bin ] && echo bin/gradaudit || echo java -jar))"
       echo "$s $t" | awk -v net="$(echo "$1" | tr , -)" -v mode="$mode" -v label="$label" \
-        '{ printf "%-10s %-5s %-34s %10.4f %10.4f %8.1fx %9.3f %9.3f %8.1fx\n", net, mode, label, $1, $3, $3 / $1, $2, $4, $4 / $2 }'
+        '{ printf "%-10s %-5s %-40s %10.4f %10.4f %8.1fx %9.3f %9.3f %8.1fx\n", net, mode, label, $1, $3, $3 / $1, $2, $4, $4 / $2 }'
     done
   done
 done
