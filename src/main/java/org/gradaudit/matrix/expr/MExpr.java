@@ -142,7 +142,7 @@ public sealed interface MExpr {
         }
     }
 
-    /** {@code np.broadcast_to(a, shape)}: only gradients are written with it. */
+    /** {@code np.broadcast_to(a, shape)}: gradients are written with it, and {@code np.ones(shape)} is 1 broadcast. */
     record Broadcast(MExpr a, Shape shape) implements MExpr.Unary {
 
         @Override
@@ -160,7 +160,7 @@ public sealed interface MExpr {
         }
     }
 
-    /** {@code np.zeros(shape)}: the gradient of a quantity the loss does not depend on. */
+    /** {@code np.zeros(shape)}: as written, or the gradient of a quantity the loss does not depend on. */
     record Zeros(Shape shape) implements MExpr.Leaf {
     }
 
