@@ -28,6 +28,8 @@ final class Judge {
      * Bounds on symbolic proofs, which only upgrade a claim already equal at every point from
      * "equal at N points" to "proven": one zero test, all of an audit's together, and the size of a
      * difference expanded down to the variables (past it the expansion is not worth the CAS's time).
+     * The times are processor time of the CAS thread ({@link Cas#cpuNanos}), so that an audit proves
+     * the same claims on a loaded machine as on a quiet one.
      */
     static final java.time.Duration PER_PROOF = java.time.Duration.ofMillis(1500);
     static final java.time.Duration TOTAL_CAS = java.time.Duration.ofSeconds(4);
@@ -124,9 +126,9 @@ final class Judge {
     private ZeroTest isZero(Expr difference, boolean full) {
         ZeroTest known = zeroTests.get(difference);
         if (known == null) {
-            long start = System.nanoTime();
+            long start = cas.cpuNanos();
             known = full ? cas.isZero(difference, deadline) : cas.isZeroQuickly(difference, PER_PROOF, deadline);
-            casSpent += System.nanoTime() - start;
+            casSpent += cas.cpuNanos() - start;
             zeroTests.put(difference, known);
         }
         return known;

@@ -33,7 +33,8 @@ public final class Cas {
     /**
      * Bounds on the work of one call.
      *
-     * @param timeout wall-clock bound of one call, Symja's start-up excluded
+     * @param timeout processor time one call may spend on the CAS thread (and wall-clock time of
+     *     at most {@link CallBudget#WALL_FACTOR} times that), Symja's start-up excluded
      * @param maxNodes largest input accepted, in expression nodes
      * @param maxExponent largest magnitude of a constant exponent accepted
      */
@@ -65,6 +66,7 @@ public final class Cas {
     private final Limits limits;
     private final AtomicLong tasks = new AtomicLong();
     private Worker worker; // guarded by this
+    private long cpuNanos; // guarded by this
 
     private Cas(Limits limits) {
         this.limits = limits;
@@ -132,14 +134,14 @@ public final class Cas {
         Set<String> names = new TreeSet<>(InputGuard.check(e, limits));
         names.add(var);
         String what = "d/d" + var + " of " + e;
-        long callEnd = System.nanoTime() + limits.timeout.toNanos();
+        CallBudget budget = new CallBudget(limits.timeout);
         CallCandidates c = new CallCandidates();
-        run(what, callEnd, deadline, s -> {
+        run(what, budget, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(F.D(c.to.convert(e), c.to.symbol(var)));
             return c.offer(c.first);
         });
-        improve(what, callEnd, deadline, c, List.of(F::Together));
+        improve(what, budget, deadline, c, List.of(F::Together));
         return c.best(what);
     }
 
@@ -170,16 +172,16 @@ public final class Cas {
     public Expr simplify(Expr e, Deadline deadline) throws CasException {
         Set<String> names = InputGuard.check(e, limits);
         String what = "simplifying " + e;
-        long callEnd = System.nanoTime() + limits.timeout.toNanos();
+        CallBudget budget = new CallBudget(limits.timeout);
         CallCandidates c = new CallCandidates();
-        run(what, callEnd, deadline, s -> {
+        run(what, budget, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(c.to.convert(e));
             return c.offer(c.first);
         });
-        improve(what, callEnd, deadline, c, List.of(F::Together));
+        improve(what, budget, deadline, c, List.of(F::Together));
         if (c.best != null && Exprs.size(c.best) > SIMPLIFY_ABOVE) {
-            improve(what, callEnd, deadline, c, List.of(F::Simplify));
+            improve(what, budget, deadline, c, List.of(F::Simplify));
         }
         return c.best(what);
     }
@@ -238,15 +240,15 @@ public final class Cas {
             return ZeroTest.GAVE_UP;
         }
         String what = "zero test of " + e;
-        long callEnd = System.nanoTime() + bound.toNanos();
+        CallBudget call = new CallBudget(bound);
         IExpr[] evaluated = new IExpr[1];
         try {
-            boolean zero = run(what, callEnd, deadline, s -> {
+            boolean zero = run(what, call, deadline, s -> {
                 evaluated[0] = s.engine.evaluate(new ToSymja(s, names).convert(e));
                 return evaluated[0].isZero() || s.engine.evaluate(F.Together(evaluated[0])).isZero();
             });
             if (!zero && simplify) {
-                zero = run(what, callEnd, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
+                zero = run(what, call, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
             }
             return zero ? ZeroTest.ZERO : ZeroTest.NOT_PROVEN;
         } catch (CasException failed) {
@@ -259,11 +261,11 @@ public final class Cas {
      * deadline. A failure ends the chain (after a time-out the worker, and with it the session
      * that {@code first} belongs to, is gone); the best form so far stands.
      */
-    private void improve(String what, long callEnd, Deadline deadline, CallCandidates c,
+    private void improve(String what, CallBudget budget, Deadline deadline, CallCandidates c,
                          List<UnaryOperator<IExpr>> methods) {
         for (UnaryOperator<IExpr> method : methods) {
             try {
-                run(what, callEnd, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
+                run(what, budget, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
             } catch (CasException failed) {
                 return;
             }
@@ -276,11 +278,20 @@ public final class Cas {
     }
 
     /**
-     * Runs a task until the call's own end or the command's deadline, whichever comes first; on
-     * time-out, abandons the worker and starts a fresh one. Symja's start-up does not count against
-     * the call's own timeout, but it does against the command's deadline: that is the user's time.
+     * Processor time the CAS thread has spent on calls so far, Symja's start-up excluded: what a
+     * caller's own budget for proofs counts, the same on a loaded machine as on a quiet one.
      */
-    private synchronized <T> T run(String what, long callEnd, Deadline deadline, Function<Session, T> task)
+    public synchronized long cpuNanos() {
+        return cpuNanos;
+    }
+
+    /**
+     * Runs a task until the call's budget is spent or the command's deadline passes, whichever
+     * comes first; on time-out, abandons the worker and starts a fresh one. Symja's start-up does
+     * not count against the call's budget, but it does against the command's deadline: that is the
+     * user's time.
+     */
+    private synchronized <T> T run(String what, CallBudget budget, Deadline deadline, Function<Session, T> task)
             throws CasException {
         try {
             long startup = System.nanoTime();
@@ -292,20 +303,25 @@ public final class Cas {
                 }
                 throw stillStarting;
             }
-            callEnd += System.nanoTime() - startup;
-            long left = Math.min(callEnd - System.nanoTime(), deadline.remainingNanos(Long.MAX_VALUE));
+            budget.pause(System.nanoTime() - startup);
+            long wall = Math.min(budget.wallLeft(), deadline.remainingNanos(Long.MAX_VALUE));
             if (deadline.passed()) {
                 throw CasFailures.outOfTime(deadline, what);
             }
             tasks.incrementAndGet();
-            return worker.run(task, left);
+            try {
+                return worker.run(task, budget.cpuLeft(), wall);
+            } finally {
+                budget.spend(worker.lastCpuNanos());
+                cpuNanos += worker.lastCpuNanos();
+            }
         } catch (TimeoutException timeout) {
             worker.abandon();
             worker = new Worker();
             if (deadline.passed()) {
                 throw CasFailures.outOfTime(deadline, what);
             }
-            throw CasFailures.bounded("gave up after " + limits.timeout.toMillis() + " ms: " + CasFailures.shorten(what));
+            throw CasFailures.bounded("gave up after " + budget.millis() + " ms: " + CasFailures.shorten(what));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             worker.abandon();
