@@ -1,0 +1,117 @@
+package org.gradaudit.matrix.numeric;
+
+import org.gradaudit.matrix.expr.MExpr;
+
+/**
+ * The elementwise functions of the forward pass on real and on complex numbers, for
+ * {@link TapeLoss}: the complex forms are the functions' analytic extensions, written to stay finite
+ * where the real function is (sigmoid from whichever side keeps the exponential small, tanh from
+ * tanh and tan). Relu and masks branch on the real part, as the code does at a kink.
+ */
+final class Elementwise {
+    private Elementwise() {
+    }
+
+    /** The real value of a unary step ({@code NEG}, {@code POW}, {@code APPLY}). */
+    static double real(MExpr op, double x) {
+        if (op instanceof MExpr.Neg) {
+            return -x;
+        } else if (op instanceof MExpr.Pow p) {
+            return p.exponent() == 2 ? x * x : Math.pow(x, p.exponent());
+        }
+        return switch (((MExpr.Apply) op).fn()) {
+            case EXP -> Math.exp(x);
+            case LOG -> Math.log(x);
+            case TANH -> Math.tanh(x);
+            case SQRT -> Math.sqrt(x);
+            case SIGMOID -> 1 / (1 + Math.exp(-x));
+            case RELU -> x > 0 ? x : 0;
+        };
+    }
+
+    /** The complex value of a unary step at {@code a + ib}, into {@code out[0]} and {@code out[1]}. */
+    static void complex(MExpr op, double a, double b, double[] out) {
+        if (op instanceof MExpr.Neg) {
+            set(out, -a, -b);
+        } else if (op instanceof MExpr.Pow p) {
+            pow(a, b, p.exponent(), out);
+        } else {
+            switch (((MExpr.Apply) op).fn()) {
+                case EXP -> exp(a, b, out);
+                case LOG -> set(out, Math.log(Math.hypot(a, b)), Math.atan2(b, a));
+                case TANH -> {
+                    // tanh(a + ib) = (tanh a + i tan b) / (1 + i tanh a tan b)
+                    double t = Math.tanh(a);
+                    double s = Math.tan(b);
+                    divide(t, s, 1, t * s, out);
+                }
+                case SQRT -> sqrt(a, b, out);
+                case SIGMOID -> {
+                    if (a >= 0) { // 1 / (1 + e^-z)
+                        exp(-a, -b, out);
+                        divide(1, 0, 1 + out[0], out[1], out);
+                    } else { // e^z / (1 + e^z)
+                        exp(a, b, out);
+                        divide(out[0], out[1], 1 + out[0], out[1], out);
+                    }
+                }
+                case RELU -> set(out, a > 0 ? a : 0, a > 0 ? b : 0);
+            }
+        }
+    }
+
+    private static void set(double[] out, double re, double im) {
+        out[0] = re;
+        out[1] = im;
+    }
+
+    static void exp(double a, double b, double[] out) {
+        double r = Math.exp(a);
+        set(out, b == 0 ? r : r * Math.cos(b), b == 0 ? 0 : r * Math.sin(b));
+    }
+
+    /** {@code (a + ib) / (c + id)}, scaled against overflow (Smith's method). */
+    static void divide(double a, double b, double c, double d, double[] out) {
+        if (Math.abs(c) >= Math.abs(d)) {
+            double r = d / c;
+            double den = c + d * r;
+            set(out, (a + b * r) / den, (b - a * r) / den);
+        } else {
+            double r = c / d;
+            double den = c * r + d;
+            set(out, (a * r + b) / den, (b * r - a) / den);
+        }
+    }
+
+    private static void sqrt(double a, double b, double[] out) {
+        if (b == 0) {
+            set(out, a >= 0 ? Math.sqrt(a) : 0, a >= 0 ? 0 : Math.sqrt(-a));
+            return;
+        }
+        double m = Math.hypot(a, b);
+        double re = Math.sqrt((m + a) / 2);
+        set(out, re, b / (2 * re));
+    }
+
+    /** A small integer power by repeated products (exact where the real power is), else exp(c log z). */
+    private static void pow(double a, double b, double c, double[] out) {
+        if (c == Math.rint(c) && Math.abs(c) <= 16) {
+            double re = 1;
+            double im = 0;
+            for (int k = 0; k < Math.abs(c); k++) {
+                double t = re * a - im * b;
+                im = re * b + im * a;
+                re = t;
+            }
+            if (c < 0) {
+                divide(1, 0, re, im, out);
+            } else {
+                set(out, re, im);
+            }
+            return;
+        }
+        double lr = Math.log(Math.hypot(a, b));
+        double li = Math.atan2(b, a);
+        exp(c * lr, c * li, out);
+    }
+}
