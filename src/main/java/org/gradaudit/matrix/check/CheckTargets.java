@@ -41,6 +41,10 @@ public final class CheckTargets {
                 throw new IllegalArgumentException(file + ": dimension " + d + " needs a size of at least 1");
             }
         }
+        if (params(model).isEmpty()) {
+            throw new IllegalArgumentException(file + ": the derivation declares no 'param', so there is no gradient"
+                    + " to check");
+        }
         String at = model.dims().stream().map(d -> d + "=" + sizes.get(d)).collect(Collectors.joining(", "));
         MemoryBudget.require("the sizes " + at + " of " + file, TapeLoss.bytes(model, sizes, evaluators));
         Random random = new Random(seed);
