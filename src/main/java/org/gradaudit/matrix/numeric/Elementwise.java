@@ -29,6 +29,42 @@ final class Elementwise {
         };
     }
 
+    /** {@code out[k] = fn(x[k])} for k from {@code from} to {@code to}, the function chosen once. */
+    static void realRow(MExpr.Fn fn, double[] x, double[] out, int from, int to) {
+        switch (fn) {
+            case EXP -> {
+                for (int k = from; k < to; k++) {
+                    out[k] = Math.exp(x[k]);
+                }
+            }
+            case LOG -> {
+                for (int k = from; k < to; k++) {
+                    out[k] = Math.log(x[k]);
+                }
+            }
+            case TANH -> {
+                for (int k = from; k < to; k++) {
+                    out[k] = Math.tanh(x[k]);
+                }
+            }
+            case SQRT -> {
+                for (int k = from; k < to; k++) {
+                    out[k] = Math.sqrt(x[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = from; k < to; k++) {
+                    out[k] = 1 / (1 + Math.exp(-x[k]));
+                }
+            }
+            case RELU -> {
+                for (int k = from; k < to; k++) {
+                    out[k] = x[k] > 0 ? x[k] : 0;
+                }
+            }
+        }
+    }
+
     /** The complex value of a unary step at {@code a + ib}, into {@code out[0]} and {@code out[1]}. */
     static void complex(MExpr op, double a, double b, double[] out) {
         if (op instanceof MExpr.Neg) {

@@ -49,7 +49,8 @@ final class Products {
         double[] bi = run.im(st.b());
         double[] or = run.re(s);
         double[] oi = run.im(s);
-        boolean cx = run.complex();
+        boolean aImag = run.imaginary(st.a());
+        boolean bImag = run.imaginary(st.b());
         for (int ii = 0; ii < out.rowCount(p); ii++) {
             int i = out.row(ii);
             for (int jj = 0; jj < out.colCount(r); jj++) {
@@ -61,14 +62,23 @@ final class Products {
                 double xr = ar[i * n + k];
                 double xi = ai[i * n + k];
                 int kb = column ? k : k * r;
+                if (!column && out.allCols() && !bImag) { // the common case: a whole row, B real
+                    int o = i * r;
+                    for (int j = 0; j < r; j++) {
+                        or[o + j] += xr * br[kb + j];
+                    }
+                    if (aImag) {
+                        for (int j = 0; j < r; j++) {
+                            oi[o + j] += xi * br[kb + j];
+                        }
+                    }
+                    continue;
+                }
                 for (int jj = 0; jj < out.colCount(r); jj++) {
                     int j = out.col(jj);
                     int bj = column ? kb : kb + j;
-                    or[i * r + j] += xr * br[bj];
-                    if (cx) {
-                        or[i * r + j] -= xi * bi[bj];
-                        oi[i * r + j] += xr * bi[bj] + xi * br[bj];
-                    }
+                    or[i * r + j] += xr * br[bj] - xi * bi[bj];
+                    oi[i * r + j] += xr * bi[bj] + xi * br[bj];
                 }
             }
         }
@@ -113,18 +123,24 @@ final class Products {
         double[] o0 = run.base(s);
         double[] or = run.re(s);
         double[] oi = run.im(s);
-        for (int jj = 0; jj < rb.colCount(r); jj++) {
-            int j = rb.col(jj);
+        int cn = rb.colCount(r);
+        for (int i = 0; i < p; i++) {
+            for (int jj = 0; jj < cn; jj++) {
+                int j = rb.col(jj);
+                or[i * r + j] = o0[i * r + j];
+                oi[i * r + j] = 0;
+            }
+        }
+        for (int kk = 0; kk < rb.rowCount(n); kk++) {
+            int k = rb.row(kk);
             for (int i = 0; i < p; i++) {
-                double sr = o0[i * r + j];
-                double si = 0;
-                for (int kk = 0; kk < rb.rowCount(n); kk++) {
-                    int k = rb.row(kk);
-                    sr += ar[i * n + k] * (br[k * r + j] - b0[k * r + j]);
-                    si += ar[i * n + k] * bi[k * r + j];
+                double x = ar[i * n + k];
+                int o = i * r;
+                for (int jj = 0; jj < cn; jj++) {
+                    int j = rb.col(jj);
+                    or[o + j] += x * (br[k * r + j] - b0[k * r + j]);
+                    oi[o + j] += x * bi[k * r + j];
                 }
-                or[i * r + j] = sr;
-                oi[i * r + j] = si;
             }
         }
     }

@@ -17,6 +17,8 @@ final class TapeRun {
     private final double[][] re;
     private final double[][] im;
     private final Region[] dirty;
+    /** Whether a step's imaginary part may be nonzero (it depends on an entry moved off the real line). */
+    private final boolean[] imag;
     private final int[] touched;
     private int touchedCount;
     private boolean cx;
@@ -34,6 +36,7 @@ final class TapeRun {
             im[s] = new double[steps[s].size()];
         }
         dirty = new Region[n];
+        imag = new boolean[n];
         touched = new int[n];
     }
 
@@ -46,6 +49,7 @@ final class TapeRun {
     void set(int leaf, int k, double a, double b) {
         re[leaf][k] = a;
         im[leaf][k] = b;
+        imag[leaf] |= b != 0;
         mark(leaf, Region.entry(k / steps[leaf].cols(), k % steps[leaf].cols()));
     }
 
@@ -56,6 +60,7 @@ final class TapeRun {
             re[leaf][k] = b[k] + tRe * direction[from + k];
             im[leaf][k] = tIm * direction[from + k];
         }
+        imag[leaf] |= tIm != 0;
         mark(leaf, Region.ALL);
     }
 
@@ -88,6 +93,7 @@ final class TapeRun {
             if (ra == null && rb == null) {
                 continue;
             }
+            imag[s] = complex && st.kind() != Tape.Kind.CMP && (imag[st.a()] || (st.b() >= 0 && imag[st.b()]));
             Region out = switch (st.kind()) {
                 case NEG, POW, APPLY -> unary(s, st, ra);
                 case BIN, CMP -> binary(s, st, ra, rb);
@@ -128,12 +134,18 @@ final class TapeRun {
                 }
             }
             dirty[s] = null;
+            imag[s] = false;
         }
         touchedCount = 0;
     }
 
     boolean complex() {
         return cx;
+    }
+
+    /** Whether step {@code s}'s imaginary part may be nonzero in this evaluation. */
+    boolean imaginary(int s) {
+        return imag[s];
     }
 
     double[] re(int s) {
@@ -154,11 +166,17 @@ final class TapeRun {
         double[] or = re[s];
         double[] oi = im[s];
         int cols = st.cols();
+        boolean complexValues = imag[st.a()];
+        MExpr.Fn fn = st.op() instanceof MExpr.Apply a ? a.fn() : null;
         for (int i = 0; i < ra.rowCount(st.rows()); i++) {
             int row = ra.row(i) * cols;
+            if (!complexValues && fn != null && ra.allCols()) {
+                Elementwise.realRow(fn, ar, or, row, row + cols);
+                continue;
+            }
             for (int j = 0; j < ra.colCount(cols); j++) {
                 int k = row + ra.col(j);
-                if (cx) {
+                if (complexValues) {
                     Elementwise.complex(st.op(), ar[k], ai[k], z);
                     or[k] = z[0];
                     oi[k] = z[1];
@@ -182,6 +200,11 @@ final class TapeRun {
         int cols = st.cols();
         boolean compare = st.kind() == Tape.Kind.CMP;
         MExpr.BinOp op = compare ? null : ((MExpr.Bin) st.op()).op();
+        boolean complexValues = imag[s];
+        if (!compare && !complexValues && out.allCols()) {
+            realRows(op, st, a, b, out, xr, yr, re[s]);
+            return out;
+        }
         for (int i = 0; i < out.rowCount(st.rows()); i++) {
             int row = out.row(i);
             int ra0 = (a.rows() == 1 ? 0 : row) * a.cols();
@@ -193,7 +216,7 @@ final class TapeRun {
                 int k = row * cols + col;
                 if (compare) {
                     re[s][k] = compare(((MExpr.Compare) st.op()).op(), xr[ka] - yr[kb]);
-                } else if (cx) {
+                } else if (complexValues) {
                     complexBinary(op, xr[ka], xi[ka], yr[kb], yi[kb]);
                     re[s][k] = z[0];
                     im[s][k] = z[1];
@@ -208,6 +231,81 @@ final class TapeRun {
             }
         }
         return out;
+    }
+
+    /** Whole rows of a real elementwise operation, the operator chosen once per row. */
+    private static void realRows(MExpr.BinOp op, Tape.Step st, Tape.Step a, Tape.Step b, Region out, double[] xr,
+                                 double[] yr, double[] or) {
+        int cols = st.cols();
+        boolean aRow = a.cols() == cols;
+        boolean bRow = b.cols() == cols;
+        for (int i = 0; i < out.rowCount(st.rows()); i++) {
+            int row = out.row(i);
+            int o = row * cols;
+            int ka = (a.rows() == 1 ? 0 : row) * a.cols();
+            int kb = (b.rows() == 1 ? 0 : row) * b.cols();
+            if (aRow && bRow) {
+                switch (op) {
+                    case ADD -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = xr[ka + j] + yr[kb + j];
+                        }
+                    }
+                    case SUB -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = xr[ka + j] - yr[kb + j];
+                        }
+                    }
+                    case MUL -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = xr[ka + j] * yr[kb + j];
+                        }
+                    }
+                    case DIV -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = xr[ka + j] / yr[kb + j];
+                        }
+                    }
+                }
+                continue;
+            }
+            if (bRow) { // x broadcast along the row: 1 - A2
+                double x = xr[ka];
+                switch (op) {
+                    case ADD -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = x + yr[kb + j];
+                        }
+                    }
+                    case SUB -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = x - yr[kb + j];
+                        }
+                    }
+                    case MUL -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = x * yr[kb + j];
+                        }
+                    }
+                    case DIV -> {
+                        for (int j = 0; j < cols; j++) {
+                            or[o + j] = x / yr[kb + j];
+                        }
+                    }
+                }
+                continue;
+            }
+            for (int j = 0; j < cols; j++) {
+                double x = xr[ka + (aRow ? j : 0)];
+                double y = yr[kb];
+                or[o + j] = switch (op) {
+                    case ADD -> x + y;
+                    case SUB -> x - y;
+                    case MUL -> x * y;
+                    case DIV -> x / y;
+                };
+            }
+        }
     }
 
     private static double compare(MExpr.CmpOp op, double d) {
