@@ -30,6 +30,10 @@ final class Binaries {
             realRows(op, st, a, b, out, xr, yr, or);
             return out;
         }
+        if (!compare && out.allCols()) {
+            complexRows(op, st, a, b, out, xr, xi, yr, yi, or, oi);
+            return out;
+        }
         for (int i = 0; i < out.rowCount(st.rows()); i++) {
             int row = out.row(i);
             int ra0 = (a.rows() == 1 ? 0 : row) * a.cols();
@@ -129,6 +133,52 @@ final class Binaries {
                     case MUL -> x * y;
                     case DIV -> x / y;
                 };
+            }
+        }
+    }
+
+    /** Whole rows of a complex elementwise operation, the operator chosen once per row. */
+    private static void complexRows(MExpr.BinOp op, Tape.Step st, Tape.Step a, Tape.Step b, Region out, double[] xr,
+                                    double[] xi, double[] yr, double[] yi, double[] or, double[] oi) {
+        int cols = st.cols();
+        int sa = a.cols() == cols ? 1 : 0;
+        int sb = b.cols() == cols ? 1 : 0;
+        double[] z = new double[2];
+        for (int i = 0; i < out.rowCount(st.rows()); i++) {
+            int row = out.row(i);
+            int o = row * cols;
+            int ka = (a.rows() == 1 ? 0 : row) * a.cols();
+            int kb = (b.rows() == 1 ? 0 : row) * b.cols();
+            switch (op) {
+                case ADD -> {
+                    for (int j = 0; j < cols; j++) {
+                        or[o + j] = xr[ka + sa * j] + yr[kb + sb * j];
+                        oi[o + j] = xi[ka + sa * j] + yi[kb + sb * j];
+                    }
+                }
+                case SUB -> {
+                    for (int j = 0; j < cols; j++) {
+                        or[o + j] = xr[ka + sa * j] - yr[kb + sb * j];
+                        oi[o + j] = xi[ka + sa * j] - yi[kb + sb * j];
+                    }
+                }
+                case MUL -> {
+                    for (int j = 0; j < cols; j++) {
+                        double p = xr[ka + sa * j];
+                        double q = xi[ka + sa * j];
+                        double u = yr[kb + sb * j];
+                        double v = yi[kb + sb * j];
+                        or[o + j] = p * u - q * v;
+                        oi[o + j] = p * v + q * u;
+                    }
+                }
+                case DIV -> {
+                    for (int j = 0; j < cols; j++) {
+                        Elementwise.divide(xr[ka + sa * j], xi[ka + sa * j], yr[kb + sb * j], yi[kb + sb * j], z);
+                        or[o + j] = z[0];
+                        oi[o + j] = z[1];
+                    }
+                }
             }
         }
     }

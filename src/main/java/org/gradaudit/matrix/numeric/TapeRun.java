@@ -174,6 +174,10 @@ final class TapeRun {
                 Elementwise.realRow(fn, ar, or, row, row + cols);
                 continue;
             }
+            if (complexValues && fn != null && ra.allCols()) {
+                Elementwise.complexRow(fn, ar, ai, or, oi, row, row + cols, z);
+                continue;
+            }
             for (int j = 0; j < ra.colCount(cols); j++) {
                 int k = row + ra.col(j);
                 if (complexValues) {
