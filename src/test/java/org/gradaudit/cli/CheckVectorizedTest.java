@@ -86,6 +86,16 @@ class CheckVectorizedTest {
     }
 
     @Test
+    void aTensorWhoseCodeConsumesALineThatCannotRunNamesThatLine() {
+        AuditCommandTest.Run r = run("check", "derivations/dlai-c1w4-step-by-step-mistakes.deriv", "--dims",
+                "n_prev=5,n=4,m=6", "--mode", "fast");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("  W: line 34 uses dZ, and line 29 could not run"), r.out());
+        // the missing 1/m of db2 is a wrong value: its element is named, with both values
+        assertTrue(row(r.out(), "b2").matches("b2 .* b2\\[0,0\\] .*FAIL"), r.out());
+    }
+
+    @Test
     void aParameterWithoutCodeIsReportedNotPassed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("partial.deriv");
         Files.writeString(f, String.join("\n", "dim n, m", "input X : (n, m)", "param W : (1, n), b : (1, 1)",

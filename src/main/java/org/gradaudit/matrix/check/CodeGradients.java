@@ -36,6 +36,7 @@ record CodeGradients(List<Tensor> tensors, double[] claimed, Map<String, String>
         Map<String, org.gradaudit.matrix.numeric.Tensor> executed = new HashMap<>();
         Map<String, String> broken = new HashMap<>();
         Map<String, Integer> lastLine = new HashMap<>();
+        Map<String, String> lastReason = new HashMap<>();
         String file = model.derivation().source().file();
         for (MStatement s : model.judged()) {
             if (!(s instanceof MStatement.Code c)) {
@@ -44,9 +45,11 @@ record CodeGradients(List<Tensor> tensors, double[] claimed, Map<String, String>
             MExpr formula = Unit.combine(c, new MExpr.Ref(c.name()));
             String where = file + ":" + c.position().line() + ":" + c.position().column();
             String reason = null;
+            String root = null;
             for (String n : names(formula)) {
-                if (broken.containsKey(n)) {
-                    reason = "line " + c.position().line() + " uses " + n + ", which " + broken.get(n);
+                if (broken.containsKey(n) && root == null) {
+                    root = broken.get(n);
+                    reason = "line " + c.position().line() + " uses " + n + ", and " + root;
                 } else if (!executed.containsKey(n) && !values.containsKey(n)) {
                     throw new IllegalArgumentException(where + ": this code line uses " + n
                             + " before any code line assigns it");
@@ -58,7 +61,8 @@ record CodeGradients(List<Tensor> tensors, double[] claimed, Map<String, String>
             }
             lastLine.put(c.name(), c.position().line());
             if (reason != null) {
-                broken.put(c.name(), reason);
+                broken.put(c.name(), root != null ? root : reason);
+                lastReason.put(c.name(), reason);
                 executed.remove(c.name());
                 continue;
             }
@@ -68,8 +72,9 @@ record CodeGradients(List<Tensor> tensors, double[] claimed, Map<String, String>
             }, sizes);
             executed.put(c.name(), eval.eval(formula));
             broken.remove(c.name());
+            lastReason.remove(c.name());
         }
-        return collect(model, sizes, values, executed, broken, lastLine);
+        return collect(model, sizes, values, executed, lastReason, lastLine);
     }
 
     private static CodeGradients collect(MatrixModel model, Map<String, Integer> sizes,
