@@ -90,7 +90,7 @@ class CheckVectorizedTest {
         AuditCommandTest.Run r = run("check", "derivations/dlai-c1w4-step-by-step-mistakes.deriv", "--dims",
                 "n_prev=5,n=4,m=6", "--mode", "fast");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.out().contains("  W: line 34 uses dZ, and line 29 could not run"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  W: line \\d+ uses dZ, and line \\d+ could not run.*"), r.out());
         // the missing 1/m of db2 is a wrong value: its element is named, with both values
         assertTrue(row(r.out(), "b2").matches("b2 .* b2\\[0,0\\] .*FAIL"), r.out());
     }
