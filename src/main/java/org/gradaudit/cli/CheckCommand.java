@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
             "",
             "Three kinds of network: the built-in MLP (--layers, --activation, --output, --loss, --batch,",
             "--backprop), a derivation FILE's code lines, or a --model class; options of one kind are",
-            "refused with another.",
+            "refused with another. A vectorized FILE (one with 'dim' lines) runs at the sizes --dims gives:",
+            "  gradaudit check derivations/dlai-c1w3-planar.deriv --dims n_x=784,n_h=64,m=32",
             ""})
 public final class CheckCommand implements Callable<Integer> {
     /** The options that describe the built-in network, refused with a FILE or a --model. */
@@ -95,6 +96,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "1", description = "Examples in the batch (default: ${DEFAULT-VALUE}).")
     int batch;
+
+    @Option(names = "--dims", paramLabel = "NAME=SIZE,...",
+            description = "With a vectorized derivation FILE (one with 'dim' lines): the size of every dimension it"
+                    + " declares, e.g. n_x=784,n_h=64,m=32; its code lines run at these sizes.")
+    String dims;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of parameters, inputs, targets and directions (default: ${DEFAULT-VALUE}).")
@@ -168,8 +174,7 @@ public final class CheckCommand implements Callable<Integer> {
                         Deadline deadline = Deadline.after(timeLimit);
                         try (ProgressBar bar = new ProgressBar(err, Terminal.progress())) {
                             CheckTarget built = target();
-                            CheckTarget target = new CheckTarget(built.description(), built.tensors(), built.claimed(),
-                                    new TimedLoss(built.loss(), deadline));
+                            CheckTarget target = built.withLoss(new TimedLoss(built.loss(), deadline));
                             CheckOptions options = new CheckOptions(method != null ? method
                                     : GradientChecker.defaultMethod(mode, target.loss()), mode, directions, maxFailures,
                                     seed, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
@@ -220,9 +225,8 @@ public final class CheckCommand implements Callable<Integer> {
         if (given("--directions") && mode != Mode.FAST) {
             throw new InputException("--directions applies to --mode fast only");
         }
-        if (file != null && method == Method.COMPLEX_STEP) {
-            throw new InputException("--method complex-step needs a complex forward pass, which a derivation"
-                    + " file's network does not have here; use central or ridders");
+        if (dims != null && file == null) {
+            throw new InputException("--dims needs a vectorized derivation FILE (one that declares 'dim')");
         }
     }
 
@@ -232,7 +236,21 @@ public final class CheckCommand implements Callable<Integer> {
 
     private CheckTarget target() {
         if (file != null) {
-            return org.gradaudit.producer.DerivationTarget.of(Derivations.load(file), seed);
+            String text = Derivations.text(file);
+            if (org.gradaudit.matrix.Vectorized.declaresDims(text)) { // a vectorized file: see org.gradaudit.matrix
+                org.gradaudit.matrix.model.MatrixModel m = Derivations.loadVectorized(file, text);
+                int evaluators = (threads == null ? Runtime.getRuntime().availableProcessors() : threads) + 2;
+                return org.gradaudit.matrix.Vectorized.checkTarget(m, DimsOption.sizes(dims, m, file), seed, evaluators);
+            }
+            if (dims != null) {
+                throw new InputException(file + ": --dims gives sizes to a vectorized derivation's dimensions, and this"
+                        + " file declares none ('dim')");
+            }
+            if (method == Method.COMPLEX_STEP) {
+                throw new InputException("--method complex-step needs a complex forward pass, which a scalar derivation"
+                        + " file's network does not have here; use central or ridders");
+            }
+            return org.gradaudit.producer.DerivationTarget.of(Derivations.load(file, text), seed);
         }
         if (model != null) {
             ClassLoader loader = ModelLoader.classLoader(classpath);

@@ -1,7 +1,10 @@
 package org.gradaudit.gradient;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.gradaudit.numeric.loss.PerturbableLoss;
@@ -15,14 +18,19 @@ import org.gradaudit.numeric.loss.PerturbableLoss;
  * @param tensors the parameter tensors, contiguous and in order, covering the flat vector
  * @param claimed the gradient under test, one entry per parameter
  * @param loss the loss, probed near its base point
+ * @param unclaimed the tensors for which the producer has no gradient to offer, each with the reason
+ *     (a derivation with no code line for a parameter): they fail the check, and their entries of
+ *     {@code claimed} are not read
  */
-public record CheckTarget(String description, List<Tensor> tensors, double[] claimed, PerturbableLoss loss) {
+public record CheckTarget(String description, List<Tensor> tensors, double[] claimed, PerturbableLoss loss,
+                          Map<String, String> unclaimed) {
     /**
-     * @throws IllegalArgumentException if the tensors are not contiguous from 0, names repeat, or
-     *     the sizes of tensors, claimed gradient and loss differ
+     * @throws IllegalArgumentException if the tensors are not contiguous from 0, names repeat, the
+     *     sizes of tensors, claimed gradient and loss differ, or an unclaimed name is no tensor's
      */
     public CheckTarget {
         Objects.requireNonNull(description, "description");
+        unclaimed = Collections.unmodifiableMap(new LinkedHashMap<>(unclaimed));
         tensors = List.copyOf(tensors);
         Objects.requireNonNull(loss, "loss");
         claimed = claimed.clone();
@@ -37,10 +45,25 @@ public record CheckTarget(String description, List<Tensor> tensors, double[] cla
             }
             next += t.size();
         }
+        for (String u : unclaimed.keySet()) {
+            if (!names.contains(u)) {
+                throw new IllegalArgumentException("unclaimed tensor " + u + " is not one of the tensors");
+            }
+        }
         if (next != claimed.length || next != loss.dimension()) {
             throw new IllegalArgumentException("tensors hold " + next + " elements, the claimed gradient "
                     + claimed.length + ", the loss " + loss.dimension());
         }
+    }
+
+    /** A target with a claimed gradient for every tensor. */
+    public CheckTarget(String description, List<Tensor> tensors, double[] claimed, PerturbableLoss loss) {
+        this(description, tensors, claimed, loss, Map.of());
+    }
+
+    /** The same target with another loss (the same function, wrapped: timed, for example). */
+    public CheckTarget withLoss(PerturbableLoss other) {
+        return new CheckTarget(description, tensors, claimed, other, unclaimed);
     }
 
     @Override

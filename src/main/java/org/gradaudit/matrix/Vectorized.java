@@ -37,6 +37,20 @@ public final class Vectorized {
     }
 
     /**
+     * A vectorized file as a gradient-check target at the given sizes: its code lines, run in order
+     * at those sizes, against its loss; see {@link org.gradaudit.matrix.check.CheckTargets#of}.
+     *
+     * @param sizes a size for every declared dimension
+     * @param evaluators how many evaluators of the loss the check may hold at once
+     * @throws IllegalArgumentException if a size is missing, the sizes exceed the memory budget, no
+     *     seeded draw gives a finite loss, or a code line uses a gradient before it is assigned
+     */
+    public static org.gradaudit.gradient.CheckTarget checkTarget(MatrixModel model, java.util.Map<String, Integer> sizes,
+                                                                 long seed, int evaluators) {
+        return org.gradaudit.matrix.check.CheckTargets.of(model, sizes, seed, evaluators);
+    }
+
+    /**
      * Audits a vectorized file.
      *
      * @param points random points per statement, spread over the size draws

@@ -115,7 +115,7 @@ public final class CheckReport {
             b.append(":\n");
             for (Finding f : r.failures()) {
                 b.append("  ").append(f.label()).append(": ");
-                if (f.kind() == Finding.Kind.NON_FINITE) {
+                if (f.kind() == Finding.Kind.NON_FINITE || f.kind() == Finding.Kind.NO_GRADIENT) {
                     b.append(f.note()).append('\n');
                     continue;
                 }

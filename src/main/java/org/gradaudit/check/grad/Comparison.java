@@ -23,12 +23,17 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
     enum Outcome {
         AGREES, MISMATCH, NON_FINITE, KINK;
 
-        /** The outcome of a finding of this kind. */
+        /**
+         * The outcome of a finding of this kind.
+         *
+         * @throws IllegalArgumentException for {@link Finding.Kind#NO_GRADIENT}, which no comparison makes
+         */
         static Outcome of(Finding.Kind kind) {
             return switch (kind) {
                 case MISMATCH -> MISMATCH;
                 case NON_FINITE -> NON_FINITE;
                 case KINK -> KINK;
+                case NO_GRADIENT -> throw new IllegalArgumentException("a missing gradient is no comparison's outcome");
             };
         }
 

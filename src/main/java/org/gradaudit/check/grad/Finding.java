@@ -25,6 +25,8 @@ public record Finding(Kind kind, String tensor, int[] index, double analytic, do
         MISMATCH,
         /** a NaN or infinity in the claimed gradient, the loss or the estimate: a failure. */
         NON_FINITE,
+        /** the producer offers no gradient for the tensor (the note says why): a failure. */
+        NO_GRADIENT,
         /** left and right one-sided differences disagree: a non-differentiable point, not a failure. */
         KINK;
 

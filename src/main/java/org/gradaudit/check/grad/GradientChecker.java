@@ -45,6 +45,9 @@ public final class GradientChecker {
     public static CheckResult check(CheckTarget target, CheckOptions options, ProgressListener progress) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
+        if (!target.unclaimed().isEmpty()) {
+            return Unclaimed.check(target, options, progress);
+        }
         long start = System.nanoTime();
         org.gradaudit.bounds.MemoryBudget.require("checking " + target.description() + " in " + options.mode()
                 + " mode", CheckMemory.bytes(target, options));
