@@ -1,5 +1,6 @@
 package org.gradaudit.gradient;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.gradaudit.numeric.loss.PerturbableLoss;
+import org.gradaudit.numeric.loss.SubsetLoss;
 
 /**
  * What a gradient check compares: a claimed gradient (from backprop, a user's code, a derivation's
@@ -64,6 +66,31 @@ public record CheckTarget(String description, List<Tensor> tensors, double[] cla
     /** The same target with another loss (the same function, wrapped: timed, for example). */
     public CheckTarget withLoss(PerturbableLoss other) {
         return new CheckTarget(description, tensors, claimed, other, unclaimed);
+    }
+
+    /**
+     * This target without its {@link #unclaimed} tensors: the others, their claimed gradient, and
+     * the loss as a function of their elements only (the rest held where they are).
+     */
+    public CheckTarget claimedOnly() {
+        List<String> names = new ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        for (Tensor t : tensors) {
+            if (!unclaimed.containsKey(t.name())) {
+                names.add(t.name());
+                shapes.add(t.shape());
+                for (int k = t.offset(); k < t.offset() + t.size(); k++) {
+                    indices.add(k);
+                }
+            }
+        }
+        int[] subset = indices.stream().mapToInt(Integer::intValue).toArray();
+        double[] kept = new double[subset.length];
+        for (int k = 0; k < subset.length; k++) {
+            kept[k] = claimed[subset[k]];
+        }
+        return new CheckTarget(description, Tensor.layout(names, shapes), kept, new SubsetLoss(loss, subset));
     }
 
     @Override

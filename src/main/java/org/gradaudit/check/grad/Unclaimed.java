@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.gradient.Tensor;
-import org.gradaudit.numeric.loss.SubsetLoss;
 
 /**
  * A check of a target some of whose tensors have no claimed gradient: the others are checked as
@@ -17,25 +16,7 @@ final class Unclaimed {
     }
 
     static CheckResult check(CheckTarget target, CheckOptions options, ProgressListener progress) {
-        List<String> names = new ArrayList<>();
-        List<int[]> shapes = new ArrayList<>();
-        List<Integer> indices = new ArrayList<>();
-        for (Tensor t : target.tensors()) {
-            if (!target.unclaimed().containsKey(t.name())) {
-                names.add(t.name());
-                shapes.add(t.shape());
-                for (int k = t.offset(); k < t.offset() + t.size(); k++) {
-                    indices.add(k);
-                }
-            }
-        }
-        int[] subset = indices.stream().mapToInt(Integer::intValue).toArray();
-        double[] claimed = new double[subset.length];
-        for (int k = 0; k < subset.length; k++) {
-            claimed[k] = target.claimed(subset[k]);
-        }
-        CheckResult checked = GradientChecker.check(new CheckTarget(target.description(), Tensor.layout(names, shapes),
-                claimed, new SubsetLoss(target.loss(), subset)), options, progress);
+        CheckResult checked = GradientChecker.check(target.claimedOnly(), options, progress);
         List<TensorResult> tensors = new ArrayList<>();
         List<Finding> failures = new ArrayList<>();
         for (Tensor t : target.tensors()) {
