@@ -78,7 +78,8 @@ public final class MatrixAuditor {
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> assignedAt = new HashMap<>();
         Map<Integer, Finding> byLine = new HashMap<>();
-        StatementJudge judge = new StatementJudge(model, named, draws, tolerance);
+        StatementJudge judge = new StatementJudge(model, named, draws, tolerance,
+                new org.gradaudit.matrix.proof.MatrixProver(model, rules, null));
         for (Unit u : Unit.of(model)) {
             List<Integer> upstream = u.isCode() ? upstream(u.formula(), assignedAt, byLine) : List.of();
             Finding f;
@@ -132,11 +133,20 @@ public final class MatrixAuditor {
         return out;
     }
 
-    /** The matrix rules against finite differences for one quantity, at the first point of every draw. */
+    /** Random directions along which the rules are checked at each larger size draw. */
+    static final int DIRECTIONS = 3;
+
+    /**
+     * The matrix rules against finite differences for one quantity, at the first point of every
+     * draw: entry by entry at the smallest draw, along {@link #DIRECTIONS} random directions at the
+     * others (a wrong rule shows along almost every direction, at a fraction of the passes).
+     */
     private Optional<String> crossCheck(String v) {
         return crossChecks.computeIfAbsent(v, x -> {
-            for (List<MPoint> d : draws) {
-                Optional<String> r = DifferenceCheck.check(model, d.get(0), x);
+            for (int d = 0; d < draws.size(); d++) {
+                MPoint p = draws.get(d).get(0);
+                Optional<String> r = d == 0 ? DifferenceCheck.check(model, p, x)
+                        : DifferenceCheck.checkDirections(model, p, x, DIRECTIONS, seed * 131 + d);
                 if (r.isPresent()) {
                     return r;
                 }
