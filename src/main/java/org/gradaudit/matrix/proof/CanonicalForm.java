@@ -150,14 +150,28 @@ public final class CanonicalForm {
     }
 
     /** One term of an operand of a product or sum: its scalar factor, and its matrix part as an operand of the operand's shape. */
-    private record Part(Frac scalar, Frac operand, boolean constant) {
+    private record Part(Frac scalar, Frac operand, boolean constant, Mono matrix) {
+    }
+
+    /** Whether a term of the operand's shape {@code in} is broadcast (size 1) along every reduced axis. */
+    private static boolean constantAlong(Mono matrix, int axis, Shape in) {
+        Shape own = matrix.shape();
+        if (own.rank() != in.rank() || matrix.constant()) {
+            return false;
+        }
+        for (int i = 0; i < in.rank(); i++) {
+            if ((axis == MExpr.Reduce.ALL || axis == i) && !own.dim(i).isOne()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An operand as terms, each broadcast explicitly to the operand's shape; a fraction with a sum below stays whole. */
     private static List<Part> parts(Frac f) {
         List<Part> out = new ArrayList<>();
         if (!f.den().key().equals(Poly.ONE.key())) {
-            out.add(new Part(Frac.of(Poly.ONE, Shape.SCALAR), f, false));
+            out.add(new Part(Frac.of(Poly.ONE, Shape.SCALAR), f, false, Mono.ONE));
             return out;
         }
         for (Map.Entry<String, Double> e : f.num().coefficients().entrySet()) {
@@ -168,7 +182,7 @@ public final class CanonicalForm {
             if (!matrix.shape().equals(f.shape())) {
                 operand = Frac.atom(Atom.Op.of("broadcast", List.of(operand), f.shape()));
             }
-            out.add(new Part(scalar, operand, matrix.constant()));
+            out.add(new Part(scalar, operand, matrix.constant(), matrix));
         }
         return out;
     }
@@ -253,6 +267,8 @@ public final class CanonicalForm {
             Frac sum;
             if (p.constant()) {
                 sum = n; // a scalar term summed over the axes is the count times it
+            } else if (r.keepdims() && constantAlong(p.matrix(), axis, in)) {
+                sum = n.times(Frac.of(Poly.term(1, p.matrix()), p.matrix().shape()), s); // a broadcast column summed along its rows
             } else if (sumsToOne(single(p.operand()), axis, in)) {
                 sum = Frac.of(Poly.ONE, Shape.SCALAR);
             } else {
