@@ -89,7 +89,7 @@ public final class MatrixAuditor {
             } else if (System.nanoTime() > deadline) {
                 f = judge.unverified(u, upstream, "not reached within the time limit");
             } else {
-                Optional<String> disagreement = crossCheck(u.target());
+                Optional<String> disagreement = crossCheck(u);
                 f = disagreement.isPresent() ? judge.unverified(u, upstream, "The truth could not be confirmed: "
                         + disagreement.get() + ".") : judge.judge(u, upstream);
             }
@@ -137,16 +137,22 @@ public final class MatrixAuditor {
     static final int DIRECTIONS = 3;
 
     /**
-     * The matrix rules against finite differences for one quantity, at the first point of every
-     * draw: entry by entry at the smallest draw, along {@link #DIRECTIONS} random directions at the
+     * The matrix rules against finite differences for the unit's gradient (its part through one
+     * consumer, for a partial gradient name), at the first point of every draw: entry by entry at
+     * the smallest draw, and for a whole gradient along {@link #DIRECTIONS} random directions at the
      * others (a wrong rule shows along almost every direction, at a fraction of the passes).
      */
-    private Optional<String> crossCheck(String v) {
-        return crossChecks.computeIfAbsent(v, x -> {
+    private Optional<String> crossCheck(Unit u) {
+        MatrixModel.GradName g = u.isCode() ? model.gradNames().get(u.gradName()) : null;
+        boolean partial = g != null && g.partial();
+        String key = partial ? g.of() + " via " + g.via() : u.target();
+        return crossChecks.computeIfAbsent(key, x -> {
             for (int d = 0; d < draws.size(); d++) {
                 MPoint p = draws.get(d).get(0);
-                Optional<String> r = d == 0 ? DifferenceCheck.check(model, p, x)
-                        : DifferenceCheck.checkDirections(model, p, x, DIRECTIONS, seed * 131 + d);
+                Optional<String> r = partial
+                        ? DifferenceCheck.checkPartial(model, p, g.of(), g.via(), p.partials().get(g.name()))
+                        : d == 0 ? DifferenceCheck.check(model, p, u.target())
+                        : DifferenceCheck.checkDirections(model, p, u.target(), DIRECTIONS, seed * 131 + d);
                 if (r.isPresent()) {
                     return r;
                 }

@@ -42,10 +42,21 @@ final class StatementJudge {
         this.prover = prover;
     }
 
-    /** The true value of the unit's target at a point: coefficient * dL/dV. */
+    private String via(Unit u) {
+        return partial(u).map(MatrixModel.GradName::via).orElse(null);
+    }
+
+    /** The partial gradient name a code line assigns, if it assigns one. */
+    private Optional<MatrixModel.GradName> partial(Unit u) {
+        MatrixModel.GradName g = u.isCode() ? model.gradNames().get(u.gradName()) : null;
+        return g != null && g.partial() ? Optional.of(g) : Optional.empty();
+    }
+
+    /** The true value of the unit's target at a point: coefficient * dL/dV (or its part through one consumer). */
     private Tensor truth(Unit u, MPoint p) {
         double c = Coef.of(u.coefficient()).orElseThrow().at(p.sizes());
-        return p.evaluator(Map.of()).evalScaled(c, p.adjoints().get(u.target()));
+        Tensor base = partial(u).map(g -> p.partials().get(g.name())).orElseGet(() -> p.adjoints().get(u.target()));
+        return p.evaluator(Map.of()).evalScaled(c, base);
     }
 
     /** Longest expected formula (in characters) that gradients the file never names are written out into. */
@@ -56,7 +67,8 @@ final class StatementJudge {
      * writes is replaced by its own rule, in the file's names, while the formula stays short.
      */
     private MExpr expected(Unit u) {
-        MExpr e = named.build().scale(Coef.of(u.coefficient()).orElseThrow(), named.oneStep(u.target()));
+        MExpr base = partial(u).map(g -> named.partial(g.of(), g.via())).orElseGet(() -> named.oneStep(u.target()));
+        MExpr e = named.build().scale(Coef.of(u.coefficient()).orElseThrow(), base);
         java.util.Set<MExpr> written = new java.util.HashSet<>();
         for (Unit w : Unit.of(model)) {
             collectAdjoints(w.formula(), written);
@@ -90,7 +102,7 @@ final class StatementJudge {
         }
         String fix = MPrinter.print(repair.get().fix());
         return fix.length() < rules.length()
-                && prover.prove(repair.get().fix(), u.coefficient(), u.target()).kind() == Proof.Kind.CANONICAL_FORM
+                && prover.prove(repair.get().fix(), u.coefficient(), u.target(), via(u)).kind() == Proof.Kind.CANONICAL_FORM
                 ? fix : rules;
     }
 
@@ -144,7 +156,7 @@ final class StatementJudge {
             }
         }
         if (worst == null) {
-            Proof proof = prover.prove(u.formula(), u.coefficient(), u.target());
+            Proof proof = prover.prove(u.formula(), u.coefficient(), u.target(), via(u));
             String proven = switch (proof.kind()) {
                 case CANONICAL_FORM -> "Proven: it and the truth have the same matrix canonical form. ";
                 case ENTRYWISE -> "Proven entrywise by the CAS at sizes " + proof.sizes() + " (not at every size). ";
@@ -152,7 +164,8 @@ final class StatementJudge {
             };
             String how = proven + "Equal to the truth at every entry, at " + points + " random points over the size draws "
                     + MatrixAuditor.describe(draws) + "; the truth is the reverse-mode matrix rules, confirmed by"
-                    + " finite differences of the loss.";
+                    + " finite differences of the loss." + partial(u).map(g -> " (" + g.name() + " is the part of d"
+                    + model.loss() + "/d" + g.of() + " through " + g.via() + ".)").orElse("");
             return finding(u, Verdict.CORRECT, null, null, null, upstream, null, points, maxRel, how,
                     new ShapeDetail(target.toString(), target.toString(), sizes, List.of(), proof));
         }

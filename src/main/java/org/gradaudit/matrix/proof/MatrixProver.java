@@ -47,8 +47,16 @@ public final class MatrixProver {
      * @return which proof holds, or {@link Proof#NONE}
      */
     public Proof prove(MExpr claimed, MExpr coefficient, String target) {
+        return prove(claimed, coefficient, target, null);
+    }
+
+    /**
+     * @param via for a partial gradient name, the consumer its part of dL/d(target) flows through; else null
+     */
+    public Proof prove(MExpr claimed, MExpr coefficient, String target, String via) {
         MExpr c = replace(claimed, this::meaning);
-        MExpr t = build.scale(Coef.of(coefficient).orElseThrow(), rules.oneStep(target));
+        MExpr t = build.scale(Coef.of(coefficient).orElseThrow(), via == null ? rules.oneStep(target)
+                : rules.partial(target, via));
         if (canonicalEqual(c, t)) {
             return Proof.CANONICAL_FORM;
         }
@@ -79,8 +87,9 @@ public final class MatrixProver {
 
     /** A gradient name as what it means, {@code coefficient * dL/dV}; other leaves unchanged. */
     private MExpr meaning(MExpr leaf) {
+        // a partial gradient name is only part of dL/dV: it stays a symbol of its own
         if (leaf instanceof MExpr.Ref r && !model.quantities().containsKey(r.name())
-                && model.gradNames().containsKey(r.name())) {
+                && model.gradNames().containsKey(r.name()) && !model.gradNames().get(r.name()).partial()) {
             MatrixModel.GradName g = model.gradNames().get(r.name());
             return build.scale(Coef.of(g.coefficient()).orElseThrow(), new MExpr.Adjoint(model.loss(), g.of()));
         }
