@@ -38,8 +38,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // Symja takes most of a second to start: let it start while the command line and the file are read.
-        if (args.length > 0 && (args[0].equals("audit") || args[0].equals("derive"))) {
+        // Symja takes most of a second to start: let it start while the command line and the file are read
+        // (not for vectorized files, whose proofs are its own canonical form first).
+        if (CasPreload.wanted(args)) {
             org.gradaudit.symbolic.Cas.get();
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -24,12 +24,25 @@ public final class AuditJsonReport {
         return Json.object("point", run.point(), "gradients", gradients, "note", run.note());
     }
 
-    /** A vectorized statement's additions: {@code shape} where the shapes differ, sizes and index of the counterexample. */
+    /**
+     * A vectorized statement's additions: {@code proof} next to {@code symbolic}, {@code shape} where the
+     * shapes differ, sizes and index of the counterexample.
+     */
     @SuppressWarnings("unchecked")
     private static void shaped(Map<String, Object> o, Finding f) {
         if (f.shaped() == null) {
             return;
         }
+        // which proof stands behind "symbolic": next to it, null when none was found
+        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        o.forEach((k, v) -> {
+            ordered.put(k, v);
+            if (k.equals("symbolic")) {
+                ordered.put("proof", f.shaped().proof().found() ? f.shaped().proof().toString() : null);
+            }
+        });
+        o.clear();
+        o.putAll(ordered);
         if (f.shaped().mismatch()) {
             o.put("shape", Json.object("claimed", f.shaped().claimed(), "expected", f.shaped().expected()));
         }

@@ -91,7 +91,8 @@ public final class AuditTextReport {
 
     private static void finding(StringBuilder out, Finding f, boolean colour, boolean verbose) {
         String verdict = switch (f.verdict()) {
-            case CORRECT -> paint("ok", "32", colour);
+            case CORRECT -> paint("ok", "32", colour) + (f.shaped() != null && f.shaped().proof().found()
+                    ? " (proven: " + f.shaped().proof() + ")" : "");
             case WRONG -> paint("WRONG", "1;31", colour) + (f.diagnosis() == null ? "" : " (" + f.diagnosis() + ")");
             case UNVERIFIED -> paint("UNVERIFIED", "33", colour);
         };

@@ -11,8 +11,10 @@ import org.gradaudit.matrix.numeric.TensorEval;
 /**
  * The independent check of the matrix rules: every entry of {@code dL/dV} against central
  * differences of the scalar loss, Richardson-extrapolated (steps h and h/2), perturbing that entry
- * of V (for a node, its value is replaced and everything downstream recomputed). A disagreement
- * is reported, never hidden: the statements about V are then unverified.
+ * of V (for a node, its value is replaced and everything downstream recomputed); or, at the larger
+ * size draws ({@link #checkDirections}), the rules' derivative along random directions of V against
+ * differences along them, which costs four passes per direction instead of four per entry. A
+ * disagreement is reported, never hidden: the statements about V are then unverified.
  */
 final class DifferenceCheck {
     /** Relative agreement asked of the extrapolated difference, on top of its own error estimate. */
@@ -36,6 +38,64 @@ final class DifferenceCheck {
     static Optional<String> checkPartial(MatrixModel model, MPoint p, String v, String via, Tensor rules) {
         return compare(p, v, rules, "the part of dL/d" + v + " through " + via,
                 (k, x) -> lossThrough(model, p, v, via, k, x));
+    }
+
+    /**
+     * The rules' derivative of the loss along {@code directions} random directions of V (entries
+     * +-1), against Richardson-extrapolated central differences along each.
+     *
+     * @return empty when every direction agrees, else a sentence naming the disagreement
+     */
+    static Optional<String> checkDirections(MatrixModel model, MPoint p, String v, int directions, long seed) {
+        boolean free = model.quantities().get(v).free();
+        Tensor value = p.values().get(v);
+        Tensor rules = p.adjoints().get(v);
+        java.util.Random random = new java.util.Random(seed);
+        double scaleX = 0;
+        for (int k = 0; k < value.size(); k++) {
+            scaleX = Math.max(scaleX, Math.abs(value.value(k)));
+        }
+        for (int d = 0; d < directions; d++) {
+            double[] r = new double[value.size()];
+            double along = 0;
+            double size = 0;
+            for (int k = 0; k < r.length; k++) {
+                r[k] = random.nextBoolean() ? 1 : -1;
+                along += rules.value(k) * r[k];
+                size += Math.abs(rules.value(k));
+            }
+            double h = 1e-3 * Math.max(1, scaleX);
+            double d1 = along(model, p, v, free, r, h);
+            double d2 = along(model, p, v, free, r, h / 2);
+            while ((!Double.isFinite(d1) || !Double.isFinite(d2)) && h > 1e-8) {
+                h /= 10;
+                d1 = along(model, p, v, free, r, h);
+                d2 = along(model, p, v, free, r, h / 2);
+            }
+            if (!Double.isFinite(d1) || !Double.isFinite(d2)) {
+                return Optional.of("the loss is not finite near " + v + ", so finite differences cannot confirm dL/d" + v);
+            }
+            double richardson = (4 * d2 - d1) / 3;
+            double estimate = Math.abs(richardson - d2);
+            if (Math.abs(richardson - along) > RELATIVE * size + 4 * estimate + 1e-10) {
+                return Optional.of(String.format(Locale.ROOT, "along a random direction of %s the matrix rules give a"
+                        + " derivative of %.10g but finite differences of the loss give %.10g (sizes %s)", v, along,
+                        richardson, p.sizes()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double along(MatrixModel model, MPoint p, String v, boolean free, double[] r, double h) {
+        Tensor x = p.values().get(v);
+        double[] plus = new double[r.length];
+        double[] minus = new double[r.length];
+        for (int k = 0; k < r.length; k++) {
+            plus[k] = x.value(k) + h * r[k];
+            minus[k] = x.value(k) - h * r[k];
+        }
+        return (loss(model, p, v, free, Tensor.exact(x.rank(), x.rows(), x.cols(), plus))
+                - loss(model, p, v, free, Tensor.exact(x.rank(), x.rows(), x.cols(), minus))) / (2 * h);
     }
 
     /** The loss with entry k of the perturbed quantity at x. */
@@ -80,15 +140,28 @@ final class DifferenceCheck {
     }
 
     private static double loss(MatrixModel model, MPoint p, String v, boolean free, int k, double x) {
-        Tensor moved = p.values().get(v).with(k, x);
-        Map<String, Tensor> freeValues = new LinkedHashMap<>(p.free());
-        Map<String, Tensor> values;
-        if (free) {
-            freeValues.put(v, moved);
-            values = MPoint.forward(model, p.sizes(), freeValues, Map.of());
-        } else {
-            values = MPoint.forward(model, p.sizes(), freeValues, Map.of(v, moved));
+        return loss(model, p, v, free, p.values().get(v).with(k, x));
+    }
+
+    /** The loss with V's value replaced by {@code moved}; for a node, only what comes after it is recomputed. */
+    private static double loss(MatrixModel model, MPoint p, String v, boolean free, Tensor moved) {
+        if (!free) {
+            Map<String, Tensor> values = new LinkedHashMap<>(p.values());
+            values.put(v, moved);
+            TensorEval eval = new TensorEval(values::get, n -> null, p.sizes());
+            java.util.List<String> order = model.order();
+            for (int i = order.indexOf(v) + 1; i < order.size(); i++) {
+                Tensor t = eval.eval(model.definitions().get(order.get(i)));
+                if (!MPoint.finite(t)) {
+                    return Double.NaN;
+                }
+                values.put(order.get(i), t);
+            }
+            return values.get(model.loss()).value(0);
         }
+        Map<String, Tensor> freeValues = new LinkedHashMap<>(p.free());
+        freeValues.put(v, moved);
+        Map<String, Tensor> values = MPoint.forward(model, p.sizes(), freeValues, Map.of());
         return values == null ? Double.NaN : values.get(model.loss()).value(0);
     }
 

@@ -78,7 +78,8 @@ public final class MatrixAuditor {
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> assignedAt = new HashMap<>();
         Map<Integer, Finding> byLine = new HashMap<>();
-        StatementJudge judge = new StatementJudge(model, named, draws, tolerance);
+        StatementJudge judge = new StatementJudge(model, named, draws, tolerance,
+                new org.gradaudit.matrix.proof.MatrixProver(model, rules, null));
         for (Unit u : Unit.of(model)) {
             List<Integer> upstream = u.isCode() ? upstream(u.formula(), assignedAt, byLine) : List.of();
             Finding f;
@@ -132,20 +133,26 @@ public final class MatrixAuditor {
         return out;
     }
 
+    /** Random directions along which the rules are checked at each larger size draw. */
+    static final int DIRECTIONS = 3;
+
     /**
      * The matrix rules against finite differences for the unit's gradient (its part through one
-     * consumer, for a partial gradient name), at the first point of every draw.
+     * consumer, for a partial gradient name), at the first point of every draw: entry by entry at
+     * the smallest draw, and for a whole gradient along {@link #DIRECTIONS} random directions at the
+     * others (a wrong rule shows along almost every direction, at a fraction of the passes).
      */
     private Optional<String> crossCheck(Unit u) {
         MatrixModel.GradName g = u.isCode() ? model.gradNames().get(u.gradName()) : null;
         boolean partial = g != null && g.partial();
         String key = partial ? g.of() + " via " + g.via() : u.target();
         return crossChecks.computeIfAbsent(key, x -> {
-            for (List<MPoint> d : draws) {
-                MPoint p = d.get(0);
+            for (int d = 0; d < draws.size(); d++) {
+                MPoint p = draws.get(d).get(0);
                 Optional<String> r = partial
                         ? DifferenceCheck.checkPartial(model, p, g.of(), g.via(), p.partials().get(g.name()))
-                        : DifferenceCheck.check(model, p, u.target());
+                        : d == 0 ? DifferenceCheck.check(model, p, u.target())
+                        : DifferenceCheck.checkDirections(model, p, u.target(), DIRECTIONS, seed * 131 + d);
                 if (r.isPresent()) {
                     return r;
                 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gradaudit.check.Diagnosis;
 import org.gradaudit.check.Finding;
+import org.gradaudit.check.Proof;
 import org.gradaudit.check.ShapeDetail;
 import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
@@ -19,6 +20,7 @@ import org.gradaudit.matrix.model.MatrixModel;
 import org.gradaudit.matrix.model.ShapeError;
 import org.gradaudit.matrix.numeric.Tensor;
 import org.gradaudit.matrix.parse.MStatement;
+import org.gradaudit.matrix.proof.MatrixProver;
 
 /**
  * Judges one claim or code line: shape first, then every entry at every point of every size draw;
@@ -29,12 +31,19 @@ final class StatementJudge {
     private final ReverseRules named;
     private final List<List<MPoint>> draws;
     private final BoundedAgreement tolerance;
+    private final MatrixProver prover;
 
-    StatementJudge(MatrixModel model, ReverseRules named, List<List<MPoint>> draws, BoundedAgreement tolerance) {
+    StatementJudge(MatrixModel model, ReverseRules named, List<List<MPoint>> draws, BoundedAgreement tolerance,
+                   MatrixProver prover) {
         this.model = model;
         this.named = named;
         this.draws = draws;
         this.tolerance = tolerance;
+        this.prover = prover;
+    }
+
+    private String via(Unit u) {
+        return partial(u).map(MatrixModel.GradName::via).orElse(null);
     }
 
     /** The partial gradient name a code line assigns, if it assigns one. */
@@ -50,10 +59,51 @@ final class StatementJudge {
         return p.evaluator(Map.of()).evalScaled(c, base);
     }
 
-    /** The truth as a formula in the file's names. */
+    /** Longest expected formula (in characters) that gradients the file never names are written out into. */
+    static final int MAX_INLINED = 160;
+
+    /**
+     * The truth as a formula in the file's names: a {@code dL/dC} that no statement of the file
+     * writes is replaced by its own rule, in the file's names, while the formula stays short.
+     */
     private MExpr expected(Unit u) {
         MExpr base = partial(u).map(g -> named.partial(g.of(), g.via())).orElseGet(() -> named.oneStep(u.target()));
-        return named.build().scale(Coef.of(u.coefficient()).orElseThrow(), base);
+        MExpr e = named.build().scale(Coef.of(u.coefficient()).orElseThrow(), base);
+        java.util.Set<MExpr> written = new java.util.HashSet<>();
+        for (Unit w : Unit.of(model)) {
+            collectAdjoints(w.formula(), written);
+        }
+        for (int i = 0; i < model.quantities().size(); i++) {
+            MExpr next = org.gradaudit.matrix.proof.MatrixProver.replace(e, leaf -> leaf instanceof MExpr.Adjoint a
+                    && !written.contains(leaf) ? named.oneStep(a.of()) : leaf);
+            if (next.equals(e) || MPrinter.print(next).length() > MAX_INLINED) {
+                break;
+            }
+            e = next;
+        }
+        return e;
+    }
+
+    private static void collectAdjoints(MExpr e, java.util.Set<MExpr> out) {
+        if (e instanceof MExpr.Adjoint) {
+            out.add(e);
+        }
+        e.children().forEach(k -> collectAdjoints(k, out));
+    }
+
+    /**
+     * The expected formula of a wrong statement: the rules' one, or the repair when the repair is
+     * shorter and proven equal to the truth by the canonical form (it then reads as the file does).
+     */
+    private String expectedText(Unit u, Optional<Repairs.Repair> repair) {
+        String rules = MPrinter.print(expected(u));
+        if (repair.isEmpty()) {
+            return rules;
+        }
+        String fix = MPrinter.print(repair.get().fix());
+        return fix.length() < rules.length()
+                && prover.prove(repair.get().fix(), u.coefficient(), u.target(), via(u)).kind() == Proof.Kind.CANONICAL_FORM
+                ? fix : rules;
     }
 
     private String describeTarget(Unit u) {
@@ -63,7 +113,6 @@ final class StatementJudge {
 
     Finding judge(Unit u, List<Integer> upstream) {
         Shape target = model.shape(u.target());
-        String expected = MPrinter.print(expected(u));
         Shape claimed;
         String claimedShape;
         String typeError = "";
@@ -78,6 +127,7 @@ final class StatementJudge {
         Map<String, Integer> sizes = draws.get(0).get(0).sizes();
         if (!target.equals(claimed)) {
             Optional<Repairs.Repair> repair = Repairs.find(u.formula(), sameShapeNames(), c -> explains(u, c));
+            String expected = expectedText(u, repair);
             String why = claimed == null ? typeError : MPrinter.print(u.formula()) + " has shape " + claimed;
             String message = "The shapes do not fit: " + describeTarget(u) + ", but " + why + (why.endsWith("?") ? "" : ".")
                     + repair.map(r -> " Repair: " + r.change() + "; then it has that shape and equals the truth.").orElse("")
@@ -106,12 +156,18 @@ final class StatementJudge {
             }
         }
         if (worst == null) {
-            String how = "Equal to the truth at every entry, at " + points + " random points over the size draws "
+            Proof proof = prover.prove(u.formula(), u.coefficient(), u.target(), via(u));
+            String proven = switch (proof.kind()) {
+                case CANONICAL_FORM -> "Proven: it and the truth have the same matrix canonical form. ";
+                case ENTRYWISE -> "Proven entrywise by the CAS at sizes " + proof.sizes() + " (not at every size). ";
+                case NONE -> "";
+            };
+            String how = proven + "Equal to the truth at every entry, at " + points + " random points over the size draws "
                     + MatrixAuditor.describe(draws) + "; the truth is the reverse-mode matrix rules, confirmed by"
                     + " finite differences of the loss." + partial(u).map(g -> " (" + g.name() + " is the part of d"
                     + model.loss() + "/d" + g.of() + " through " + g.via() + ".)").orElse("");
             return finding(u, Verdict.CORRECT, null, null, null, upstream, null, points, maxRel, how,
-                    new ShapeDetail(target.toString(), target.toString(), sizes, List.of()));
+                    new ShapeDetail(target.toString(), target.toString(), sizes, List.of(), proof));
         }
         // the shape is right: a ratio to the truth that is constant or tracks a size is the simplest
         // explanation, and is tried before repairs that keep the shape
@@ -119,6 +175,7 @@ final class StatementJudge {
                 p -> truth(u, p), model.dims(), named.build());
         Optional<Repairs.Repair> diagnosis = ratio.isPresent() ? ratio
                 : Repairs.find(u.formula(), sameShapeNames(), c -> explains(u, c));
+        String expected = expectedText(u, diagnosis);
         List<Integer> index = new ArrayList<>();
         for (int i : worstTensor.index(worst.worst())) {
             index.add(i);
@@ -182,7 +239,9 @@ final class StatementJudge {
         String lhs = u.folded().isEmpty() ? lhs(u) : u.gradName();
         Finding.Subject subject = new Finding.Subject(s.position().line(), s.section(),
                 u.isCode() ? Finding.Kind.CODE : Finding.Kind.CLAIM, lhs, claimed);
-        Finding.Evidence evidence = new Finding.Evidence(Finding.Symbolic.UNKNOWN, points, maxRel);
+        // a wrong statement is disproven by its counterexample (an entry, or the shapes)
+        Finding.Symbolic symbolic = verdict == Verdict.WRONG ? Finding.Symbolic.DIFFERENT : shaped.proof().found() ? Finding.Symbolic.EQUAL : Finding.Symbolic.UNKNOWN;
+        Finding.Evidence evidence = new Finding.Evidence(symbolic, points, maxRel);
         Finding f = switch (verdict) {
             case CORRECT -> Finding.correct(subject, evidence, upstream, 0, message + note);
             case WRONG -> Finding.wrong(subject, evidence, expected, diagnosis, fix, counterexample, upstream, 0,

@@ -47,6 +47,13 @@ public final class Build {
                 Split s = split(b.b());
                 return new Split(k.get().times(s.coef()), s.rest());
             }
+            // (0.5 * lambd) * W2: the coefficient of a factor is the product's
+            Split x = split(b.a());
+            Split y = split(b.b());
+            if (!x.coef().isOne() || !y.coef().isOne()) {
+                MExpr rest = isOne(x.rest()) ? y.rest() : isOne(y.rest()) ? x.rest() : new Bin(BinOp.MUL, x.rest(), y.rest());
+                return new Split(x.coef().times(y.coef()), rest);
+            }
         }
         if (e instanceof Bin b && b.op() == BinOp.DIV) {
             Optional<Coef> k = Coef.of(b.b());
@@ -107,7 +114,12 @@ public final class Build {
         if (b instanceof MExpr.Zeros) {
             return a;
         }
+        Split x = split(a);
         Split y = split(b);
+        if (x.rest().equals(y.rest()) && !isOne(x.rest()) && x.coef().powers().equals(y.coef().powers())
+                && x.coef().value() + y.coef().value() != 0) { // 0.5 * r * W + 0.5 * r * W is r * W
+            return scale(new Coef(x.coef().value() + y.coef().value(), x.coef().powers()), x.rest());
+        }
         if (y.coef().value() < 0) {
             return new Bin(BinOp.SUB, implicit(a, b), implicit(scale(new Coef(-1, Map.of()), b), a));
         }
