@@ -119,13 +119,13 @@ public final class Auditor {
                     truthGraph = graph.withLoss(r.corrected());
                     written = new ChainRule(graph, cas, deadline);
                     points = new Points(truthGraph, List.of(), options.seed(), options.points());
-                    lossNote = "the loss as written (line " + lossLine + ") is not smallest where the prediction"
-                            + " equals the target; derivatives of " + graph.loss()
+                    lossNote = "the loss as written (line " + lossLine + ") is not smallest where " + LossAudit.meets(graph)
+                            + "; derivatives of " + graph.loss()
                             + " are judged against its corrected form " + r.finding().expected();
                 } else {
                     // An unverified loss says why on its own line; the header does not say it a second time.
                     lossNote = r.finding().verdict() == Verdict.CORRECT
-                            ? "the loss (line " + lossLine + ") is smallest where the prediction equals the target"
+                            ? "the loss (line " + lossLine + ") is smallest where " + LossAudit.meets(graph)
                             : r.finding().verdict() == Verdict.UNVERIFIED ? ""
                             : "the loss (line " + lossLine + ") is judged as written";
                 }

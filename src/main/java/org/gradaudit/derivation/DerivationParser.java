@@ -47,8 +47,10 @@ public final class DerivationParser {
     private static final Pattern LOSS_HEAD = Pattern.compile("\\s*loss\\s+(" + NAME_RE + ")\\s*\\(.*");
     private static final Pattern RANGE = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$");
     private static final Pattern FN = Pattern.compile("(\\s*fn\\s+)(" + NAME_RE + ")\\s*\\(([^)]*)\\)\\s*=(.*)");
-    private static final Pattern LOSS = Pattern.compile("(\\s*loss\\s+)(" + NAME_RE + ")\\s*\\(\\s*(" + NAME_RE
-            + ")\\s*,\\s*(" + NAME_RE + ")\\s*\\)\\s*=(.*)");
+    private static final String NAMES_RE = NAME_RE + "(?:\\s*,\\s*" + NAME_RE + ")*";
+    /** {@code loss L(a, y) = ...} (groups 3 and 4 one name each) or {@code loss L(p1, p2; y1, y2) = ...}. */
+    private static final Pattern LOSS = Pattern.compile("(\\s*loss\\s+)(" + NAME_RE + ")\\s*\\(\\s*(?:(" + NAME_RE
+            + ")\\s*,\\s*(" + NAME_RE + ")|(" + NAMES_RE + ")\\s*;\\s*(" + NAMES_RE + "))\\s*\\)\\s*=(.*)");
     private static final Pattern WRT_TAIL = Pattern.compile("\\s*/\\s*d(" + NAME_RE + ")\\s*");
     private static final Pattern WHERE = Pattern.compile("\\bwhere\\b");
     private static final Pattern IN_TAIL = Pattern.compile("\\bin\\b.*");
@@ -306,14 +308,26 @@ public final class DerivationParser {
     private void loss(String line, int indent) {
         Matcher m = LOSS.matcher(line);
         if (!m.matches()) {
-            problem(indent + 1, "expected 'loss NAME(prediction, target) = formula', e.g. 'loss L(a2, y) = (a2 - y)^2/2'");
+            problem(indent + 1, "expected 'loss NAME(prediction, target) = formula', e.g. 'loss L(a2, y) = (a2 - y)^2/2',"
+                    + " or 'loss NAME(predictions; targets) = formula', e.g. 'loss L(p1, p2; y1, y2) = ...'");
             return;
         }
-        Formula rhs = formula(line, m.start(5));
-        if (rhs != null) {
-            statements.add(new Statement.Loss(pos(indent + 1), section, line.strip(), m.group(2), m.group(3),
-                    m.group(4), rhs));
+        List<String> predictions = m.group(3) != null ? List.of(m.group(3)) : names(m.group(5));
+        List<String> targets = m.group(4) != null ? List.of(m.group(4)) : names(m.group(6));
+        if (predictions.size() != targets.size()) {
+            problem(m.start(5) + 1, "the loss names " + predictions.size() + " predictions and " + targets.size()
+                    + " targets; each prediction needs its target, in the same order ('loss L(p1, p2; y1, y2)')");
+            return;
         }
+        Formula rhs = formula(line, m.start(7));
+        if (rhs != null) {
+            statements.add(new Statement.Loss(pos(indent + 1), section, line.strip(), m.group(2), predictions,
+                    targets, rhs));
+        }
+    }
+
+    private static List<String> names(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).toList();
     }
 
     private void code(String line, int indent) {
