@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.gradaudit.bounds.Deadline;
 import org.gradaudit.bounds.TimeLimitException;
+import org.gradaudit.check.grad.ProgressListener;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.model.Graph;
@@ -59,6 +60,7 @@ public final class Auditor {
     private final Model model;
     private final Options options;
     private final Deadline deadline;
+    private final ProgressListener progress;
     private final Cas cas;
     private final Judge judge;
     private final Diagnoser diagnoser;
@@ -74,8 +76,9 @@ public final class Auditor {
     /** The cross-check of each derivative's truth, done once however often it is claimed. */
     private final Map<Expr.Deriv, Optional<String>> crossChecks = new HashMap<>();
 
-    private Auditor(Model model, Options options, Deadline deadline) {
+    private Auditor(Model model, Options options, Deadline deadline, ProgressListener progress) {
         this.model = model;
+        this.progress = progress;
         this.options = options;
         this.deadline = deadline;
         this.cas = Cas.get();
@@ -94,7 +97,15 @@ public final class Auditor {
      * is reported unverified, or wrong without a diagnosis, and says so.
      */
     public static AuditResult audit(Model model, Options options, Deadline deadline) {
-        return new Auditor(model, options, deadline).run();
+        return audit(model, options, deadline, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #audit(Model, Options, Deadline)}, telling {@code progress} after each statement how
+     * many of the model's statements are judged, from the thread that called this.
+     */
+    public static AuditResult audit(Model model, Options options, Deadline deadline, ProgressListener progress) {
+        return new Auditor(model, options, deadline, progress).run();
     }
 
     private AuditResult run() {
@@ -135,7 +146,9 @@ public final class Auditor {
         hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
         boolean noPoints = points.all().size() < MIN_POINTS;
+        int done = 0;
         for (Item item : model.items()) {
+            progress.progress(done++, model.items().size());
             int index = findings.size();
             Finding f;
             if (item instanceof Item.CodeLine c && c.partial()) {
@@ -163,6 +176,7 @@ public final class Auditor {
             }
             findings.add(f);
         }
+        progress.progress(done, model.items().size());
         return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), lossNote,
                 findings, noPoints ? null : CodeRun.against(model, truthGraph, truth, points, deadline));
     }
