@@ -152,16 +152,23 @@ final class Judge {
     }
 
     /**
-     * The process's CPU time, so that the audit's proof budget ({@link #TOTAL_CAS}) is spent by the
-     * CAS's work and not by other programs on a loaded machine (the same file, the same proofs);
-     * wall time where the JVM does not measure CPU time.
+     * CPU time of the CAS's worker threads (named {@code gradaudit-cas}), so that the audit's proof
+     * budget ({@link #TOTAL_CAS}) is spent by the CAS's own work and not by other programs on a
+     * loaded machine or other threads of this one: the same file gets the same proofs. Wall time
+     * where the JVM does not measure thread CPU time.
      */
     private static long cpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
-            return os.getProcessCpuTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return System.nanoTime();
         }
-        return System.nanoTime();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("gradaudit-cas")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** Whether {@code candidate} equals the true values at every given point (for hypotheses). */

@@ -51,7 +51,7 @@ final class LossAudit {
         int n = search.tested();
         Finding.Evidence evidence = new Finding.Evidence(Finding.Symbolic.UNKNOWN, n, 0);
         String meet = meets(graph);
-        String moved = probe.throughGraph() ? " (the predictions moved through what they are computed from)" : "";
+        String moved = search.throughGraph() ? " (the predictions moved through what they are computed from)" : "";
         if (v == null && n < MIN_TESTED) {
             String msg = "the loss could be evaluated where " + equal + " at only " + n + " of "
                     + points.all().size() + " points, so whether it is smallest there is not established; check the"
@@ -70,7 +70,7 @@ final class LossAudit {
                 v.atTarget() + 0.0, equal, v.away() + 0.0, describe(v.moved()));
         Finding.Counterexample cx = new Finding.Counterexample(at, at, v.away() + 0.0, v.atTarget() + 0.0);
         if (signFixes) {
-            String fix = Display.print(Diagnoser.negate(writtenForm));
+            String fix = Display.print(Rewrites.negate(writtenForm));
             String msg = where + ": it is largest, not smallest, where " + meet + ". "
                     + "Its negative is smallest there, so the loss has the wrong sign: " + graph.loss() + " = " + fix
                     + ". Derivatives of " + graph.loss() + " below are judged against this corrected loss.";
@@ -79,6 +79,16 @@ final class LossAudit {
         String msg = where + ": a loss must be smallest where " + meet + ", and neither it "
                 + "nor its negative is. Derivatives below are judged against the loss as written.";
         return new Result(Finding.wrong(subject, evidence, null, Diagnosis.OTHER, null, cx, List.of(), 0, msg), null);
+    }
+
+    /** The audit's header line on the loss; "" for an unverified loss, whose own line says why. */
+    static String note(Result r, Graph graph, int line) {
+        if (r.corrected() != null) {
+            return "the loss as written (line " + line + ") is not smallest where " + meets(graph) + "; derivatives of "
+                    + graph.loss() + " are judged against its corrected form " + r.finding().expected();
+        }
+        return r.finding().verdict() == Verdict.CORRECT ? "the loss (line " + line + ") is smallest where " + meets(graph)
+                : r.finding().verdict() == Verdict.UNVERIFIED ? "" : "the loss (line " + line + ") is judged as written";
     }
 
     /** "the prediction equals the target", or its plural for a loss of several predictions. */

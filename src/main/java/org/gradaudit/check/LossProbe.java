@@ -14,7 +14,7 @@ import org.gradaudit.numeric.Evaluator;
  * Looks for a point where a loss is lower away from its targets than at them. Two ways, chosen by
  * the graph:
  * <ul>
- *   <li><b>directly</b>, for one prediction that the loss reads on its own: the prediction is set
+ *   <li><b>directly</b>, for one prediction: the prediction is set
  *       to the target and moved a step to either side, everything else held;
  *   <li><b>through the graph</b>, for several predictions, or a loss that also reads another node
  *       computed from what the prediction is (p2 beside p1 in a softmax): predictions cannot be
@@ -36,25 +36,25 @@ final class LossProbe {
     record Violation(Map<String, Double> atTargets, Map<String, Double> moved, double atTarget, double away) {
     }
 
-    /** The first violation, or null, and at how many points the loss could be compared at all. */
-    record Result(Violation violation, int tested) {
+    /**
+     * The first violation, or null, at how many points the loss could be compared at all, and
+     * whether the predictions were moved through the graph.
+     */
+    record Result(Violation violation, int tested, boolean throughGraph) {
     }
 
     private final Graph graph;
     private final Points points;
-    private final boolean throughGraph;
+    private final boolean several;
+    private final boolean coupled;
     private final List<String> sources;
 
     LossProbe(Graph graph, Points points) {
         this.graph = graph;
         this.points = points;
-        this.throughGraph = graph.predictions().size() > 1 || readsCoupledNode(graph);
-        this.sources = throughGraph ? sources(graph) : List.of();
-    }
-
-    /** Whether the predictions are moved through the graph (else one prediction is moved directly). */
-    boolean throughGraph() {
-        return throughGraph;
+        this.several = graph.predictions().size() > 1;
+        this.coupled = !several && readsCoupledNode(graph);
+        this.sources = several || coupled ? sources(graph) : List.of();
     }
 
     /**
@@ -94,9 +94,23 @@ final class LossProbe {
         return new ArrayList<>(out);
     }
 
-    /** Searches every point for a violation of {@code loss} (the loss's formula, or its negative). */
+    /**
+     * Searches every point for a violation of {@code loss} (the loss's formula, or its negative).
+     * One prediction beside a node that moves with it is first moved on its own, the other node
+     * held (two samples' predictions, each with its own target), and where that is not smallest,
+     * through the graph (a softmax's p1 beside p2, with y2 = 1 - y1): the loss is smallest at its
+     * target when either way says so.
+     */
     Result search(Evaluator loss) {
-        return throughGraph ? searchThroughGraph(loss) : searchDirectly(loss);
+        if (several) {
+            return searchThroughGraph(loss);
+        }
+        Result direct = searchDirectly(loss);
+        if (!coupled || direct.violation() == null) {
+            return direct;
+        }
+        Result through = searchThroughGraph(loss);
+        return through.violation() == null && through.tested() >= direct.tested() / 2 ? through : direct;
     }
 
     private Result searchDirectly(Evaluator loss) {
@@ -119,13 +133,13 @@ final class LossProbe {
                     compared |= Double.isFinite(away);
                     if (lower(away, atTarget)) {
                         return new Result(new Violation(Map.of(graph.target(), y), Map.of(graph.prediction(), q[p]),
-                                atTarget, away), tested + 1);
+                                atTarget, away), tested + 1, false);
                     }
                 }
             }
             tested += compared ? 1 : 0;
         }
-        return new Result(null, tested);
+        return new Result(null, tested, false);
     }
 
     private Result searchThroughGraph(Evaluator loss) {
@@ -151,13 +165,13 @@ final class LossProbe {
                     double away = loss.eval(r);
                     compared |= Double.isFinite(away);
                     if (lower(away, atTarget)) {
-                        return new Result(new Violation(values(q), values(r), atTarget, away), tested + 1);
+                        return new Result(new Violation(values(q), values(r), atTarget, away), tested + 1, true);
                     }
                 }
             }
             tested += compared ? 1 : 0;
         }
-        return new Result(null, tested);
+        return new Result(null, tested, true);
     }
 
     /** The point with each input target set to its prediction, or null where the targets cannot all be met. */
