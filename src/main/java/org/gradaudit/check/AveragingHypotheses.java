@@ -74,7 +74,8 @@ final class AveragingHypotheses implements HypothesisFamily {
         if (e instanceof Bin b && b.op() == Op.DIV && b.left() instanceof Expr.Num one && one.value() == 1) {
             return b.right();
         }
-        if (e instanceof Expr.Num n && n.value() > 0 && n.value() <= 0.5) {
+        // a subnormal such as 1e-320 has no finite reciprocal: it is no 1/n of a count
+        if (e instanceof Expr.Num n && n.value() > 0 && n.value() <= 0.5 && Double.isFinite(1 / n.value())) {
             return Expr.num(1 / n.value());
         }
         return null;

@@ -1,6 +1,7 @@
 package org.gradaudit.derivation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DerivationParser {
      * character or a decimal point, so a number such as 1e5 is not a word here) whose last
      * {@code MAX_LENGTH + 1} characters are all its own.
      */
-    private static final Pattern LONG_NAME = Pattern.compile("(?<![A-Za-z0-9_.])" + NAME_RE + "(?<=[A-Za-z0-9_]{"
+    private static final Pattern LONG_NAME = Pattern.compile("(?<![A-Za-z0-9_.\u0391-\u03A9\u03B1-\u03C9])" + NAME_RE + "(?<=" + Names.PART_CLASS + "{"
             + (Names.MAX_LENGTH + 1) + "})");
     private static final Pattern LEIBNIZ = Pattern.compile("d(" + NAME_RE + ")\\s*/\\s*d(" + NAME_RE + ")");
     private static final Pattern HEAD_NAME_EQ = Pattern.compile("\\s*(" + NAME_RE + ")\\s*=(?!=).*");
@@ -57,6 +58,7 @@ public final class DerivationParser {
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern DECLARE_HEAD = Pattern.compile("\\s*(input|param)\\s+(.*)");
     private static final Pattern ALIAS_HEAD = Pattern.compile("\\s*alias\\s+(.*)");
+    private static final Pattern FUNCTION_ALIAS = Pattern.compile("\\s*(" + NAME_RE + ")\\s*=\\s*(" + NAME_RE + ")\\s*");
     private static final Pattern GRAD_HEAD = Pattern.compile("\\s*grad\\s+(.*)");
     private static final Pattern UPSTREAM = Pattern.compile("(\\s*upstream\\s+)(" + NAME_RE + ")\\s*=\\s*"
             + "d(" + NAME_RE + ")\\s*/\\s*d(" + NAME_RE + ")\\s*(?:in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*)?");
@@ -115,6 +117,7 @@ public final class DerivationParser {
     private Scope collectScope(String[] lines) {
         Set<String> functions = new HashSet<>(Builtins.FUNCTIONS);
         Set<String> quantities = new HashSet<>();
+        List<String> aliasLines = new ArrayList<>();
         for (String raw : lines) {
             if (raw.length() > MAX_LINE) {
                 continue;
@@ -142,15 +145,28 @@ public final class DerivationParser {
                     quantities.add(n.group(1));
                 }
             } else if ((m = ALIAS_HEAD.matcher(line)).matches()) {
-                Matcher n = NAME.matcher(m.group(1));
-                while (n.find()) {
-                    quantities.add(n.group());
-                }
+                aliasLines.add(m.group(1));
             } else if ((m = HEAD_NAME_EQ.matcher(line)).matches() && !KEYWORDS.contains(m.group(1))) {
                 quantities.add(m.group(1));
             }
         }
-        return Scope.of(functions, quantities);
+        // after every 'fn' is known: 'alias σ = sigmoid' spells a function, any other alias a quantity
+        Map<String, String> spellings = new HashMap<>();
+        for (String rest : aliasLines) {
+            for (String part : topLevelParts(rest)) {
+                Matcher pair = FUNCTION_ALIAS.matcher(part);
+                if (pair.matches() && functions.contains(pair.group(2)) && !functions.contains(pair.group(1))) {
+                    spellings.put(pair.group(1), spellings.getOrDefault(pair.group(2), pair.group(2)));
+                    continue;
+                }
+                Matcher n = NAME.matcher(part);
+                while (n.find()) {
+                    quantities.add(n.group());
+                }
+            }
+        }
+        functions.addAll(spellings.keySet());
+        return Scope.of(functions, quantities, spellings);
     }
 
     private void line(String raw) {
@@ -263,6 +279,16 @@ public final class DerivationParser {
                 statements.add(new Statement.Named(pos(indent + 1), section, line.strip(), alias, formula));
                 offset += part.length() + 1;
                 continue;
+            }
+            if (Names.isName(alias) && scope.isFunction(alias) && scope.function(alias).equals(scope.function(target))) {
+                // another spelling of a function, as pasted text writes the sigmoid: 'alias σ = sigmoid'
+                offset += part.length() + 1;
+                continue;
+            }
+            if (Names.isName(alias) && Names.isName(target) && scope.isFunction(target)) {
+                problem(offset + part.indexOf(alias) + 1, "'" + alias + "' cannot be another spelling of the function '" + target
+                        + "': it is already a function; write 'alias NEW = " + target + "' with a new name");
+                return;
             }
             if (!Names.isName(alias) || !Names.isName(target)) {
                 problem(offset + 1, "expected 'alias NEW = existing' or 'alias NEW = formula', e.g. 'alias A2 = a2'"

@@ -236,7 +236,7 @@ public final class ExprParser {
                 skipSpace();
             }
             expectClose(open);
-            return new Expr.Call(name, args);
+            return new Expr.Call(scope.function(name), args);
         }
         return new Expr.Var(name);
     }

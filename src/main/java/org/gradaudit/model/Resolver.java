@@ -206,7 +206,8 @@ final class Resolver {
         known.addAll(functions.keySet());
         String hint = Builtins.closest(name, known);
         report(f, at, name, "unknown function '" + name + "'"
-                + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                + (name.equals("\u03c3") ? "; to read σ as the sigmoid, write 'alias σ = sigmoid'."
+                        : hint == null ? "." : "; did you mean '" + hint + "'?")
                 + " A derivation can call only these functions: " + String.join(", ", known)
                 + ". To multiply, write '*'.");
     }

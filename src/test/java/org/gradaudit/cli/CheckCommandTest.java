@@ -83,6 +83,11 @@ class CheckCommandTest {
         assertEquals(1, model.code(), model.out() + model.err());
         assertTrue(model.out().contains("method ridders, mode fast"), model.out());
         assertTrue(model.out().contains("  w[0,1]: analytic -1.99900"), model.out());
+        // A correct model costs one direction over all its parameters, as the built-in network does.
+        AuditCommandTest.Run correct = run("check", "--model", "com.example.LogisticRegression", "--mode", "fast",
+                "--format", "json");
+        assertEquals(0, correct.code(), correct.out() + correct.err());
+        assertEquals(2, correct.out().split("\"directions\": 1,", -1).length - 1, correct.out());
         AuditCommandTest.Run full = run("check", "--layers", "4,5,3", "--output", "softmax", "--loss", "cross-entropy");
         assertTrue(full.out().contains("method ridders, mode full"), full.out());
     }

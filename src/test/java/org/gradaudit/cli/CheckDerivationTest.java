@@ -29,6 +29,29 @@ class CheckDerivationTest {
     }
 
     @Test
+    void fastModeGoesFromOneDirectionToTheWrongParameters() {
+        // A derivation's network gets the built-in network's strategy: one random direction over all
+        // parameters, then the tensors, then the element; its parameters are scalars, so a failing
+        // tensor is its element.
+        AuditCommandTest.Run ok = run("check", "--mode", "fast", "--format", "json",
+                "derivations/rodriguez-2019-backprop-corrected.deriv");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("\"method\": \"ridders\"") && ok.out().contains("\"mode\": \"fast\""), ok.out());
+        assertEquals(4, ok.out().split("\"directions\": 1", -1).length - 1, ok.out());
+        AuditCommandTest.Run wrong = run("check", "--mode", "fast", "derivations/rodriguez-2019-backprop.deriv");
+        assertEquals(1, wrong.code(), wrong.out() + wrong.err());
+        for (String line : wrong.out().split("\n")) {
+            if (line.startsWith("W1 ") || line.startsWith("b1 ")) {
+                assertTrue(line.endsWith("FAIL"), line);
+            } else if (line.startsWith("W2 ") || line.startsWith("b2 ")) {
+                assertTrue(line.endsWith("pass"), line);
+            }
+        }
+        assertTrue(wrong.out().contains("  W1[0]: analytic "), wrong.out());
+        assertTrue(wrong.out().contains("  b1[0]: analytic "), wrong.out());
+    }
+
+    @Test
     void theCorrectedCodePassesWithEachRealMethod() {
         for (String method : new String[] {"central", "ridders"}) {
             AuditCommandTest.Run r = run("check", "--method", method, "derivations/rodriguez-2019-backprop-corrected.deriv");

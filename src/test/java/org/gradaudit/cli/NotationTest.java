@@ -155,6 +155,16 @@ class NotationTest {
     }
 
     @Test
+    void greekNamesAndSigmaForTheSigmoidAuditAsPasted() {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", "src/test/resources/notation/greek.deriv");
+        assertEquals(0, r.code(), r.out());
+        assertEquals(8, verdicts(r).size(), r.out());
+        AuditCommandTest.Run seeded = AuditCommandTest.run("audit", "src/test/resources/notation/greek-mistakes.deriv");
+        assertEquals(Map.of(11, "WRONG wrong-derivative", 16, "WRONG sign"), wrong(seeded), seeded.out());
+        assertTrue(seeded.out().contains("sigmoid' of z is a*(1 - a)"), seeded.out());
+    }
+
+    @Test
     void nearMissesAreRefusedWithHowToWriteThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         String header = "input x, y\nparam w\nz = w*x\nloss L(z, y) = (z - y)^2/2\n";
@@ -167,6 +177,7 @@ class NotationTest {
                 "upstream dz = dL/dz\n", "also declares 'loss' at line 4",
                 "upstream dz = z\n", "expected 'upstream NAME = dL/dX [in [low, high]]'",
                 "alias q =\n", "or 'alias NEW = formula'",
+                "q = \u03c3(z)\n", "to read σ as the sigmoid, write 'alias σ = sigmoid'",
                 "alias n1 = (x + y)*(x - y), n2 = n1*n1 + n1, n3 = n2*n2 + n2, n4 = n3*n3 + n3, n5 = n4*n4 + n4,"
                         + " n6 = n5*n5 + n5, n7 = n6*n6 + n6, n8 = n7*n7 + n7\n", "stands for a formula of more than");
         int i = 0;

@@ -81,4 +81,27 @@ class PastedTextTest {
         assertTrue(p.message().contains("the '(' at column 14"), p.message());
         assertEquals(20, p.position().column());
     }
+
+    @Test
+    void greekLettersAreLettersOfNames() throws DerivationException {
+        Derivation d = DerivationParser.parse("t.deriv", HEADER + "\u03b4 = w*x\n\u03b72 = 2*\u03b4\n");
+        Statement.Definition last = (Statement.Definition) d.statements().get(d.statements().size() - 1);
+        assertEquals("\u03b72", last.name());
+        assertEquals(ascii("q = 2*\u03b4"), last.rhs().expr());
+    }
+
+    @Test
+    void sigmaNamesTheSigmoidWhereTheFileSaysSo() throws DerivationException {
+        assertEquals(ascii("q = sigmoid(x)*(1 - sigmoid(x))"),
+                rhs("alias \u03c3 = sigmoid\nq = \u03c3(x)(1 - \u03c3(x))"));
+        // without the alias, 'σ(x)' calls a function named σ, which the model refuses as unknown
+        assertEquals(new Expr.Call("\u03c3", List.of(new Expr.Var("x"))), rhs("q = \u03c3(x)"));
+    }
+
+    @Test
+    void aBuiltInFunctionCannotBecomeAnotherOnesSpelling() {
+        Problem p = problem("alias exp = sigmoid");
+        assertTrue(p.message().contains("'exp' cannot be another spelling of the function 'sigmoid'"), p.message());
+        assertEquals(7, p.position().column(), p.message());
+    }
 }

@@ -64,7 +64,41 @@ class BadVectorizedInputTest {
                 Arguments.of("an axis the shape lacks", HEAD + "v = np.sum(X, axis=0)\nZ = np.sum(v, axis=1)\n",
                         "axis 1 is out of range for (m,)"),
                 Arguments.of("softmax without an axis", HEAD + "Z = softmax(X)\n", "softmax needs the axis"),
-                Arguments.of("alias", HEAD + "alias x = X\n", "'alias' is not supported in vectorized files"),
+                Arguments.of("an alias using one declared below it", HEAD + "alias s = t + X\nalias t = X\n",
+                        "5:11: 't' is declared at line 6 with fn or alias, after this use"),
+                Arguments.of("a function's body using a quantity", HEAD + "fn f(z) = z * W1\n",
+                        "5:15: unknown name 'W1': a function's body uses only its parameters (z)"),
+                Arguments.of("a function called with the wrong count", HEAD + "fn f(z) = z * 2\nZ = f(X, X)\n",
+                        "6:5: f takes 1 array argument here, found 2"),
+                Arguments.of("a function named as a built-in", HEAD + "fn sigmoid(z) = z\n",
+                        "5:4: 'sigmoid' is a built-in function"),
+                Arguments.of("a function that expands too far", HEAD + "fn f0(z) = z * z\n"
+                        + java.util.stream.IntStream.range(1, 16).mapToObj(i -> "fn f" + i + "(z) = f" + (i - 1) + "(z) * f"
+                        + (i - 1) + "(z)\n").collect(java.util.stream.Collectors.joining()),
+                        "write out to more than 10000 nodes"),
+                Arguments.of("an upstream gradient of no node", HEAD + "upstream dQ = dL/dQ\n",
+                        "5:1: 'upstream dQ': 'Q' must be a node of the file"),
+                Arguments.of("an upstream gradient beside a loss", HEAD + NET + "upstream dA1 = dL/dA1\n",
+                        "10:1: an upstream gradient defines the loss L as everything downstream, but the file also"
+                                + " declares 'loss L(...)'"),
+                Arguments.of("an upstream gradient used forward", HEAD + "Z1 = np.dot(W1, X) + b1\nQ = Z1 * dZ1\n"
+                        + "upstream dZ1 = dL/dZ1\n", "6:1: 'dZ1' is the upstream gradient of Z1, given to the backward"
+                        + " pass; a forward definition cannot use it"),
+                Arguments.of("upstream without dL/dX", HEAD + "Z1 = np.dot(W1, X) + b1\nupstream dZ1 = Z1\n",
+                        "6:1: expected 'upstream NAME = dL/dX [in [low, high]]'"),
+                Arguments.of("a partial gradient through a node that does not read it", HEAD + NET
+                        + "grad g = dL/dZ1 via Z2\n", "10:21: 'via Z2': the definition of Z2 does not read Z1, so no part"
+                        + " of dL/dZ1 flows through it; the definitions that read Z1: A1"),
+                Arguments.of("a partial gradient through an input", HEAD + NET + "grad g = dL/dW1 via X\n",
+                        "10:21: 'via X': 'X' is an input or parameter, which reads nothing"),
+                Arguments.of("a partial gradient through an unknown name", HEAD + NET + "grad g = dL/dW1 via Q\n",
+                        "10:21: 'via Q': 'Q' is not a quantity"),
+                Arguments.of("via without a consumer", HEAD + NET + "grad g = dL/dW1 via\n",
+                        "10:17: 'via' names the one consumer of the variable"),
+                Arguments.of("np.ones of a bare dimension in parentheses", HEAD + "Z = np.ones((m)) * X\n",
+                        "5:5: (m) is not a shape in numpy; write (m,) for a rank-1 array or (m, 1) for a column"),
+                Arguments.of("np.ones of an undeclared size", HEAD + "Z = np.ones((k, m)) * X\n",
+                        "5:14: np.ones takes a shape of declared dimensions and integers 1 to 64"),
                 Arguments.of("masked assignment of a value other than 0", HEAD + NET + "code dZ1[Z1 <= 0] = 1\n",
                         "masked assignment is supported only as dZ1[mask] = 0"),
                 Arguments.of("a claim about another quantity than the loss", HEAD + NET + "dZ2/dA1 = W2\n",

@@ -147,6 +147,23 @@ class VectorizedDerivationsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("mistakes")
+    void aMistakesCopyAuditsTheSameNetworkAsItsPublishedFile(Path p) throws Exception {
+        // the seeded mistakes are in the gradients only: the forward pass, the loss and the conventions are the published ones
+        Path published = p.resolveSibling(p.getFileName().toString().replace("-mistakes.deriv", ".deriv"));
+        org.gradaudit.matrix.model.MatrixModel a = Vectorized.load(published.toString(), Files.readString(published));
+        org.gradaudit.matrix.model.MatrixModel b = Vectorized.load(p.toString(), Files.readString(p));
+        assertEquals(a.definitions(), b.definitions(), p.toString());
+        assertEquals(a.dims(), b.dims(), p.toString());
+        for (String q : a.quantities().keySet()) {
+            assertEquals(a.shape(q), b.shape(q), p + ": " + q);
+        }
+        a.gradNames().forEach((name, g) -> assertEquals(List.of(g.of(), g.coefficient(), g.via()),
+                List.of(b.gradNames().get(name).of(), b.gradNames().get(name).coefficient(), b.gradNames().get(name).via()),
+                p + ": " + name));
+    }
+
     @Test
     void theFixOfAShapeMistakeIsTheTruthAndTheJsonCarriesShapesSizesAndIndex() {
         StringWriter out = new StringWriter();

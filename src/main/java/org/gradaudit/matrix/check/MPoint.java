@@ -21,8 +21,10 @@ import org.gradaudit.matrix.numeric.TensorEval;
  * @param sizes the size of each dimension
  * @param values every quantity's value (free ones drawn, nodes computed)
  * @param adjoints dL/dV for every quantity V
+ * @param partials the value of each partial gradient name's part of dL/dV (without its coefficient)
  */
-record MPoint(MatrixModel model, Map<String, Integer> sizes, Map<String, Tensor> values, Map<String, Tensor> adjoints) {
+record MPoint(MatrixModel model, Map<String, Integer> sizes, Map<String, Tensor> values, Map<String, Tensor> adjoints,
+              Map<String, Tensor> partials) {
 
     /** Draws a point, or returns null when its loss or a gradient is not finite there. */
     static MPoint draw(MatrixModel model, ReverseRules rules, Map<String, Integer> sizes, Random random) {
@@ -59,7 +61,17 @@ record MPoint(MatrixModel model, Map<String, Integer> sizes, Map<String, Tensor>
             }
             adjoints.put(v, t);
         }
-        return new MPoint(model, sizes, values, adjoints);
+        Map<String, Tensor> partials = new HashMap<>();
+        for (MatrixModel.GradName g : model.gradNames().values()) {
+            if (g.partial()) {
+                Tensor t = eval.eval(rules.partial(g.of(), g.via()));
+                if (!finite(t)) {
+                    return null;
+                }
+                partials.put(g.name(), t);
+            }
+        }
+        return new MPoint(model, sizes, values, adjoints, partials);
     }
 
     /**
@@ -102,7 +114,8 @@ record MPoint(MatrixModel model, Map<String, Integer> sizes, Map<String, Tensor>
     Tensor gradName(String name) {
         MatrixModel.GradName g = model.gradNames().get(name);
         double c = Coef.of(g.coefficient()).orElseThrow().at(sizes);
-        return new TensorEval(n -> null, n -> null, sizes).evalScaled(c, adjoints.get(g.of()));
+        return new TensorEval(n -> null, n -> null, sizes).evalScaled(c, g.partial() ? partials.get(name)
+                : adjoints.get(g.of()));
     }
 
     /** An evaluator where quantities take this point's values and gradient names their true values, unless overridden. */

@@ -88,7 +88,7 @@ public final class MatrixAuditor {
             } else if (System.nanoTime() > deadline) {
                 f = judge.unverified(u, upstream, "not reached within the time limit");
             } else {
-                Optional<String> disagreement = crossCheck(u.target());
+                Optional<String> disagreement = crossCheck(u);
                 f = disagreement.isPresent() ? judge.unverified(u, upstream, "The truth could not be confirmed: "
                         + disagreement.get() + ".") : judge.judge(u, upstream);
             }
@@ -132,11 +132,20 @@ public final class MatrixAuditor {
         return out;
     }
 
-    /** The matrix rules against finite differences for one quantity, at the first point of every draw. */
-    private Optional<String> crossCheck(String v) {
-        return crossChecks.computeIfAbsent(v, x -> {
+    /**
+     * The matrix rules against finite differences for the unit's gradient (its part through one
+     * consumer, for a partial gradient name), at the first point of every draw.
+     */
+    private Optional<String> crossCheck(Unit u) {
+        MatrixModel.GradName g = u.isCode() ? model.gradNames().get(u.gradName()) : null;
+        boolean partial = g != null && g.partial();
+        String key = partial ? g.of() + " via " + g.via() : u.target();
+        return crossChecks.computeIfAbsent(key, x -> {
             for (List<MPoint> d : draws) {
-                Optional<String> r = DifferenceCheck.check(model, d.get(0), x);
+                MPoint p = d.get(0);
+                Optional<String> r = partial
+                        ? DifferenceCheck.checkPartial(model, p, g.of(), g.via(), p.partials().get(g.name()))
+                        : DifferenceCheck.check(model, p, u.target());
                 if (r.isPresent()) {
                     return r;
                 }

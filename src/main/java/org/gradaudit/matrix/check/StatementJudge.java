@@ -37,15 +37,23 @@ final class StatementJudge {
         this.tolerance = tolerance;
     }
 
-    /** The true value of the unit's target at a point: coefficient * dL/dV. */
+    /** The partial gradient name a code line assigns, if it assigns one. */
+    private Optional<MatrixModel.GradName> partial(Unit u) {
+        MatrixModel.GradName g = u.isCode() ? model.gradNames().get(u.gradName()) : null;
+        return g != null && g.partial() ? Optional.of(g) : Optional.empty();
+    }
+
+    /** The true value of the unit's target at a point: coefficient * dL/dV (or its part through one consumer). */
     private Tensor truth(Unit u, MPoint p) {
         double c = Coef.of(u.coefficient()).orElseThrow().at(p.sizes());
-        return p.evaluator(Map.of()).evalScaled(c, p.adjoints().get(u.target()));
+        Tensor base = partial(u).map(g -> p.partials().get(g.name())).orElseGet(() -> p.adjoints().get(u.target()));
+        return p.evaluator(Map.of()).evalScaled(c, base);
     }
 
     /** The truth as a formula in the file's names. */
     private MExpr expected(Unit u) {
-        return named.build().scale(Coef.of(u.coefficient()).orElseThrow(), named.oneStep(u.target()));
+        MExpr base = partial(u).map(g -> named.partial(g.of(), g.via())).orElseGet(() -> named.oneStep(u.target()));
+        return named.build().scale(Coef.of(u.coefficient()).orElseThrow(), base);
     }
 
     private String describeTarget(Unit u) {
@@ -100,7 +108,8 @@ final class StatementJudge {
         if (worst == null) {
             String how = "Equal to the truth at every entry, at " + points + " random points over the size draws "
                     + MatrixAuditor.describe(draws) + "; the truth is the reverse-mode matrix rules, confirmed by"
-                    + " finite differences of the loss.";
+                    + " finite differences of the loss." + partial(u).map(g -> " (" + g.name() + " is the part of d"
+                    + model.loss() + "/d" + g.of() + " through " + g.via() + ".)").orElse("");
             return finding(u, Verdict.CORRECT, null, null, null, upstream, null, points, maxRel, how,
                     new ShapeDetail(target.toString(), target.toString(), sizes, List.of()));
         }

@@ -162,7 +162,7 @@ public sealed interface MExpr {
         }
     }
 
-    /** {@code np.broadcast_to(a, shape)}: only gradients are written with it. */
+    /** {@code np.broadcast_to(a, shape)}: gradients are written with it, and {@code np.ones(shape)} is 1 broadcast. */
     record Broadcast(MExpr a, Shape shape) implements MExpr {
 
         @Override
@@ -190,7 +190,7 @@ public sealed interface MExpr {
         }
     }
 
-    /** {@code np.zeros(shape)}: the gradient of a quantity the loss does not depend on. */
+    /** {@code np.zeros(shape)}: as written, or the gradient of a quantity the loss does not depend on. */
     record Zeros(Shape shape) implements MExpr.Leaf {
     }
 

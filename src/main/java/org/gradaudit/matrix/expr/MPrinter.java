@@ -94,6 +94,8 @@ public final class MPrinter {
                     + (r.keepdims() ? ", keepdims=True" : "") + ")";
         } else if (e instanceof Softmax s) {
             return (s.log() ? "log_softmax(" : "softmax(") + print(s.a()) + ", axis=" + s.axis() + ")";
+        } else if (e instanceof Broadcast b && b.a() instanceof Num n && n.value() == 1) {
+            return "np.ones(" + b.shape() + ")"; // as the parser reads np.ones
         } else if (e instanceof Broadcast b) {
             return "np.broadcast_to(" + print(b.a()) + ", " + b.shape() + ")";
         } else if (e instanceof Expand x) {

@@ -22,7 +22,9 @@ public final class ReverseRules {
     private final Shapes shapes;
     private final Build build;
     private final Map<String, MExpr> oneStep = new HashMap<>();
+    private final Map<List<String>, MExpr> partial = new HashMap<>();
     private final java.util.function.Function<String, MExpr> consumerGradient;
+    private final boolean named;
 
     /** Rules whose one-step forms use {@code dL/dC} leaves for the consumers' gradients (for evaluation). */
     public ReverseRules(MatrixModel model) {
@@ -35,6 +37,7 @@ public final class ReverseRules {
      */
     public ReverseRules(MatrixModel model, boolean named) {
         this.model = model;
+        this.named = named;
         this.consumerGradient = named ? this::named
                 : c -> c.equals(model.loss()) ? new MExpr.Num(1) : new MExpr.Adjoint(model.loss(), c);
         this.shapes = model.shapes();
@@ -70,20 +73,52 @@ public final class ReverseRules {
      * leaves) and forward quantities.
      */
     public MExpr oneStep(String v) {
-        return oneStep.computeIfAbsent(v, this::derive);
+        MExpr known = oneStep.get(v);
+        if (known == null) {
+            known = derive(v); // not computeIfAbsent: a named upstream gradient derives another one first
+            oneStep.put(v, known);
+        }
+        return known;
     }
 
     private MExpr derive(String v) {
         if (v.equals(model.loss())) {
             return new MExpr.Num(1);
         }
+        if (named) {
+            MExpr parts = partialNames(v);
+            if (parts != null) {
+                return parts;
+            }
+        }
         MExpr total = null;
         for (String c : consumers(v)) {
-            List<MExpr> parts = new ArrayList<>();
-            back(model.definitions().get(c), consumerGradient.apply(c), v, parts);
-            for (MExpr p : parts) {
-                total = total == null ? p : build.add(total, p);
-            }
+            MExpr part = through(v, c);
+            total = total == null ? part : build.add(total, part);
+        }
+        return total == null ? new MExpr.Zeros(model.shape(v)) : total;
+    }
+
+    /**
+     * The part of {@code dL/dv} that flows through the consumer {@code via}: via's gradient pushed back
+     * through via's own rule to v only (a partial gradient, {@code grad dxmu1 = dL/dxmu via xhat}).
+     * The sum of these parts over every consumer is {@link #oneStep}.
+     */
+    public MExpr partial(String v, String via) {
+        MExpr known = partial.get(List.of(v, via));
+        if (known == null) {
+            known = through(v, via);
+            partial.put(List.of(v, via), known);
+        }
+        return known;
+    }
+
+    private MExpr through(String v, String c) {
+        List<MExpr> parts = new ArrayList<>();
+        back(model.definitions().get(c), consumerGradient.apply(c), v, parts);
+        MExpr total = null;
+        for (MExpr p : parts) {
+            total = total == null ? p : build.add(total, p);
         }
         return total == null ? new MExpr.Zeros(model.shape(v)) : total;
     }
@@ -98,18 +133,45 @@ public final class ReverseRules {
         }
         MatrixModel.GradName best = null;
         for (MatrixModel.GradName g : model.gradNames().values()) {
-            if (g.of().equals(c) && (best == null || best.line() == 0 && g.line() > 0)) {
+            if (g.of().equals(c) && !g.partial() && (best == null || best.line() == 0 && g.line() > 0)) {
                 best = g;
             }
         }
         if (best != null && best.line() == 0 && !assigned(best.name())) {
             best = null;
         }
+        if (best == null && partialNames(c) != null) {
+            return partialNames(c);
+        }
         if (best == null) {
-            return new MExpr.Adjoint(model.loss(), c);
+            // a node whose gradient arrives from outside: dL/dout is the upstream input dout (plus any other consumer's part)
+            return model.upstreams().containsKey(c) ? oneStep(c) : new MExpr.Adjoint(model.loss(), c);
         }
         Coef k = Coef.of(best.coefficient()).orElseThrow();
         return build.scale(k.inverse(), new MExpr.Ref(best.name()));
+    }
+
+    /**
+     * dL/dv as the sum of the file's partial gradient names of v, when code lines assign one for every
+     * consumer of v ({@code dxmu1 + dxmu2}); else null.
+     */
+    private MExpr partialNames(String v) {
+        Map<String, MatrixModel.GradName> byConsumer = new java.util.LinkedHashMap<>();
+        for (MatrixModel.GradName g : model.gradNames().values()) {
+            if (g.partial() && g.of().equals(v) && assigned(g.name())) {
+                byConsumer.putIfAbsent(g.via(), g);
+            }
+        }
+        List<String> consumers = consumers(v);
+        if (consumers.isEmpty() || !byConsumer.keySet().containsAll(consumers)) {
+            return null;
+        }
+        MExpr total = null;
+        for (MatrixModel.GradName g : byConsumer.values()) { // in the file's order
+            MExpr part = build.scale(Coef.of(g.coefficient()).orElseThrow().inverse(), new MExpr.Ref(g.name()));
+            total = total == null ? part : build.add(total, part);
+        }
+        return total;
     }
 
     private boolean assigned(String name) {
@@ -215,7 +277,8 @@ public final class ReverseRules {
             }
         } else {
             int axis = r.axis() < 0 ? r.axis() + a.rank() : r.axis();
-            spread = build.broadcast(r.keepdims() || a.rank() == 1 ? g : new MExpr.Expand(g, axis), a);
+            // a rank-1 result of a sum over axis 0 broadcasts back as a row without being expanded
+            spread = build.broadcast(r.keepdims() || a.rank() == 1 || axis == 0 ? g : new MExpr.Expand(g, axis), a);
             divide = count(a.dim(axis));
         }
         back(r.a(), r.op() == MExpr.ReduceOp.MEAN ? build.scale(divide.inverse(), spread) : spread, v, out);

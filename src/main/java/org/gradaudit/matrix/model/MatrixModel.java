@@ -18,11 +18,14 @@ import org.gradaudit.matrix.parse.MatrixDerivation;
  * @param loss the loss's name
  * @param gradNames what each gradient name means, explicit ({@code grad}) or by default ({@code dX} is dL/dX)
  * @param judged the claims and code lines, in file order
+ * @param upstreams for a file whose loss is given by {@code upstream} lines, each node's upstream input
+ *     ({@code out -> dout}); empty for a file with a {@code loss}
  */
 public record MatrixModel(MatrixDerivation derivation, List<String> dims, Map<String, Quantity> quantities,
                           List<String> order, Map<String, MExpr> definitions, String loss,
-                          Map<String, GradName> gradNames, List<MStatement> judged) {
+                          Map<String, GradName> gradNames, List<MStatement> judged, Map<String, String> upstreams) {
     public MatrixModel {
+        upstreams = Map.copyOf(upstreams);
         dims = List.copyOf(dims);
         quantities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantities));
         order = List.copyOf(order);
@@ -49,11 +52,22 @@ public record MatrixModel(MatrixDerivation derivation, List<String> dims, Map<St
     }
 
     /**
-     * A gradient name: {@code name} holds {@code coefficient * dL/d(of)}.
+     * A gradient name: {@code name} holds {@code coefficient * dL/d(of)}, or with a consumer
+     * {@code via}, only the part of it that flows through that consumer (a partial gradient).
      *
      * @param coefficient a scalar of numbers and dimensions; {@code 1} by default
+     * @param via the consumer of {@code of} whose part this is, or "" for the full gradient
      */
-    public record GradName(String name, String of, MExpr coefficient, int line) {
+    public record GradName(String name, String of, MExpr coefficient, int line, String via) {
+        /** A full gradient name. */
+        public GradName(String name, String of, MExpr coefficient, int line) {
+            this(name, of, coefficient, line, "");
+        }
+
+        /** Whether it holds only the part of the gradient through one consumer. */
+        public boolean partial() {
+            return !via.isEmpty();
+        }
     }
 
     /** The shape of a quantity or gradient name. */

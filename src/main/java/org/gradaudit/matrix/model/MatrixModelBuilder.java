@@ -29,6 +29,8 @@ public final class MatrixModelBuilder {
     private final Map<String, MStatement> definedAt = new LinkedHashMap<>();
     private final Map<String, MatrixModel.GradName> gradNames = new LinkedHashMap<>();
     private final List<MStatement> judged = new ArrayList<>();
+    private final List<MStatement.Upstream> upstreams = new ArrayList<>();
+    private final List<MStatement.GradName> partials = new ArrayList<>();
     private String loss = "";
 
     private MatrixModelBuilder(MatrixDerivation d) {
@@ -58,7 +60,13 @@ public final class MatrixModelBuilder {
                 definitions.put(l.name(), l.formula());
                 definedAt.put(l.name(), l);
             } else if (s instanceof MStatement.GradName g) {
-                gradNames.put(g.name(), new MatrixModel.GradName(g.name(), g.of(), g.coefficient(), g.position().line()));
+                gradNames.put(g.name(), new MatrixModel.GradName(g.name(), g.of(), g.coefficient(), g.position().line(),
+                        g.via()));
+                if (!g.via().isEmpty()) {
+                    partials.add(g);
+                }
+            } else if (s instanceof MStatement.Upstream u) {
+                upstreams.add(u);
             } else {
                 judged.add(s);
             }
@@ -66,8 +74,10 @@ public final class MatrixModelBuilder {
         if (dims.isEmpty()) {
             problem(new Position(d.source().file(), 1, 1), "a vectorized file declares its sizes with 'dim'");
         }
+        Upstreams.define(upstreams, this);
         if (loss.isEmpty()) {
-            problem(new Position(d.source().file(), 1, 1), "no loss: declare one with 'loss L(prediction, target) = ...'");
+            problem(new Position(d.source().file(), 1, 1), "no loss: declare one with 'loss L(prediction, target) = ...'"
+                    + " or receive the gradient of one from outside with 'upstream dout = dL/dout'");
         }
         int before = problems.size();
         List<String> order = order();
@@ -79,9 +89,12 @@ public final class MatrixModelBuilder {
             checkLoss();
         }
         defaultGradNames();
+        Partials.check(partials, this);
         checkJudged();
         throwIfAny();
-        return new MatrixModel(d, dims, quantities, order, definitions, loss, gradNames, judged);
+        Map<String, String> upstreamOf = new LinkedHashMap<>();
+        upstreams.forEach(u -> upstreamOf.put(u.node(), u.name()));
+        return new MatrixModel(d, dims, quantities, order, definitions, loss, gradNames, judged, upstreamOf);
     }
 
     /** Depth-first order of the definitions; a cycle or a gradient used in a definition is a problem. */
@@ -136,6 +149,9 @@ public final class MatrixModelBuilder {
     private void inferShapes(List<String> order) {
         for (String name : order) {
             MStatement at = definedAt.get(name);
+            if (name.equals(loss)) {
+                Upstreams.shape(upstreams, quantities);
+            }
             Shapes shapes = new Shapes(n -> {
                 MatrixModel.Quantity q = quantities.get(n);
                 return q == null ? Shape.SCALAR : q.shape();
@@ -153,8 +169,10 @@ public final class MatrixModelBuilder {
     }
 
     private void checkLoss() {
-        MStatement.Loss l = (MStatement.Loss) definedAt.get(loss);
         Shape shape = quantities.get(loss).shape();
+        if (!(definedAt.get(loss) instanceof MStatement.Loss l)) {
+            return; // defined by upstream gradients: np.sum(...), a scalar
+        }
         if (!shape.isScalar() && problems.isEmpty()) {
             problem(l.position(), "the loss " + loss + " has shape " + shape + "; a loss is a scalar: sum or average it,"
                     + " e.g. -1/m * np.sum(...)");
@@ -185,6 +203,11 @@ public final class MatrixModelBuilder {
         }
     }
 
+    /** Whether a formula reads the quantity {@code v}. */
+    static boolean reads(MExpr e, String v) {
+        return e instanceof MExpr.Ref r ? r.name().equals(v) : e.children().stream().anyMatch(c -> reads(c, v));
+    }
+
     private void checkJudged() {
         for (MStatement s : judged) {
             if (s instanceof MStatement.Code c && !gradNames.containsKey(c.name())) {
@@ -208,11 +231,35 @@ public final class MatrixModelBuilder {
         }
     }
 
+    // --- for Upstreams ---
+
+    String loss() {
+        return loss;
+    }
+
+    void setLoss(String name, MExpr formula, MStatement at) {
+        loss = name;
+        definitions.put(name, formula);
+        definedAt.put(name, at);
+    }
+
+    Map<String, MExpr> definitions() {
+        return definitions;
+    }
+
+    Map<String, MatrixModel.Quantity> quantities() {
+        return quantities;
+    }
+
+    MStatement definedAt(String name) {
+        return definedAt.get(name);
+    }
+
     private Position pos(MStatement at, MExpr node) {
         return new Position(at.position().file(), at.position().line(), d.column(node));
     }
 
-    private void problem(Position p, String message) {
+    void problem(Position p, String message) {
         problems.add(new Problem(p, message));
     }
 

@@ -1,17 +1,20 @@
 package org.gradaudit.matrix.parse;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.gradaudit.matrix.expr.Dim;
 import org.gradaudit.matrix.expr.MExpr;
 import org.gradaudit.matrix.expr.MExpr.Bin;
 import org.gradaudit.matrix.expr.MExpr.BinOp;
 import org.gradaudit.matrix.expr.MExpr.Fn;
 import org.gradaudit.matrix.expr.MExpr.ReduceOp;
+import org.gradaudit.matrix.expr.Shape;
 
 /** The function calls of the numpy subset: {@code np.dot(A, B)}, {@code sigmoid(Z)}, ... (see {@link NumpyParser}). */
 final class Calls {
     private static final String SUPPORTED = "np.dot, np.matmul, np.multiply, np.divide, np.add, np.subtract, np.power,"
             + " np.square, np.exp, np.log, np.tanh, np.sqrt, np.transpose, np.maximum(0, A), np.sum, np.mean, np.int64,"
-            + " np.float64, sigmoid, relu, softmax(A, axis=k), log_softmax(A, axis=k)";
+            + " np.float64, np.ones(shape), np.zeros(shape), sigmoid, relu, softmax(A, axis=k), log_softmax(A, axis=k)";
 
     private Calls() {
     }
@@ -33,6 +36,17 @@ final class Calls {
         }
         p.takeToken();
         Token fn = new Token(Token.Type.NAME, name, t.column());
+        if (p.macros().isFunction(name)) {
+            Macros.Function f = p.macros().function(name);
+            NumpyParser.Args a = p.args(fn, f.parameters().size());
+            if (a.axis() != MExpr.Reduce.ALL || a.keepdims()) {
+                throw new SyntaxError(t.column(), name + " takes no axis or keepdims");
+            }
+            return p.macros().call(f, a.positional(), p.budget(), t.column());
+        }
+        if (p.macros().declares(name)) {
+            throw new SyntaxError(t.column(), p.macros().notYet(name));
+        }
         return p.located(switch (name) {
             case "np.dot", "np.matmul" -> {
                 List<MExpr> a = p.args(fn, 2).positional();
@@ -73,6 +87,10 @@ final class Calls {
                 }
                 yield new MExpr.Apply(Fn.RELU, zeroFirst ? a.get(1) : a.get(0));
             }
+            case "np.ones", "np.zeros" -> {
+                Shape shape = shape(p, fn);
+                yield name.equals("np.ones") ? new MExpr.Broadcast(new MExpr.Num(1), shape) : new MExpr.Zeros(shape);
+            }
             case "np.sum", "np.mean" -> {
                 NumpyParser.Args a = p.args(fn, 1);
                 yield new MExpr.Reduce(name.equals("np.sum") ? ReduceOp.SUM : ReduceOp.MEAN, a.positional().get(0),
@@ -88,6 +106,52 @@ final class Calls {
             }
             default -> throw new SyntaxError(t.column(), "unsupported function '" + name + "'; supported: " + SUPPORTED);
         }, t.column());
+    }
+
+    /** The shape argument of np.ones and np.zeros, {@code ((N, D))}, {@code ((n,))} or {@code (n)}, and the closing parenthesis. */
+    private static Shape shape(NumpyParser p, Token fn) throws SyntaxError {
+        boolean tuple = p.peekToken().is("(");
+        if (tuple) {
+            p.takeToken();
+        }
+        List<Dim> dims = new ArrayList<>();
+        boolean trailingComma = false;
+        while (!(tuple && p.peekToken().is(")"))) {
+            Token t = p.takeToken();
+            if (t.type() == Token.Type.NAME && p.dims().contains(t.text())) {
+                dims.add(new Dim.Sym(t.text()));
+            } else if (t.type() == Token.Type.NUMBER && t.text().matches("[0-9]{1,2}")
+                    && Integer.parseInt(t.text()) >= 1 && Integer.parseInt(t.text()) <= Declarations.MAX_FIXED) {
+                dims.add(new Dim.Fixed(Integer.parseInt(t.text())));
+            } else {
+                throw new SyntaxError(t.column(), fn.text() + " takes a shape of declared dimensions and integers 1 to "
+                        + Declarations.MAX_FIXED + ", such as " + fn.text() + "((N, D)); found "
+                        + (t.type() == Token.Type.END ? "the end of the formula" : "'" + t.text() + "'"));
+            }
+            trailingComma = false;
+            if (!tuple) {
+                break;
+            }
+            if (p.peekToken().is(",")) {
+                p.takeToken();
+                trailingComma = true;
+            } else if (!p.peekToken().is(")")) {
+                throw new SyntaxError(p.peekToken().column(), "expected ',' or ')' in the shape of " + fn.text());
+            }
+        }
+        if (tuple) {
+            p.expectOp(")", "to close the shape of " + fn.text());
+            if (dims.size() == 1 && !trailingComma) {
+                throw new SyntaxError(fn.column(), "(" + dims.get(0) + ") is not a shape in numpy; write (" + dims.get(0)
+                        + ",) for a rank-1 array or (" + dims.get(0) + ", 1) for a column");
+            }
+        }
+        if (dims.size() > 2) {
+            throw new SyntaxError(fn.column(), fn.text() + " of rank " + dims.size() + "; vectorized files support"
+                    + " scalars, rank-1 arrays (n,) and matrices (rows, cols)");
+        }
+        p.expectOp(")", "to close the arguments of " + fn.text());
+        return new Shape(dims);
     }
 
     private static MExpr one(NumpyParser p, Token fn) throws SyntaxError {

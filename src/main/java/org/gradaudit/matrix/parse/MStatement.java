@@ -33,12 +33,27 @@ public sealed interface MStatement {
     }
 
     /**
-     * {@code grad dZ2 = m * dL/dZ2}: what a gradient name means, {@code coefficient * dL/d(of)}.
+     * {@code upstream dout = dL/dout [in [low, high]]}: a gradient that arrives from outside the file
+     * (from the next layer or time step). {@code name} is an input of {@code node}'s shape, drawn like
+     * any input; the loss {@code loss} is everything downstream, {@code np.sum(dout * out)} to first
+     * order, summed over every upstream line, so that dL/dout is dout.
+     */
+    record Upstream(Position position, String section, String name, String loss, String node, double low,
+                    double high) implements MStatement {
+    }
+
+    /**
+     * {@code grad dZ2 = m * dL/dZ2}: what a gradient name means, {@code coefficient * dL/d(of)}; with
+     * {@code via C} ({@code grad dxmu1 = dL/dxmu via xhat}) only the part of it that flows through the
+     * consumer C: C's gradient pushed back through C's own rule to {@code of}. The full gradient is
+     * the sum of these parts over every consumer.
      *
      * @param coefficient a scalar of numbers and dimensions
+     * @param via the consumer, or "" for the full gradient
+     * @param viaColumn the column of the consumer's name (1 without one)
      */
-    record GradName(Position position, String section, String name, String of, MExpr coefficient)
-            implements MStatement {
+    record GradName(Position position, String section, String name, String of, MExpr coefficient, String via,
+                    int viaColumn) implements MStatement {
     }
 
     /**

@@ -29,7 +29,8 @@ public final class MatrixFileParser {
             + "\\s*([A-Za-z_]\\w*)\\s*\\)\\s*=(.*)");
     private static final Pattern CODE = Pattern.compile("(\\s*code\\s+)([A-Za-z_]\\w*)\\s*(\\[|\\+=|-=|\\*=|/=|=)(.*)");
     private static final Pattern CLAIM = Pattern.compile("\\s*d([A-Za-z_]\\w*)\\s*/\\s*d([A-Za-z_]\\w*)\\s*=(?!=)(.*)");
-    private static final Set<String> KEYWORDS = Set.of("dim", "input", "param", "loss", "grad", "code", "np");
+    private static final Set<String> KEYWORDS = Set.of("dim", "input", "param", "loss", "grad", "code", "np",
+            "upstream", "fn", "alias");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -37,7 +38,7 @@ public final class MatrixFileParser {
     private final Map<String, String> meta = new LinkedHashMap<>();
     private final IdentityHashMap<MExpr, Integer> columns = new IdentityHashMap<>();
     private final Map<String, Integer> defined = new HashMap<>();
-    private NumpyParser.Vocabulary vocabulary;
+    private Vocabulary vocabulary;
     private String section = "";
     private int lineNo;
 
@@ -56,6 +57,11 @@ public final class MatrixFileParser {
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
         p.vocabulary = p.collect(lines);
+        // functions and aliases first, in file order, so that every other statement may use them
+        for (int i = 0; i < lines.length && p.problems.size() < 50; i++) {
+            p.lineNo = i + 1;
+            p.macroLine(lines[i]);
+        }
         for (int i = 0; i < lines.length && p.problems.size() < 50; i++) {
             p.lineNo = i + 1;
             p.line(lines[i]);
@@ -77,11 +83,14 @@ public final class MatrixFileParser {
         return hash < 0 ? line : line.substring(0, hash);
     }
 
-    private NumpyParser.Vocabulary collect(String[] lines) {
+    private Vocabulary collect(String[] lines) {
         Set<String> dims = new HashSet<>();
         Set<String> quantities = new HashSet<>();
+        Macros macros = new Macros();
         String loss = "";
+        int no = 0;
         for (String raw : lines) {
+            no++;
             if (raw.length() > DerivationParser.MAX_LINE) {
                 continue;
             }
@@ -90,6 +99,15 @@ public final class MatrixFileParser {
             Matcher m;
             if (head.equals("dim")) {
                 names(line.substring(3), dims);
+            } else if (head.equals("fn") && (m = MacroLines.FN.matcher(line)).matches()) {
+                macros.declare(m.group(2), no);
+            } else if (head.equals("alias")) {
+                for (Declarations.Item item : Declarations.split(line.substring(5), 0)) {
+                    Matcher n = MacroLines.ALIAS.matcher(item.text());
+                    if (n.matches()) {
+                        macros.declare(n.group(1), no);
+                    }
+                }
             } else if (head.equals("input") || head.equals("param")) {
                 for (Declarations.Item item : Declarations.split(line.substring(head.length()), 0)) {
                     Matcher n = NAME.matcher(item.text());
@@ -97,6 +115,10 @@ public final class MatrixFileParser {
                         quantities.add(n.group());
                     }
                 }
+            } else if ((m = Statements.UPSTREAM.matcher(line)).matches()) {
+                loss = m.group(3);
+                quantities.add(loss);
+                quantities.add(m.group(2));
             } else if ((m = LOSS.matcher(line)).matches()) {
                 loss = m.group(2);
                 quantities.add(loss);
@@ -113,7 +135,7 @@ public final class MatrixFileParser {
                 quantities.add(m.group(1));
             }
         }
-        return new NumpyParser.Vocabulary(dims, quantities, loss);
+        return new Vocabulary(dims, quantities, loss, macros, List.of());
     }
 
     private static void names(String text, Set<String> into) {
@@ -155,9 +177,11 @@ public final class MatrixFileParser {
                 case "input", "param" -> s.declare(line, indent, head.equals("param"));
                 case "loss" -> s.loss(line, LOSS.matcher(line));
                 case "grad" -> s.grad(line, indent);
+                case "upstream" -> s.upstream(line, indent);
                 case "code" -> s.code(line, CODE.matcher(line), indent);
-                case "alias", "fn" -> throw new SyntaxError(indent + 1, "'" + head + "' is not supported in vectorized"
-                        + " files yet; use the names as the code writes them, and built-in functions");
+                case "alias", "fn" -> {
+                    // read before every other statement (macroLine)
+                }
                 default -> {
                     Matcher claim = CLAIM.matcher(line);
                     if (claim.matches()) {
@@ -166,6 +190,29 @@ public final class MatrixFileParser {
                         s.define(line, HEAD.matcher(line), indent);
                     }
                 }
+            }
+        } catch (SyntaxError e) {
+            problem(e.column(), e.getMessage());
+        }
+    }
+
+    private void macroLine(String raw) {
+        if (raw.length() > DerivationParser.MAX_LINE) {
+            return; // refused by line()
+        }
+        String line = stripComment(raw);
+        String trimmed = line.strip();
+        String head = firstWord(trimmed);
+        if (!head.equals("fn") && !head.equals("alias")) {
+            return;
+        }
+        int indent = line.indexOf(trimmed.charAt(0));
+        MacroLines m = new MacroLines(this);
+        try {
+            if (head.equals("fn")) {
+                m.fn(line, indent, vocabulary.macros());
+            } else {
+                m.alias(line, indent, vocabulary.macros());
             }
         } catch (SyntaxError e) {
             problem(e.column(), e.getMessage());
@@ -194,12 +241,20 @@ public final class MatrixFileParser {
         return section;
     }
 
-    NumpyParser.Vocabulary vocabulary() {
+    Vocabulary vocabulary() {
         return vocabulary;
     }
 
     MExpr formula(String text, int offset) throws SyntaxError {
         return NumpyParser.parse(text, offset, vocabulary, columns);
+    }
+
+    MExpr formula(String text, int offset, Vocabulary words) throws SyntaxError {
+        return NumpyParser.parse(text, offset, words, columns);
+    }
+
+    int lineNo() {
+        return lineNo;
     }
 
     void add(MStatement s) {

@@ -1,8 +1,6 @@
 package org.gradaudit.matrix.parse;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +35,10 @@ final class NumpyParser {
     /** Deepest nesting of a formula. */
     static final int MAX_DEPTH = 200;
 
-    /** What the names of a file are. */
-    record Vocabulary(Set<String> dims, Set<String> quantities, String loss) {
-    }
-
     private final List<Token> tokens;
     private final Vocabulary vocabulary;
     private final Map<MExpr, Integer> columns;
+    private final Macros.Budget budget;
     private int next;
     private int depth;
 
@@ -51,6 +46,7 @@ final class NumpyParser {
         this.tokens = tokens;
         this.vocabulary = vocabulary;
         this.columns = columns;
+        this.budget = new Macros.Budget(columns);
     }
 
     /**
@@ -231,11 +227,22 @@ final class NumpyParser {
                 if (peek().is("(") || t.text().equals("np")) {
                     return Calls.call(this, t);
                 }
+                if (vocabulary.quantities().contains(t.text())) { // a function's parameter shadows the file's names
+                    return at(new MExpr.Ref(t.text()), t.column());
+                }
                 if (vocabulary.dims().contains(t.text())) {
                     return at(new MExpr.DimRef(t.text()), t.column());
                 }
-                if (vocabulary.quantities().contains(t.text())) {
-                    return at(new MExpr.Ref(t.text()), t.column());
+                if (vocabulary.macros().isAlias(t.text())) {
+                    return vocabulary.macros().alias(t.text(), budget, t.column());
+                }
+                if (vocabulary.macros().declares(t.text())) {
+                    throw new SyntaxError(t.column(), vocabulary.macros().notYet(t.text()));
+                }
+                if (!vocabulary.parameters().isEmpty()) {
+                    throw new SyntaxError(t.column(), "unknown name '" + t.text() + "': a function's body uses only its"
+                            + " parameters (" + String.join(", ", vocabulary.parameters()) + "), numbers, dimensions,"
+                            + " built-in functions and the file's functions and aliases");
                 }
                 throw new SyntaxError(t.column(), "unknown name '" + t.text() + "': declare it with dim, input or param,"
                         + " define it, or declare a gradient name with grad");
@@ -254,59 +261,36 @@ final class NumpyParser {
         }
     }
 
-    /** Keyword arguments {@code axis=k, keepdims=True} of a reduction, after {@code skip} positional ones. */
+    /** The positional arguments of a call and its {@code axis} and {@code keepdims} (see {@link Arguments}). */
     record Args(List<MExpr> positional, int axis, boolean keepdims) {
     }
 
     Args args(Token fn, int positionalWanted) throws SyntaxError {
-        List<MExpr> positional = new ArrayList<>();
-        Map<String, String> keywords = new LinkedHashMap<>();
-        if (!peek().is(")")) {
-            do {
-                Token t = peek();
-                if (t.type() == Token.Type.NAME && tokens.get(next + 1).is("=")) {
-                    take();
-                    take();
-                    Token v = take();
-                    if (!t.text().equals("axis") && !t.text().equals("keepdims")) {
-                        throw new SyntaxError(t.column(), "unsupported argument '" + t.text() + "' of " + fn.text()
-                                + "; supported: axis=0, axis=1, axis=-1, keepdims=True");
-                    }
-                    String value = v.text();
-                    if (v.is("-") && peek().type() == Token.Type.NUMBER) {
-                        value = "-" + take().text();
-                    }
-                    keywords.put(t.text(), value);
-                } else {
-                    positional.add(formula());
-                }
-            } while (accept(","));
-        }
-        expect(")", "to close the arguments of " + fn.text());
-        if (positional.size() != positionalWanted) {
-            throw new SyntaxError(fn.column(), fn.text() + " takes " + positionalWanted + " array argument"
-                    + (positionalWanted == 1 ? "" : "s") + " here, found " + positional.size());
-        }
-        int axis = Reduce.ALL;
-        if (keywords.containsKey("axis")) {
-            String a = keywords.get("axis");
-            if (!a.matches("-?[0-9]+") || Math.abs(Integer.parseInt(a)) > 2) {
-                throw new SyntaxError(fn.column(), "axis must be 0, 1 or -1, found '" + a + "' (tuples of axes are not supported)");
-            }
-            axis = Integer.parseInt(a);
-        }
-        boolean keepdims = false;
-        if (keywords.containsKey("keepdims")) {
-            String k = keywords.get("keepdims");
-            if (!k.equals("True") && !k.equals("False")) {
-                throw new SyntaxError(fn.column(), "keepdims must be True or False, found '" + k + "'");
-            }
-            keepdims = k.equals("True");
-        }
-        return new Args(positional, axis, keepdims);
+        return Arguments.read(this, fn, positionalWanted);
+    }
+
+    /** The token after the next one. */
+    Token peekSecond() {
+        return tokens.get(Math.min(next + 1, tokens.size() - 1));
+    }
+
+    boolean acceptOp(String op) {
+        return accept(op);
     }
 
     // for Calls
+    Set<String> dims() {
+        return vocabulary.dims();
+    }
+
+    Macros macros() {
+        return vocabulary.macros();
+    }
+
+    Macros.Budget budget() {
+        return budget;
+    }
+
     Token peekToken() {
         return peek();
     }

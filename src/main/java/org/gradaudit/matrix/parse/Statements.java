@@ -12,6 +12,9 @@ final class Statements {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern RANGE = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$");
     private static final Pattern GRAD = Pattern.compile("([A-Za-z_]\\w*)\\s*=(.*)");
+    private static final Pattern VIA = Pattern.compile("\\s+via(?:\\s+(\\S*))?\\s*$");
+    static final Pattern UPSTREAM = Pattern.compile("(\\s*upstream\\s+)([A-Za-z_]\\w*)\\s*=\\s*d([A-Za-z_]\\w*)\\s*/"
+            + "\\s*d([A-Za-z_]\\w*)\\s*(?:in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*)?");
 
     private final MatrixFileParser p;
 
@@ -90,7 +93,20 @@ final class Statements {
                 throw new SyntaxError(item.offset() + 1, "expected 'grad NAME = [factor *] dL/dX', e.g. 'grad dZ2 = m * dL/dZ2'");
             }
             int rhsOffset = item.offset() + g.start(2);
-            MExpr rhs = p.formula(g.group(2), rhsOffset);
+            String rhsText = g.group(2);
+            String via = "";
+            int viaColumn = 1;
+            Matcher v = VIA.matcher(rhsText);
+            if (v.find()) {
+                via = v.group(1) == null ? "" : v.group(1);
+                viaColumn = rhsOffset + (v.group(1) == null ? v.start() + 1 : v.start(1)) + 1;
+                if (!NAME.matcher(via).matches()) {
+                    throw new SyntaxError(viaColumn, "'via' names the one consumer of the variable whose part of the"
+                            + " gradient this is, e.g. 'grad dxmu1 = dL/dxmu via xhat'; found '" + via + "'");
+                }
+                rhsText = rhsText.substring(0, v.start());
+            }
+            MExpr rhs = p.formula(rhsText, rhsOffset);
             MExpr coefficient = new MExpr.Num(1);
             MExpr.Adjoint adjoint = null;
             if (rhs instanceof MExpr.Adjoint a) {
@@ -108,7 +124,32 @@ final class Statements {
                 throw new SyntaxError(rhsOffset + 1, "a gradient name is a factor of numbers and dimensions times dL/dX"
                         + " (e.g. 'm * dL/dZ2', '1/m * dL/dW', or 'dL/dX'), found '" + g.group(2).strip() + "'");
             }
-            p.add(new MStatement.GradName(p.pos(item.offset() + 1), p.section(), g.group(1), adjoint.of(), coefficient));
+            p.add(new MStatement.GradName(p.pos(item.offset() + 1), p.section(), g.group(1), adjoint.of(), coefficient,
+                    via, viaColumn));
+        }
+    }
+
+    void upstream(String line, int indent) throws SyntaxError {
+        Matcher m = UPSTREAM.matcher(line);
+        if (!m.matches()) {
+            throw new SyntaxError(indent + 1, "expected 'upstream NAME = dL/dX [in [low, high]]', e.g. 'upstream dout ="
+                    + " dL/dout': the gradient NAME of a loss L with respect to node X arrives from outside the file");
+        }
+        double low = -2;
+        double high = 2;
+        if (m.group(5) != null) {
+            try {
+                low = Double.parseDouble(m.group(5).strip());
+                high = Double.parseDouble(m.group(6).strip());
+            } catch (NumberFormatException e) {
+                throw new SyntaxError(m.start(5) + 1, "range must be two numbers: in [low, high]");
+            }
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new SyntaxError(m.start(5) + 1, "range must have low < high, both finite");
+            }
+        }
+        if (p.define(m.group(2), m.start(2) + 1)) {
+            p.add(new MStatement.Upstream(p.pos(indent + 1), p.section(), m.group(2), m.group(3), m.group(4), low, high));
         }
     }
 
@@ -198,7 +239,7 @@ final class Statements {
     void define(String line, Matcher m, int indent) throws SyntaxError {
         if (!m.matches()) {
             throw new SyntaxError(indent + 1, "expected a definition 'NAME = formula', a claim 'dL/dX = formula', or one of"
-                    + " dim, input, param, loss, grad, code");
+                    + " dim, input, param, loss, upstream, grad, code, fn, alias");
         }
         String name = m.group(1);
         int eq = line.indexOf('=', m.end(1));

@@ -67,6 +67,25 @@ public final class TimedLoss implements PerturbableLoss {
                 deadline.check("checking the gradient");
                 return ev.along(direction, t);
             }
+
+            /** The wrapped loss's own line (the built-in MLP's precomputes its first layer), each probe timed. */
+            @Override
+            public Line line(double[] direction) {
+                Line line = ev.line(direction);
+                return new Line() {
+                    @Override
+                    public double at(double t) {
+                        deadline.check("checking the gradient");
+                        return line.at(t);
+                    }
+
+                    @Override
+                    public Complex at(Complex t) {
+                        deadline.check("checking the gradient");
+                        return line.at(t);
+                    }
+                };
+            }
         };
     }
 }

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * unless the derivation uses a name that would also be written σ.
  */
 final class Notation {
-    private static final Pattern NUMBERED = Pattern.compile("([A-Za-z]+?)(\\d+)");
-    private static final Pattern SUBSCRIPTED = Pattern.compile("([A-Za-z][A-Za-z0-9]*)_([A-Za-z0-9]+)");
+    private static final String LETTER = "A-Za-z\u0391-\u03A9\u03B1-\u03C9";
+    private static final Pattern NUMBERED = Pattern.compile("([" + LETTER + "]+?)(\\d+)");
+    private static final Pattern SUBSCRIPTED = Pattern.compile("([" + LETTER + "][" + LETTER + "0-9]*)_(["
+            + LETTER + "0-9]+)");
     private static final Map<String, String> GREEK = Map.ofEntries(
             Map.entry("alpha", "α"), Map.entry("beta", "β"), Map.entry("gamma", "γ"), Map.entry("delta", "δ"),
             Map.entry("epsilon", "ε"), Map.entry("eta", "η"), Map.entry("theta", "θ"), Map.entry("lambda", "λ"),
@@ -27,7 +29,7 @@ final class Notation {
 
     /** The notation for a derivation that uses {@code names} (quantities, functions and their parameters). */
     static Notation forNames(Set<String> names) {
-        return new Notation(names.stream().noneMatch(n -> n.equals("sigma") || n.equals("sigma_")));
+        return new Notation(names.stream().noneMatch(n -> n.equals("sigma") || n.equals("sigma_") || n.equals("σ")));
     }
 
     /** The notation for formulas that stand alone: sigmoid is σ. */

@@ -122,6 +122,12 @@ class FastCheckTest {
         assertEquals(1, central.lines);
         assertEquals(4, central.probes);
         assertTrue(r.tensors().stream().allMatch(t -> t.directions() == 1 && t.checked() == t.size()));
+        // The command line wraps every loss in a deadline: the wrapped loss's own line is still the one probed.
+        Counting timed = new Counting(new MlpLoss(mlp, theta));
+        assertTrue(GradientChecker.check(target(mlp, g, new org.gradaudit.numeric.loss.TimedLoss(timed,
+                org.gradaudit.bounds.Deadline.NONE)), FAST.withMethod(Method.COMPLEX_STEP)).passed());
+        assertEquals(1, timed.lines);
+        assertEquals(1, timed.probes);
     }
 
     @Test
