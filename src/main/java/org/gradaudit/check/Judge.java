@@ -31,6 +31,8 @@ final class Judge {
     static final java.time.Duration PER_PROOF = java.time.Duration.ofMillis(1500);
     static final java.time.Duration TOTAL_CAS = java.time.Duration.ofSeconds(4);
     static final int MAX_EXPANDED = 600;
+    /** Largest data node (one of inputs alone, such as y2 = 1 - y1), expanded, that the first zero test expands. */
+    static final int MAX_DATA_NODE = 32;
     /** Largest difference that gets Symja's full Simplify, which is slow and time-outs cost a session. */
     static final int MAX_FULL = 120;
     private long casSpent;
@@ -126,8 +128,12 @@ final class Judge {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             String n = nodes.get(i);
             boolean data = graph.variables().values().stream().noneMatch(v -> v.parameter() && graph.dependsOn(n, v.name()));
-            if (data && Exprs.variables(out).contains(n)) {
+            // only small data nodes: a graph of inputs alone may nest them exponentially deep
+            if (data && Exprs.variables(out).contains(n) && graph.expandedSize(new Expr.Var(n)) <= MAX_DATA_NODE) {
                 out = Exprs.substitute(out, Map.of(n, graph.nodes().get(n)));
+                if (Exprs.size(out) > MAX_EXPANDED) {
+                    return e;
+                }
             }
         }
         return out;
