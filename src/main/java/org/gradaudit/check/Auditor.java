@@ -10,14 +10,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.gradaudit.bounds.Deadline;
 import org.gradaudit.bounds.TimeLimitException;
+import org.gradaudit.check.grad.ProgressListener;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Item;
 import org.gradaudit.model.Model;
-import org.gradaudit.model.ModelBuilder;
 import org.gradaudit.numeric.BoundedValue;
-import org.gradaudit.numeric.Evaluators;
 import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.CasException;
 import org.gradaudit.symbolic.ChainRule;
@@ -60,14 +59,18 @@ public final class Auditor {
     private final Model model;
     private final Options options;
     private final Deadline deadline;
+    private final ProgressListener progress;
     private final Cas cas;
     private final Judge judge;
     private final Diagnoser diagnoser;
     private Hypotheses hypotheses;
     private Graph truthGraph;
     private ChainRule truth;
+    private WrittenLoss writtenLoss;
     private ChainRule written;
     private Points points;
+    private Spaces spaces;
+    private GraphForm graphForm;
     private int lossLine;
     private Finding lossFinding;
     private final List<Finding> findings = new ArrayList<>();
@@ -75,8 +78,9 @@ public final class Auditor {
     /** The cross-check of each derivative's truth, done once however often it is claimed. */
     private final Map<Expr.Deriv, Optional<String>> crossChecks = new HashMap<>();
 
-    private Auditor(Model model, Options options, Deadline deadline) {
+    private Auditor(Model model, Options options, Deadline deadline, ProgressListener progress) {
         this.model = model;
+        this.progress = progress;
         this.options = options;
         this.deadline = deadline;
         this.cas = Cas.get();
@@ -95,7 +99,15 @@ public final class Auditor {
      * is reported unverified, or wrong without a diagnosis, and says so.
      */
     public static AuditResult audit(Model model, Options options, Deadline deadline) {
-        return new Auditor(model, options, deadline).run();
+        return audit(model, options, deadline, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #audit(Model, Options, Deadline)}, telling {@code progress} after each statement how
+     * many of the model's statements are judged, from the thread that called this.
+     */
+    public static AuditResult audit(Model model, Options options, Deadline deadline, ProgressListener progress) {
+        return new Auditor(model, options, deadline, progress).run();
     }
 
     private AuditResult run() {
@@ -120,23 +132,20 @@ public final class Auditor {
                     truthGraph = graph.withLoss(r.corrected());
                     written = new ChainRule(graph, cas, deadline);
                     points = new Points(truthGraph, List.of(), options.seed(), options.points());
-                    lossNote = "the loss as written (line " + lossLine + ") is not smallest where the prediction"
-                            + " equals the target; derivatives of " + graph.loss()
-                            + " are judged against its corrected form " + r.finding().expected();
-                } else {
-                    // An unverified loss says why on its own line; the header does not say it a second time.
-                    lossNote = r.finding().verdict() == Verdict.CORRECT
-                            ? "the loss (line " + lossLine + ") is smallest where the prediction equals the target"
-                            : r.finding().verdict() == Verdict.UNVERIFIED ? ""
-                            : "the loss (line " + lossLine + ") is judged as written";
                 }
+                lossNote = LossAudit.note(r, graph, lossLine);
             }
         }
         truth = new ChainRule(truthGraph, cas, deadline);
+        writtenLoss = written == null ? null : new WrittenLoss(written, truthGraph, lossLine, judge);
+        graphForm = new GraphForm(model.functions(), truth, cas);
+        spaces = new Spaces(truthGraph, points, options.seed(), options.points(), cas.limits().maxNodes());
         hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
         boolean noPoints = points.all().size() < MIN_POINTS;
+        int done = 0;
         for (Item item : model.items()) {
+            progress.progress(done++, model.items().size());
             int index = findings.size();
             Finding f;
             if (item instanceof Item.CodeLine c && c.partial()) {
@@ -164,6 +173,7 @@ public final class Auditor {
             }
             findings.add(f);
         }
+        progress.progress(done, model.items().size());
         return new AuditResult(model.derivation(), options.seed(), options.points(), options.tolerance(), lossNote,
                 findings, noPoints ? null : CodeRun.against(model, truthGraph, truth, points, deadline));
     }
@@ -174,13 +184,13 @@ public final class Auditor {
         }
         if (item instanceof Item.Restatement r) {
             Expr truthExpr = truthGraph.nodes().get(r.node());
-            return compare(item, Finding.Kind.DEFINITION, r.node(), r.claimed(), truthExpr, null, graphSpace(Map.of()), index);
+            return compare(item, Finding.Kind.DEFINITION, r.node(), r.claimed(), truthExpr, null, spaces.graphSpace(Map.of()), index);
         }
         if (item instanceof Item.DerivativeClaim d) {
             Expr.Deriv target = new Expr.Deriv(d.of(), d.wrt());
             Finding f = compare(item, d.statement().code() ? Finding.Kind.CODE : Finding.Kind.CLAIM,
                     d.statement().lhs().text(), d.claimed(), truth.derivative(d.of(), d.wrt()).closed(), target,
-                    graphSpace(WhereValues.of(d.statement(), model)), index);
+                    spaces.graphSpace(WhereValues.of(d.statement(), model)), index);
             if (!d.statement().code()) {
                 blame.assigns(index, target, false);
             }
@@ -192,7 +202,7 @@ public final class Auditor {
             // The cross-check is of the derivative itself, before the factor the code's name carries.
             crossChecks.computeIfAbsent(target, t -> CrossCheck.against(t, derivative, points));
             Finding f = compare(item, Finding.Kind.CODE, c.statement().name(), c.claimed(), c.truth(derivative), target,
-                    graphSpace(Map.of()), index);
+                    spaces.graphSpace(Map.of()), index);
             blame.assigns(index, target, true);
             return f;
         }
@@ -200,23 +210,23 @@ public final class Auditor {
             return update(u);
         }
         if (item instanceof Item.PartialClaim p) {
-            Expr truthExpr = cas.derivative(toGraph(p.of()), p.wrt(), deadline);
-            Space space = p.rule() ? ruleSpace(p) : graphSpace(WhereValues.of(p.statement(), model));
+            Expr truthExpr = cas.derivative(graphForm.toGraph(p.of()), p.wrt(), deadline);
+            Spaces.Space space = p.rule() ? spaces.ruleSpace(p) : spaces.graphSpace(WhereValues.of(p.statement(), model));
             return compare(item, Finding.Kind.CLAIM, p.statement().lhs().text(), p.claimed(), truthExpr, null, space, index);
         }
         if (item instanceof Item.EqualityClaim e) {
             Finding.Kind kind = e.left() instanceof Expr.Var v && truthGraph.isNode(v.name())
                     ? Finding.Kind.DEFINITION : Finding.Kind.CLAIM;
-            Expr left = toGraph(e.left());
+            Expr left = graphForm.toGraph(e.left());
             if (!e.where().isEmpty()) {
                 Expr oneLevel = left instanceof Expr.Var v && truthGraph.isNode(v.name()) ? truthGraph.nodes().get(v.name())
                         : left;
                 left = cas.simplify(Exprs.substitute(oneLevel, e.where()), deadline);
             }
-            return compare(item, kind, e.statement().lhs().text(), e.claimed(), left, null, graphSpace(e.where()), index);
+            return compare(item, kind, e.statement().lhs().text(), e.claimed(), left, null, spaces.graphSpace(e.where()), index);
         }
         if (item instanceof Item.FunctionClaim fc) {
-            Space space = freeSpace(fc.params(),
+            Spaces.Space space = spaces.freeSpace(fc.params(),
                     fc.params().size() == 1 ? Display.definition(fc.function(), fc.params().get(0)) : null);
             return compare(item, Finding.Kind.DEFINITION, fc.statement().lhs().text(), fc.claimed(),
                     model.functions().inline(fc.truth()), null, space, index);
@@ -230,108 +240,15 @@ public final class Auditor {
             return unverified(u, "an update descends a loss, but the derivation declares none");
         }
         Expr step = Expr.sub(u.updated(), new Expr.Var(u.parameter()));
-        Expr writtenStep = null;
-        if (written != null) {
-            Map<Expr.Deriv, Expr> values = new HashMap<>();
-            for (Expr.Deriv d : Exprs.derivatives(step)) {
-                values.put(d, written.derivative(d.of(), d.wrt()).closed());
-            }
-            writtenStep = Exprs.substituteDerivatives(model.functions().inline(step), values);
-        }
-        return UpdateCheck.judge(u, truthGraph.loss(), toGraph(step), truth.derivative(truthGraph.loss(), u.parameter()).closed(),
+        Expr writtenStep = writtenLoss == null ? null : writtenLoss.step(step, model.functions());
+        return UpdateCheck.judge(u, truthGraph.loss(), graphForm.toGraph(step), truth.derivative(truthGraph.loss(), u.parameter()).closed(),
                 writtenStep, points, lossLine, blame.consumed(u.updated(), true),
                 StatementText.printer(u, model, truthGraph.loss()));
     }
 
-    /** The claimed expression in the graph's names: user functions inlined, Leibniz atoms given their true values. */
-    private Expr toGraph(Expr written) throws CasException {
-        Expr inlined = partials(model.functions().inline(written));
-        Map<Expr.Deriv, Expr> values = new HashMap<>();
-        for (Expr.Deriv d : Exprs.derivatives(inlined)) {
-            values.put(d, truth.derivative(d.of(), d.wrt()).closed());
-        }
-        return Exprs.substituteDerivatives(inlined, values);
-    }
-
-    /** Every partial derivative {@code d(formula)/dv} a formula writes, replaced by its value from the CAS. */
-    private Expr partials(Expr e) throws CasException {
-        if (e instanceof Expr.Call c && Exprs.isPartial(c)) {
-            return cas.derivative(partials(c.args().get(0)), ((Expr.Var) c.args().get(1)).name());
-        }
-        if (e instanceof Expr.Neg n) {
-            return new Expr.Neg(partials(n.arg()));
-        }
-        if (e instanceof Expr.Bin b) {
-            return new Expr.Bin(b.op(), partials(b.left()), partials(b.right()));
-        }
-        if (e instanceof Expr.Call c) {
-            List<Expr> args = new ArrayList<>();
-            for (Expr a : c.args()) {
-                args.add(partials(a));
-            }
-            return new Expr.Call(c.fn(), args);
-        }
-        return e;
-    }
-
-    /** {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out. */
-    private Expr toGraphOrRefuse(Expr written) {
-        try {
-            return toGraph(written);
-        } catch (CasException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Where a statement is compared: the points (with any 'where' values held), how to expand an
-     * expression down to the variables, and the names a mistaken formula may have swapped.
-     */
-    private record Space(Points points, List<double[]> at, Function<Expr, Expr> expand, List<String> names,
-                         String display) {
-    }
-
-    /** Points for formulas of their own variables only, each drawn from [-4, 4], away from the graph. */
-    private Space freeSpace(List<String> variables, String display) {
-        List<Points.Extra> extras = new ArrayList<>();
-        variables.forEach(v -> extras.add(new Points.Extra(v, ModelBuilder.FREE_LOW, ModelBuilder.FREE_HIGH)));
-        Points free = new Points(Graph.empty(), extras, options.seed(), options.points());
-        return new Space(free, free.all(), Function.identity(), variables, display);
-    }
-
-    /**
-     * Points for a rule of its own variable, such as {@code d(ln(u))/du = 1/u}: the variable alone
-     * when the rule uses nothing else, else the graph's points with the variable added, so that a
-     * rule such as {@code d(y*u)/du = y} is judged for every {@code u} and every {@code y} of the graph.
-     */
-    private Space ruleSpace(Item.PartialClaim p) {
-        java.util.Set<String> used = new java.util.HashSet<>(Exprs.variables(p.of()));
-        used.addAll(Exprs.variables(p.claimed()));
-        used.remove(p.wrt());
-        if (used.isEmpty()) {
-            return freeSpace(List.of(p.wrt()), null);
-        }
-        Points withVariable = new Points(truthGraph, List.of(new Points.Extra(p.wrt(), ModelBuilder.FREE_LOW,
-                ModelBuilder.FREE_HIGH)), options.seed(), options.points());
-        List<String> names = new ArrayList<>(truthGraph.names());
-        names.add(p.wrt());
-        return new Space(withVariable, withVariable.all(), e -> expandable(e) ? truthGraph.expand(e) : null, names,
-                null);
-    }
-
-    private Space graphSpace(Map<String, Expr> where) {
-        return new Space(points, at(where), e -> expandable(e) ? Exprs.substitute(truthGraph.expand(e), where) : null,
-                truthGraph.names(), null);
-    }
-
-    /** Whether {@code e} expanded down to the variables stays within what the CAS accepts. */
-    private boolean expandable(Expr e) {
-        return truthGraph.expandedSize(e) <= cas.limits().maxNodes();
-    }
-
     private Finding compare(Item item, Finding.Kind kind, String lhs, Expr claimedWritten, Expr truthExpr, Expr.Deriv target,
-                            Space space, int index) throws CasException {
-        Expr claimed = toGraph(claimedWritten);
+                            Spaces.Space space, int index) throws CasException {
+        Expr claimed = graphForm.toGraph(claimedWritten);
         blame.claims(index, claimed, target);
         List<double[]> at = space.at();
         List<String> slots = space.points().slots();
@@ -342,21 +259,12 @@ public final class Auditor {
         Finding.Evidence evidence = j.evidence();
         Function<Expr, String> printer = StatementText.printer(item, model, truthGraph.loss());
         List<Integer> upstream = new ArrayList<>(blame.consumed(claimedWritten, item instanceof Item.CodeLine));
-        int correctedLoss = 0;
-        String lossRemark = "";
-        if (written != null && target != null && truthGraph.dependsOn(target.of(), truthGraph.loss())
-                && !target.of().equals(target.wrt())) {
-            Expr writtenTruth = written.derivative(target.of(), target.wrt()).closed();
-            boolean matchesWritten = judge.matches(claimed, sample(at), Judge.values(writtenTruth, sample(at),
-                    slots), slots);
-            if (j.failure() == null && !matchesWritten) {
-                correctedLoss = lossLine;
-                lossRemark = " It holds for the corrected loss; for the loss as written (line " + lossLine
-                        + ") it would be " + Display.print(writtenTruth) + ".";
-            } else if (j.failure() != null && matchesWritten) {
-                upstream.add(0, lossLine);
-                lossRemark = " It follows from the loss as written (line " + lossLine + "), which has the wrong sign.";
-            }
+        WrittenLoss.Remark loss = writtenLoss == null ? WrittenLoss.Remark.NONE
+                : writtenLoss.remark(claimed, target, j.failure() == null, sample(at), slots);
+        int correctedLoss = loss.correctedLoss();
+        String lossRemark = loss.text();
+        if (loss.fromWrittenLoss()) {
+            upstream.add(0, lossLine);
         }
         Optional<String> disagreement = target == null ? Optional.empty() : crossChecks.computeIfAbsent(target,
                 t -> CrossCheck.against(t, truthExpr, points));
@@ -379,11 +287,11 @@ public final class Auditor {
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
-        Diagnoser.Hypothesis h = readsUpdated(item, hp, truthValues, slots);
+        Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
         boolean cutShort = false;
         if (h == null) {
             try {
-                h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, this::toGraphOrRefuse, space.names(),
+                h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
                         Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
                         hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
@@ -410,49 +318,7 @@ public final class Auditor {
         String msg = step + AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), cutShort,
                 target, chain, expected, fix) + lossRemark;
         return Finding.wrong(subject, evidence, expected, diagnosis, fix, j.failure(), dedupe(upstream), correctedLoss,
-                msg).inheritedFrom(h == null && inherited != null).withChanges(changes(h, printer));
-    }
-
-    /** The changes of a hypothesis made of several, in the statement's own spelling; empty for one change. */
-    private static List<Finding.Change> changes(Diagnoser.Hypothesis h, Function<Expr, String> printer) {
-        if (h == null) {
-            return List.of();
-        }
-        return h.changes().stream().map(c -> new Finding.Change(c.diagnosis(), c.detail(),
-                c.fix() == null ? null : printer.apply(c.fix()))).toList();
-    }
-
-    /**
-     * A code line that reads a parameter after an update changed it, and would be right with the
-     * parameter before the update (backprop must read the weights of the forward pass); else null.
-     */
-    private Diagnoser.Hypothesis readsUpdated(Item item, List<double[]> at, List<BoundedValue> truthValues,
-                                              List<String> slots) throws CasException {
-        if (!(item instanceof Item.CodeLine c) || c.updatesRead().isEmpty()
-                || !judge.matches(toGraph(c.beforeUpdates()), at, truthValues, slots)) {
-            return null;
-        }
-        String read = c.updatesRead().entrySet().stream().map(e -> e.getKey() + " as updated at line " + e.getValue())
-                .reduce((a, b) -> a + ", " + b).orElse("");
-        return new Diagnoser.Hypothesis(Diagnosis.UPDATED_PARAMETER, null, "it reads " + read
-                + "; backprop needs the values of the forward pass, so take every gradient before updating"
-                + " (move the update after this line)");
-    }
-
-    /** The points, with any 'where' variables held at their values. */
-    private List<double[]> at(Map<String, Expr> where) {
-        if (where.isEmpty()) {
-            return points.all();
-        }
-        Map<String, org.gradaudit.numeric.Evaluator> held = new HashMap<>();
-        where.forEach((name, value) -> held.put(name, Evaluators.compile(value, points.slots())));
-        List<double[]> out = new ArrayList<>();
-        for (double[] p : points.all()) {
-            Map<String, Double> values = new HashMap<>();
-            held.forEach((name, value) -> values.put(name, value.eval(p)));
-            out.add(points.with(p, values));
-        }
-        return out;
+                msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : h.changes(printer));
     }
 
     private static List<double[]> sample(List<double[]> at) {

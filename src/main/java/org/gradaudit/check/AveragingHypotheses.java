@@ -26,7 +26,7 @@ final class AveragingHypotheses implements HypothesisFamily {
         List<Diagnoser.Hypothesis> out = new ArrayList<>();
         for (Edits.Edit e : Edits.everywhere(written, AveragingHypotheses::undivided)) {
             double n = divisor(e.before());
-            String count = Diagnoser.pretty(n);
+            String count = Rewrites.pretty(n);
             if (divisions(written, n) > 1 || lossDivides.test(n)) {
                 out.add(new Diagnoser.Hypothesis(Diagnosis.AVERAGING, e.result(),
                         "it applies the mean's 1/" + count + " twice; it belongs once"));

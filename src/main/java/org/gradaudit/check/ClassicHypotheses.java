@@ -16,8 +16,8 @@ final class ClassicHypotheses implements HypothesisFamily {
     @Override
     public List<Diagnoser.Hypothesis> candidates(Diagnoser.Context ctx, Expr written) {
         List<Diagnoser.Hypothesis> out = new ArrayList<>();
-        out.add(new Diagnoser.Hypothesis(Diagnosis.SIGN, Diagnoser.negate(written), "it has the wrong sign"));
-        for (Expr c : Diagnoser.termSigns(written)) {
+        out.add(new Diagnoser.Hypothesis(Diagnosis.SIGN, Rewrites.negate(written), "it has the wrong sign"));
+        for (Expr c : Rewrites.termSigns(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.TERM_SIGN, c, "one term has the wrong sign"));
         }
         for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var ? ctx.names().stream()
@@ -25,7 +25,7 @@ final class ClassicHypotheses implements HypothesisFamily {
             out.add(new Diagnoser.Hypothesis(Diagnosis.SUBSTITUTED_SYMBOL, e.result(), ctx.printer().apply(e.before())
                     + " stands where " + ctx.printer().apply(e.after()) + " belongs"));
         }
-        for (Expr c : Diagnoser.withoutOneFactor(written)) {
+        for (Expr c : Rewrites.withoutOneFactor(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
         }
         for (Expr f : ctx.factors()) {
@@ -46,7 +46,7 @@ final class ClassicHypotheses implements HypothesisFamily {
                 }
             }
         }
-        for (Expr c : Diagnoser.regroupings(written)) {
+        for (Expr c : Rewrites.regroupings(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.PRECEDENCE, c, "its operators are grouped wrongly"));
         }
         if (Exprs.size(written) > 1) {

@@ -7,12 +7,10 @@ import java.util.function.Function;
 import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
-import org.gradaudit.expr.Expr.Call;
 import org.gradaudit.expr.Expr.Deriv;
 import org.gradaudit.expr.Expr.Op;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.Exprs;
-import org.gradaudit.expr.Numbers;
 import org.gradaudit.numeric.BoundedValue;
 
 /**
@@ -36,6 +34,12 @@ final class Diagnoser {
 
         Hypothesis(Diagnosis diagnosis, Expr fix, String detail) {
             this(diagnosis, fix, detail, List.of());
+        }
+
+        /** The changes of a hypothesis made of several, in the statement's own spelling; empty for one change. */
+        List<Finding.Change> changes(Function<Expr, String> printer) {
+            return changes.stream().map(c -> new Finding.Change(c.diagnosis(), c.detail(),
+                    c.fix() == null ? null : printer.apply(c.fix()))).toList();
         }
     }
 
@@ -84,14 +88,14 @@ final class Diagnoser {
             return null;
         }
         if (matches(ctx, new Expr.Neg(w))) {
-            return new Hypothesis(Diagnosis.SIGN, negate(w), "it is the negative of the true value");
+            return new Hypothesis(Diagnosis.SIGN, Rewrites.negate(w), "it is the negative of the true value");
         }
         Hypothesis h = firstOf(ctx, plan.early());
         if (h == null) {
             h = factor(ctx);
         }
         if (h == null) {
-            h = chain(ctx);
+            h = ChainHypothesis.of(ctx);
         }
         if (h == null) {
             h = replaced(ctx, true);
@@ -100,16 +104,16 @@ final class Diagnoser {
             h = replaced(ctx, false);
         }
         if (h == null) {
-            h = first(ctx, Diagnosis.TERM_SIGN, termSigns(w), "one term has the wrong sign");
+            h = first(ctx, Diagnosis.TERM_SIGN, Rewrites.termSigns(w), "one term has the wrong sign");
         }
         if (h == null) {
-            h = first(ctx, Diagnosis.EXTRA_FACTOR, withoutOneFactor(w), "it has a factor too many");
+            h = first(ctx, Diagnosis.EXTRA_FACTOR, Rewrites.withoutOneFactor(w), "it has a factor too many");
         }
         if (h == null) {
             h = missingFactor(ctx);
         }
         if (h == null) {
-            h = first(ctx, Diagnosis.PRECEDENCE, regroupings(w), "its operators are grouped wrongly");
+            h = first(ctx, Diagnosis.PRECEDENCE, Rewrites.regroupings(w), "its operators are grouped wrongly");
         }
         if (h == null) {
             h = firstOf(ctx, plan.late());
@@ -128,26 +132,12 @@ final class Diagnoser {
                 if (++tried > MAX_CANDIDATES) {
                     return null;
                 }
-                if (matches(ctx, c.fix()) && !noOp(ctx, c.fix()) && !degenerate(c.fix(), ctx.written())) {
+                if (matches(ctx, c.fix()) && !noOp(ctx, c.fix()) && !Rewrites.degenerate(c.fix(), ctx.written())) {
                     return c;
                 }
             }
         }
         return null;
-    }
-
-    /**
-     * Whether a fix brings in a part that is no formula anyone writes, {@code y - y} or {@code a/a}:
-     * a change that explains the values but not the mistake.
-     */
-    static boolean degenerate(Expr fix, Expr written) {
-        return countDegenerate(fix) > countDegenerate(written);
-    }
-
-    private static long countDegenerate(Expr e) {
-        return Exprs.subtrees(e).stream().filter(x -> x instanceof Bin b && ((b.op() == Op.SUB || b.op() == Op.DIV)
-                && b.left().equals(b.right()) || b.op() == Op.ADD && (b.left().equals(new Expr.Neg(b.right()))
-                || b.right().equals(new Expr.Neg(b.left()))))).count();
     }
 
     /** Whether a fix gives the claim's own values: a change that changes nothing is no diagnosis. */
@@ -207,7 +197,7 @@ final class Diagnoser {
                 || Math.abs(k) < BoundedAgreement.NEGLIGIBLE) {
             return null;
         }
-        return new Hypothesis(Diagnosis.FACTOR, withoutFactor(ctx, k), "it is " + pretty(k) + " times the true value");
+        return new Hypothesis(Diagnosis.FACTOR, withoutFactor(ctx, k), "it is " + Rewrites.pretty(k) + " times the true value");
     }
 
     /**
@@ -216,15 +206,15 @@ final class Diagnoser {
      */
     private Expr withoutFactor(Context ctx, double k) {
         List<Expr> candidates = Exprs.variants(ctx.written(), x -> {
-            if (x instanceof Bin b && b.op() == Op.MUL && b.left() instanceof Expr.Num n && close(n.value(), k)) {
+            if (x instanceof Bin b && b.op() == Op.MUL && b.left() instanceof Expr.Num n && Rewrites.close(n.value(), k)) {
                 return List.of(b.right());
             }
             if (x instanceof Bin b && (b.op() == Op.MUL || b.op() == Op.DIV) && b.right() instanceof Expr.Num n
-                    && close(n.value(), b.op() == Op.MUL ? k : 1 / k)) {
+                    && Rewrites.close(n.value(), b.op() == Op.MUL ? k : 1 / k)) {
                 return List.of(b.left());
             }
             if (x instanceof Expr.Num n) {
-                return List.of(constant(n.value() / k));
+                return List.of(Rewrites.constant(n.value() / k));
             }
             return List.of();
         });
@@ -233,67 +223,7 @@ final class Diagnoser {
                 return c;
             }
         }
-        return Expr.mul(constant(1 / k), ctx.written());
-    }
-
-    private static boolean close(double a, double b) {
-        return BoundedAgreement.sameConstant(a, b);
-    }
-
-    /** A constant as an exact-looking formula: 1/2 rather than 0.49999999999999994. */
-    private static Expr constant(double v) {
-        String p = pretty(Math.abs(v));
-        Expr e;
-        int slash = p.indexOf('/');
-        if (slash > 0) {
-            e = Expr.div(Expr.num(Double.parseDouble(p.substring(0, slash))), Expr.num(Double.parseDouble(p.substring(slash + 1))));
-        } else {
-            e = Expr.num(Math.abs(v));
-        }
-        return v < 0 ? new Expr.Neg(e) : e;
-    }
-
-    /** A product of Leibniz atoms that does not chain from the claim's quantity down to its variable. */
-    private Hypothesis chain(Context ctx) {
-        if (ctx.target() == null) {
-            return null;
-        }
-        List<Deriv> atoms = new ArrayList<>();
-        if (!productOfAtoms(ctx.written(), atoms) || atoms.isEmpty()) {
-            return null;
-        }
-        if (telescopes(atoms, ctx.target().of(), ctx.target().wrt())) {
-            return null;
-        }
-        return new Hypothesis(Diagnosis.WRONG_CHAIN, null, "its factors do not chain from " + ctx.target().of()
-                + " down to " + ctx.target().wrt());
-    }
-
-    private static boolean productOfAtoms(Expr e, List<Deriv> atoms) {
-        if (e instanceof Deriv d) {
-            atoms.add(d);
-            return true;
-        }
-        if (e instanceof Expr.Num) {
-            return true;
-        }
-        return e instanceof Bin b && b.op() == Op.MUL && productOfAtoms(b.left(), atoms) && productOfAtoms(b.right(), atoms);
-    }
-
-    private static boolean telescopes(List<Deriv> atoms, String from, String to) {
-        if (atoms.isEmpty()) {
-            return from.equals(to);
-        }
-        for (int i = 0; i < atoms.size(); i++) {
-            if (atoms.get(i).of().equals(from)) {
-                List<Deriv> rest = new ArrayList<>(atoms);
-                rest.remove(i);
-                if (telescopes(rest, atoms.get(i).wrt(), to)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Expr.mul(Rewrites.constant(1 / k), ctx.written());
     }
 
     /**
@@ -312,11 +242,11 @@ final class Diagnoser {
                 if (replacement.equals(original)) {
                     continue;
                 }
-                for (Expr candidate : replaceOne(ctx.written(), original, replacement, argumentsOnly)) {
+                for (Expr candidate : Rewrites.replaceOne(ctx.written(), original, replacement, argumentsOnly)) {
                     if (++tried > MAX_CANDIDATES) {
                         return null;
                     }
-                    if (matches(ctx, candidate) && !degenerate(candidate, ctx.written())) {
+                    if (matches(ctx, candidate) && !Rewrites.degenerate(candidate, ctx.written())) {
                         boolean chain = original instanceof Deriv;
                         Diagnosis d = chain ? Diagnosis.WRONG_CHAIN
                                 : argumentsOnly ? Diagnosis.WRONG_ARGUMENT : Diagnosis.SUBSTITUTED_SYMBOL;
@@ -327,62 +257,6 @@ final class Diagnoser {
             }
         }
         return null;
-    }
-
-    /** Every tree with exactly one occurrence of {@code from} replaced by {@code to}. */
-    static List<Expr> replaceOne(Expr e, Expr from, Expr to, boolean argumentsOnly) {
-        return Exprs.variants(e, x -> {
-            if (argumentsOnly && x instanceof Call c) {
-                List<Expr> out = new ArrayList<>();
-                for (int i = 0; i < c.args().size(); i++) {
-                    if (c.args().get(i).equals(from)) {
-                        List<Expr> args = new ArrayList<>(c.args());
-                        args.set(i, to);
-                        out.add(new Call(c.fn(), args));
-                    }
-                }
-                return out;
-            }
-            return !argumentsOnly && x.equals(from) ? List.of(to) : List.of();
-        });
-    }
-
-    /** One additive term negated. */
-    static List<Expr> termSigns(Expr e) {
-        return Exprs.variants(e, x -> {
-            if (x instanceof Bin b && (b.op() == Op.ADD || b.op() == Op.SUB)) {
-                Op flipped = b.op() == Op.ADD ? Op.SUB : Op.ADD;
-                return List.of(new Bin(flipped, b.left(), b.right()), new Bin(b.op(), negate(b.left()), b.right()));
-            }
-            return List.of();
-        });
-    }
-
-    /** The negative of a formula, written the way a reader would: {@code b - a} for {@code a - b}. */
-    static Expr negate(Expr e) {
-        if (e instanceof Expr.Neg n) {
-            return n.arg();
-        }
-        if (e instanceof Bin b && b.op() == Op.SUB) {
-            return new Bin(Op.SUB, b.right(), b.left());
-        }
-        if (e instanceof Bin b && (b.op() == Op.MUL || b.op() == Op.DIV) && b.left() instanceof Expr.Neg n) {
-            return new Bin(b.op(), n.arg(), b.right());
-        }
-        return new Expr.Neg(e);
-    }
-
-    /** One factor of a product, or one divisor, removed. */
-    static List<Expr> withoutOneFactor(Expr e) {
-        return Exprs.variants(e, x -> {
-            if (x instanceof Bin b && b.op() == Op.MUL) {
-                return List.of(b.left(), b.right());
-            }
-            if (x instanceof Bin b && b.op() == Op.DIV) {
-                return List.of(b.left());
-            }
-            return List.of();
-        });
     }
 
     /**
@@ -412,32 +286,4 @@ final class Diagnoser {
         return null;
     }
 
-    /** Every tree with one operator regrouped: (a op1 b) op2 c as a op1 (b op2 c), and back. */
-    static List<Expr> regroupings(Expr e) {
-        return Exprs.variants(e, x -> {
-            List<Expr> out = new ArrayList<>();
-            if (x instanceof Bin outer && outer.left() instanceof Bin inner) {
-                out.add(new Bin(inner.op(), inner.left(), new Bin(outer.op(), inner.right(), outer.right())));
-            }
-            if (x instanceof Bin outer && outer.right() instanceof Bin inner) {
-                out.add(new Bin(inner.op(), new Bin(outer.op(), outer.left(), inner.left()), inner.right()));
-            }
-            if (x instanceof Expr.Neg n && n.arg() instanceof Bin inner) {
-                out.add(new Bin(inner.op(), new Expr.Neg(inner.left()), inner.right()));
-            }
-            return out;
-        });
-    }
-
-    /** A constant as a short fraction when it is one. */
-    static String pretty(double k) {
-        for (int d = 1; d <= 12; d++) {
-            double n = k * d;
-            if (Math.abs(n - Math.rint(n)) < BoundedAgreement.CONSTANT_RELATIVE * Math.max(1, Math.abs(n))) {
-                long num = Math.round(n);
-                return d == 1 ? Long.toString(num) : num + "/" + d;
-            }
-        }
-        return Numbers.six(k);
-    }
 }

@@ -138,7 +138,7 @@ final class Hypotheses {
             sumTerms(b.left(), negated, out);
             sumTerms(b.right(), negated ^ (b.op() == Expr.Op.SUB), out);
         } else {
-            out.add(negated ? Diagnoser.negate(e) : e);
+            out.add(negated ? Rewrites.negate(e) : e);
         }
     }
 }

@@ -3,35 +3,25 @@ package org.gradaudit.check;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Numbers;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Item;
-import org.gradaudit.numeric.Evaluator;
 import org.gradaudit.numeric.Evaluators;
 
 /**
- * Audits the loss itself: a loss must be smallest where the prediction equals the target. At each
- * point the loss is compared at prediction = target and at predictions a step to either side;
- * when the loss as written is lower away from the target, and its negative is not, the loss has a
- * sign error and its negative is the corrected loss.
+ * Audits the loss itself: a loss must be smallest where the predictions equal their targets.
+ * {@link LossProbe} looks for a point where a step away lowers it; when the loss as written is
+ * lower away from the targets, and its negative is not, the loss has a sign error and its negative
+ * is the corrected loss.
  */
 final class LossAudit {
     /** Fewest points at which the loss must be compared before it is called smallest at the target. */
     private static final int MIN_TESTED = 8;
-    /** Steps away from the target at which the loss must not be lower. */
-    private static final double[] STEPS = {1e-2, 5e-2, 2e-1};
 
     /** The finding on the loss line and the corrected loss, null when no correction was made. */
     record Result(Finding finding, Expr corrected) {
-    }
-
-    /** Where the loss failed to be smallest. */
-    private record Violation(double target, double prediction, double atTarget, double atPrediction) {
-    }
-
-    /** The first violation, or null, and at how many points the loss could be compared at all. */
-    private record Search(Violation violation, int tested) {
     }
 
     private LossAudit() {
@@ -39,82 +29,76 @@ final class LossAudit {
 
     static Result judge(Item.LossItem item, Graph graph, Points points, Expr writtenForm) {
         Expr loss = graph.nodes().get(graph.loss());
-        String pred = graph.prediction();
-        String target = graph.target();
-        List<String> slots = points.slots();
-        if (!graph.dependsOn(graph.loss(), pred)) {
-            String msg = "the loss does not depend on its prediction " + pred + ": it is the same whatever the network"
-                    + " predicts, so it cannot be smallest where " + pred + " = " + target + " and no gradient of it"
-                    + " reaches the network; the loss's formula should use " + pred;
-            Finding.Subject subject = new Finding.Subject(item.statement().position().line(),
-                    item.statement().section(), Finding.Kind.LOSS, graph.loss() + "(" + pred + ", " + target + ")",
-                    item.statement().rhs().text());
-            return new Result(Finding.unverified(subject, Finding.Evidence.NONE, null, List.of(), 0, msg), null);
-        }
-        Search search = search(Evaluators.compile(loss, slots), points, pred, target);
-        Violation v = search.violation();
+        String preds = String.join(", ", graph.predictions());
+        String targets = String.join(", ", graph.targets());
+        String equal = graph.predictions().size() == 1 ? preds + " = " + targets
+                : "(" + preds + ") = (" + targets + ")";
         int line = item.statement().position().line();
-        String lhs = graph.loss() + "(" + pred + ", " + target + ")";
+        String lhs = graph.loss() + item.statement().arguments();
         String claimed = item.statement().rhs().text();
-        int n = search.tested();
         Finding.Subject subject = new Finding.Subject(line, item.statement().section(), Finding.Kind.LOSS, lhs, claimed);
+        for (String pred : graph.predictions()) {
+            if (!graph.dependsOn(graph.loss(), pred)) {
+                String msg = "the loss does not depend on its prediction " + pred + ": it is the same whatever the"
+                        + " network predicts, so it cannot be smallest where " + equal + " and no gradient of it"
+                        + " reaches the network; the loss's formula should use " + pred;
+                return new Result(Finding.unverified(subject, Finding.Evidence.NONE, null, List.of(), 0, msg), null);
+            }
+        }
+        LossProbe probe = new LossProbe(graph, points);
+        LossProbe.Result search = probe.search(Evaluators.compile(loss, points.slots()));
+        LossProbe.Violation v = search.violation();
+        int n = search.tested();
         Finding.Evidence evidence = new Finding.Evidence(Finding.Symbolic.UNKNOWN, n, 0);
+        String meet = meets(graph);
+        String moved = search.throughGraph() ? " (the predictions moved through what they are computed from)" : "";
         if (v == null && n < MIN_TESTED) {
-            String msg = "the loss could be evaluated where " + pred + " = " + target + " at only " + n + " of "
+            String msg = "the loss could be evaluated where " + equal + " at only " + n + " of "
                     + points.all().size() + " points, so whether it is smallest there is not established; check the"
-                    + " target's range ('input " + target + " in [low, high]')";
+                    + " target's range ('input " + graph.target() + " in [low, high]')";
             return new Result(Finding.unverified(subject, evidence, null, List.of(), 0, msg), null);
         }
         if (v == null) {
-            String msg = "the loss is smallest where " + pred + " = " + target + " at all " + n + " points tested";
+            String msg = "the loss is smallest where " + equal + " at all " + n + " points tested" + moved;
             return new Result(Finding.correct(subject, evidence, List.of(), 0, msg), null);
         }
         Expr negated = new Expr.Neg(loss);
-        boolean signFixes = search(Evaluators.compile(negated, slots), points, pred, target).violation() == null;
-        Map<String, Double> at = new LinkedHashMap<>();
-        at.put(target, v.target());
-        at.put(pred, v.prediction());
-        String where = Numbers.format("at %s = %.6g the loss as written is %.6g where %s = %s but %.6g at %s = %.6g",
-                target, v.target(), v.atTarget() + 0.0, pred, target, v.atPrediction() + 0.0, pred, v.prediction());
-        Finding.Counterexample cx = new Finding.Counterexample(at, at, v.atPrediction() + 0.0, v.atTarget() + 0.0);
+        boolean signFixes = probe.search(Evaluators.compile(negated, points.slots())).violation() == null;
+        Map<String, Double> at = new LinkedHashMap<>(v.atTargets());
+        at.putAll(v.moved());
+        String where = Numbers.format("at %s the loss as written is %.6g where %s but %.6g at %s", describe(v.atTargets()),
+                v.atTarget() + 0.0, equal, v.away() + 0.0, describe(v.moved()));
+        Finding.Counterexample cx = new Finding.Counterexample(at, at, v.away() + 0.0, v.atTarget() + 0.0);
         if (signFixes) {
-            String fix = Display.print(Diagnoser.negate(writtenForm));
-            String msg = where + ": it is largest, not smallest, where the prediction equals the target. "
+            String fix = Display.print(Rewrites.negate(writtenForm));
+            String msg = where + ": it is largest, not smallest, where " + meet + ". "
                     + "Its negative is smallest there, so the loss has the wrong sign: " + graph.loss() + " = " + fix
                     + ". Derivatives of " + graph.loss() + " below are judged against this corrected loss.";
             return new Result(Finding.wrong(subject, evidence, fix, Diagnosis.SIGN, fix, cx, List.of(), 0, msg), negated);
         }
-        String msg = where + ": a loss must be smallest where the prediction equals the target, and neither it "
+        String msg = where + ": a loss must be smallest where " + meet + ", and neither it "
                 + "nor its negative is. Derivatives below are judged against the loss as written.";
         return new Result(Finding.wrong(subject, evidence, null, Diagnosis.OTHER, null, cx, List.of(), 0, msg), null);
     }
 
-    private static Search search(Evaluator loss, Points points, String pred, String target) {
-        int p = points.slot(pred);
-        int t = points.slot(target);
-        int tested = 0;
-        for (double[] point : points.all()) {
-            double[] q = point.clone();
-            double y = q[t];
-            q[p] = y;
-            double atTarget = loss.eval(q);
-            if (!Double.isFinite(atTarget)) {
-                continue;
-            }
-            boolean compared = false;
-            for (double step : STEPS) {
-                for (double sign : new double[] {-1, 1}) {
-                    q[p] = y + sign * step * Math.max(1, Math.abs(y));
-                    double away = loss.eval(q);
-                    double slack = 1e-12 * Math.max(1, Math.max(Math.abs(away), Math.abs(atTarget)));
-                    compared |= Double.isFinite(away);
-                    if (Double.isFinite(away) && away < atTarget - slack) {
-                        return new Search(new Violation(y, q[p], atTarget, away), tested + 1);
-                    }
-                }
-            }
-            tested += compared ? 1 : 0;
+    /** The audit's header line on the loss; "" for an unverified loss, whose own line says why. */
+    static String note(Result r, Graph graph, int line) {
+        if (r.corrected() != null) {
+            return "the loss as written (line " + line + ") is not smallest where " + meets(graph) + "; derivatives of "
+                    + graph.loss() + " are judged against its corrected form " + r.finding().expected();
         }
-        return new Search(null, tested);
+        return r.finding().verdict() == Verdict.CORRECT ? "the loss (line " + line + ") is smallest where " + meets(graph)
+                : r.finding().verdict() == Verdict.UNVERIFIED ? "" : "the loss (line " + line + ") is judged as written";
+    }
+
+    /** "the prediction equals the target", or its plural for a loss of several predictions. */
+    static String meets(Graph graph) {
+        return graph.predictions().size() == 1 ? "the prediction equals the target"
+                : "the predictions equal their targets";
+    }
+
+    private static String describe(Map<String, Double> values) {
+        return values.entrySet().stream().map(e -> Numbers.format("%s = %.6g", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

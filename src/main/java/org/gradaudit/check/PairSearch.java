@@ -50,7 +50,7 @@ final class PairSearch {
             if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
                 return null;
             }
-            if (seen.add(first.fix()) && matches.test(ctx, first.fix()) && !Diagnoser.degenerate(first.fix(), ctx.written())
+            if (seen.add(first.fix()) && matches.test(ctx, first.fix()) && !Rewrites.degenerate(first.fix(), ctx.written())
                     && !diagnoser.noOp(ctx, first.fix())) {
                 return first;
             }
@@ -66,7 +66,7 @@ final class PairSearch {
                 if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
                     return null;
                 }
-                if (matches.test(ctx, second.fix()) && !Diagnoser.degenerate(second.fix(), ctx.written())
+                if (matches.test(ctx, second.fix()) && !Rewrites.degenerate(second.fix(), ctx.written())
                         && !diagnoser.noOp(ctx, second.fix())
                         && !diagnoser.noOp(ctx, first.fix())) {
                     Diagnoser.Hypothesis both = new Diagnoser.Hypothesis(second.diagnosis(), second.fix(),

@@ -110,6 +110,27 @@ final class Points {
         return q;
     }
 
+    /**
+     * A copy of {@code p} with the given variables or nodes set, every node among them held at its
+     * new value and the other nodes recomputed around them.
+     */
+    double[] withHeld(double[] p, Map<String, Double> values) {
+        double[] q = Arrays.copyOf(p, p.length);
+        boolean[] held = new boolean[p.length];
+        for (Map.Entry<String, Double> v : values.entrySet()) {
+            int s = slot(v.getKey());
+            q[s] = v.getValue();
+            held[s] = true;
+        }
+        for (int n = 0; n < nodeEvaluators.size(); n++) {
+            int s = firstNode + n;
+            if (!held[s]) {
+                q[s] = nodeEvaluators.get(n).eval(q);
+            }
+        }
+        return q;
+    }
+
     /** The free variables of a point by name (what a reader needs to reproduce it). */
     Map<String, Double> describe(double[] p) {
         Map<String, Double> out = new LinkedHashMap<>();

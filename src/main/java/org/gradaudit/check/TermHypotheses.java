@@ -59,7 +59,7 @@ final class TermHypotheses implements HypothesisFamily {
             return List.of(b.left(), b.right());
         }
         if (x instanceof Bin b && b.op() == Op.SUB) {
-            return List.of(b.left(), Diagnoser.negate(b.right()));
+            return List.of(b.left(), Rewrites.negate(b.right()));
         }
         return List.of();
     }

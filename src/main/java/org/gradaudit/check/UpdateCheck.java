@@ -9,6 +9,8 @@ import org.gradaudit.expr.Numbers;
 import org.gradaudit.model.Item;
 import org.gradaudit.numeric.Evaluator;
 import org.gradaudit.numeric.Evaluators;
+import org.gradaudit.numeric.BoundedValue;
+import org.gradaudit.symbolic.CasException;
 
 /**
  * Judges a gradient-descent update {@code W = W - lr*dW}: a small step in its direction must
@@ -148,5 +150,22 @@ final class UpdateCheck {
 
     private static String number(double v) {
         return Numbers.six(v);
+    }
+
+    /**
+     * A code line that reads a parameter after an update changed it, and would be right with the
+     * parameter before the update (backprop must read the weights of the forward pass); else null.
+     */
+    static Diagnoser.Hypothesis readsUpdated(Item item, List<double[]> at, List<BoundedValue> truthValues,
+                                             List<String> slots, Judge judge, GraphForm graphForm) throws CasException {
+        if (!(item instanceof Item.CodeLine c) || c.updatesRead().isEmpty()
+                || !judge.matches(graphForm.toGraph(c.beforeUpdates()), at, truthValues, slots)) {
+            return null;
+        }
+        String read = c.updatesRead().entrySet().stream().map(e -> e.getKey() + " as updated at line " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return new Diagnoser.Hypothesis(Diagnosis.UPDATED_PARAMETER, null, "it reads " + read
+                + "; backprop needs the values of the forward pass, so take every gradient before updating"
+                + " (move the update after this line)");
     }
 }

@@ -138,8 +138,11 @@ final class AuditCommand implements Callable<Integer> {
                 throw new InputException(file + ": nothing to judge: the file makes no claims, restatements, loss or"
                         + " code lines (a claim is a line such as 'dL/dW = ...' or 'code dW = ...')");
             }
-            return new AuditRun.Audited(Auditor.audit(model, new Auditor.Options(seed, points,
-                    org.gradaudit.check.tolerance.BoundedAgreement.DEFAULT, timeLimit), deadline));
+            // a bar for one file's statements; several files have their own line (Progress)
+            try (ProgressBar bar = ProgressBar.auditing(err, Terminal.progress() && single)) {
+                return new AuditRun.Audited(Auditor.audit(model, new Auditor.Options(seed, points,
+                        org.gradaudit.check.tolerance.BoundedAgreement.DEFAULT, timeLimit), deadline, bar));
+            }
         } catch (InputException e) {
             if (single) {
                 Refusals.write(format, out, "audit", name, e.getMessage());

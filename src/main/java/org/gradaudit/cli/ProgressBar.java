@@ -14,21 +14,39 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final String label;
+    private final long delayNanos;
     private final long start = System.nanoTime();
     private boolean drawn;
 
     ProgressBar(PrintWriter err, boolean terminal) {
+        this(err, terminal, "checking", DELAY_NANOS);
+    }
+
+    /**
+     * A bar that starts with {@code label} ("auditing"), drawn once {@code delayNanos} have passed.
+     *
+     * @param terminal whether stderr is a terminal that may show it ({@link Terminal#progress()}); else nothing is drawn
+     */
+    ProgressBar(PrintWriter err, boolean terminal, String label, long delayNanos) {
         this.err = err;
         this.enabled = terminal;
+        this.label = label;
+        this.delayNanos = delayNanos;
+    }
+
+    /** A bar for an audit, drawn after the usual second. */
+    static ProgressBar auditing(PrintWriter err, boolean terminal) {
+        return new ProgressBar(err, terminal, "auditing", DELAY_NANOS);
     }
 
     @Override
     public void progress(long done, long total) {
-        if (!enabled || total <= 0 || System.nanoTime() - start < DELAY_NANOS) {
+        if (!enabled || total <= 0 || System.nanoTime() - start < delayNanos) {
             return;
         }
         int filled = (int) (WIDTH * done / total);
-        err.print(String.format(Locale.ROOT, "\rchecking [%s%s] %3d%% %,d/%,d", "#".repeat(filled),
+        err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %,d/%,d", label, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), 100 * done / total, done, total));
         err.flush();
         drawn = true;
@@ -37,7 +55,7 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
     @Override
     public void close() {
         if (drawn) {
-            err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+            err.print("\r" + " ".repeat(WIDTH + 40 + label.length()) + "\r");
             err.flush();
         }
     }

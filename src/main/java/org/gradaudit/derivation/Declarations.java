@@ -16,8 +16,11 @@ import org.gradaudit.expr.Names;
 final class Declarations {
     private static final Pattern RANGE = Pattern.compile("\\s+in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*$");
     private static final Pattern FN = Pattern.compile("(\\s*fn\\s+)(" + LineSyntax.NAME_RE + ")\\s*\\(([^)]*)\\)\\s*=(.*)");
-    private static final Pattern LOSS = Pattern.compile("(\\s*loss\\s+)(" + LineSyntax.NAME_RE + ")\\s*\\(\\s*(" + LineSyntax.NAME_RE
-            + ")\\s*,\\s*(" + LineSyntax.NAME_RE + ")\\s*\\)\\s*=(.*)");
+    private static final String NAMES_RE = LineSyntax.NAME_RE + "(?:\\s*,\\s*" + LineSyntax.NAME_RE + ")*";
+    /** {@code loss L(a, y) = ...} (groups 3 and 4 one name each) or {@code loss L(p1, p2; y1, y2) = ...}. */
+    private static final Pattern LOSS = Pattern.compile("(\\s*loss\\s+)(" + LineSyntax.NAME_RE + ")\\s*\\(\\s*(?:("
+            + LineSyntax.NAME_RE + ")\\s*,\\s*(" + LineSyntax.NAME_RE + ")|(" + NAMES_RE + ")\\s*;\\s*(" + NAMES_RE
+            + "))\\s*\\)\\s*=(.*)");
     static final Pattern UPSTREAM = Pattern.compile("(\\s*upstream\\s+)(" + LineSyntax.NAME_RE + ")\\s*=\\s*"
             + "d(" + LineSyntax.NAME_RE + ")\\s*/\\s*d(" + LineSyntax.NAME_RE + ")\\s*(?:in\\s*\\[([^,\\]]+),([^\\]]+)]\\s*)?");
 
@@ -140,15 +143,28 @@ final class Declarations {
     void loss(String line, int indent) {
         Matcher m = LOSS.matcher(line);
         if (!m.matches()) {
-            s.problem(indent + 1, "expected 'loss NAME(prediction, target) = formula', e.g. 'loss L(a2, y) = (a2 - y)^2/2'");
+            s.problem(indent + 1, "expected 'loss NAME(prediction, target) = formula', e.g. 'loss L(a2, y) = (a2 - y)^2/2',"
+                    + " or 'loss NAME(predictions; targets) = formula', e.g. 'loss L(p1, p2; y1, y2) = ...'");
             return;
         }
-        Formula rhs = s.formula(line, m.start(5));
+        List<String> predictions = m.group(3) != null ? List.of(m.group(3)) : names(m.group(5));
+        List<String> targets = m.group(4) != null ? List.of(m.group(4)) : names(m.group(6));
+        if (predictions.size() != targets.size()) {
+            s.problem(m.start(5) + 1, "the loss names " + predictions.size() + " predictions and " + targets.size()
+                    + " targets; each prediction needs its target, in the same order ('loss L(p1, p2; y1, y2)')");
+            return;
+        }
+        Formula rhs = s.formula(line, m.start(7));
         if (rhs != null) {
-            s.add(new Statement.Loss(s.pos(indent + 1), s.section(), line.strip(), m.group(2), m.group(3),
-                    m.group(4), rhs));
+            s.add(new Statement.Loss(s.pos(indent + 1), s.section(), line.strip(), m.group(2), predictions,
+                    targets, rhs));
         }
     }
+
+    private static List<String> names(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).toList();
+    }
+
     /** {@code upstream da_next = dL/da_next [in [low, high]]}. */
     void upstream(String line, int indent) {
         Matcher m = UPSTREAM.matcher(line);

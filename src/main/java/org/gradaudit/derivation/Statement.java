@@ -67,9 +67,37 @@ public sealed interface Statement {
             implements Statement {
     }
 
-    /** {@code loss L(a2, y) = ...}: the loss, its prediction and its target. */
-    record Loss(Position position, String section, String text, String name, String prediction, String target,
-                Formula rhs) implements Statement {
+    /**
+     * {@code loss L(a2, y) = ...}: the loss, its prediction and its target; or
+     * {@code loss L(p1, p2; y1, y2) = ...}: several predictions, each with its target (same count,
+     * paired in order).
+     */
+    record Loss(Position position, String section, String text, String name, List<String> predictions,
+                List<String> targets, Formula rhs) implements Statement {
+        public Loss {
+            predictions = List.copyOf(predictions);
+            targets = List.copyOf(targets);
+            if (predictions.isEmpty() || predictions.size() != targets.size()) {
+                throw new IllegalArgumentException("a loss pairs each prediction with a target, was "
+                        + predictions + " and " + targets);
+            }
+        }
+
+        /** The first prediction (the only one of {@code loss L(a2, y)}). */
+        public String prediction() {
+            return predictions.get(0);
+        }
+
+        /** The first target. */
+        public String target() {
+            return targets.get(0);
+        }
+
+        /** The arguments as written after the loss's name: {@code (a2, y)} or {@code (p1, p2; y1, y2)}. */
+        public String arguments() {
+            return predictions.size() == 1 ? "(" + prediction() + ", " + target() + ")"
+                    : "(" + String.join(", ", predictions) + "; " + String.join(", ", targets) + ")";
+        }
     }
 
     /**

@@ -32,20 +32,21 @@ public final class Graph {
     private final Map<String, Variable> variables;
     private final Map<String, Expr> nodes;
     private final String loss;
-    private final String prediction;
-    private final String target;
+    private final List<String> predictions;
+    private final List<String> targets;
     private final Map<String, Set<String>> parents = new HashMap<>();
     /** Every name each node depends on, itself excluded; computed once, in topological order. */
     private final Map<String, Set<String>> ancestors = new HashMap<>();
     /** Each node's size once expanded down to the variables; computed on first use. */
     private Map<String, Long> expandedSizes;
 
-    Graph(Map<String, Variable> variables, Map<String, Expr> nodes, String loss, String prediction, String target) {
+    Graph(Map<String, Variable> variables, Map<String, Expr> nodes, String loss, List<String> predictions,
+          List<String> targets) {
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.loss = loss;
-        this.prediction = prediction;
-        this.target = target;
+        this.predictions = List.copyOf(predictions);
+        this.targets = List.copyOf(targets);
         for (Map.Entry<String, Expr> n : this.nodes.entrySet()) {
             Set<String> used = new LinkedHashSet<>();
             Set<String> all = new HashSet<>();
@@ -63,7 +64,7 @@ public final class Graph {
 
     /** A graph with no variables and no nodes, for formulas that stand on their own. */
     public static Graph empty() {
-        return new Graph(Map.of(), Map.of(), null, null, null);
+        return new Graph(Map.of(), Map.of(), null, List.of(), List.of());
     }
 
     /** Inputs and parameters, in declaration order. */
@@ -96,21 +97,31 @@ public final class Graph {
         return loss;
     }
 
-    /** The node the loss takes as its prediction, or null. */
+    /** The node the loss takes as its (first) prediction, or null. */
     public String prediction() {
-        return prediction;
+        return predictions.isEmpty() ? null : predictions.get(0);
     }
 
-    /** The variable the loss takes as its target, or null. */
+    /** The variable the loss takes as its (first) target, or null. */
     public String target() {
-        return target;
+        return targets.isEmpty() ? null : targets.get(0);
+    }
+
+    /** Every node the loss takes as a prediction, in order; empty when there is no loss. */
+    public List<String> predictions() {
+        return predictions;
+    }
+
+    /** Each prediction's target (an input, or a node computed from inputs alone), in the same order. */
+    public List<String> targets() {
+        return targets;
     }
 
     /** The same graph with the loss node defined by {@code definition} instead. */
     public Graph withLoss(Expr definition) {
         Map<String, Expr> n = new LinkedHashMap<>(nodes);
         n.put(loss, definition);
-        return new Graph(variables, n, loss, prediction, target);
+        return new Graph(variables, n, loss, predictions, targets);
     }
 
     /** The names a node's definition uses directly, in the order they first appear (empty for a variable). */

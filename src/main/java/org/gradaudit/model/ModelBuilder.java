@@ -95,7 +95,7 @@ public final class ModelBuilder {
                 problems);
         if (loss != null) {
             lossExpr = resolver.resolve(loss.rhs(), loss.position(), Set.of());
-            checkLossArguments(resolver);
+            checkLossArguments(resolver, nodes);
             if (lossExpr != null) {
                 nodes.put(loss.name(), inliner.inline(noDerivatives(lossExpr, loss.position(), loss.rhs().column())));
             }
@@ -104,8 +104,8 @@ public final class ModelBuilder {
         Map<String, Expr> ordered = DefinitionOrder.of(nodes, definedAt, problems);
         fail();
         Graph graph = new Graph(variables, ordered, loss == null ? upstreamLoss : loss.name(),
-                loss == null ? null : resolver.canonical(loss.prediction()),
-                loss == null ? null : resolver.canonical(loss.target()));
+                loss == null ? List.of() : loss.predictions().stream().map(resolver::canonical).toList(),
+                loss == null ? List.of() : loss.targets().stream().map(resolver::canonical).toList());
         refuseUnusedGradientNames(graph, resolver);
         fail();
         List<Item> items = new ItemResolver(graph, resolver, problems, definitions).items(derivation, lossExpr);
@@ -260,17 +260,48 @@ public final class ModelBuilder {
         return Math.min(size, Long.MAX_VALUE / 4);
     }
 
-    private void checkLossArguments(Resolver resolver) {
-        String pred = resolver.canonical(loss.prediction());
-        String target = resolver.canonical(loss.target());
-        if (pred == null || !definitions.containsKey(pred)) {
-            problems.add(new Problem(loss.position(), "the loss's prediction '" + loss.prediction()
-                    + "' must be a node of the graph (defined with '" + loss.prediction() + " = ...')"));
+    /**
+     * Each prediction must be a node and each target an input; with several predictions a target may
+     * also be a node computed from inputs alone ({@code y2 = 1 - y1}).
+     */
+    private void checkLossArguments(Resolver resolver, Map<String, Expr> nodes) {
+        for (String written : loss.predictions()) {
+            String pred = resolver.canonical(written);
+            if (pred == null || !definitions.containsKey(pred)) {
+                problems.add(new Problem(loss.position(), "the loss's prediction '" + written
+                        + "' must be a node of the graph (defined with '" + written + " = ...')"));
+            }
         }
-        if (target == null || !variables.containsKey(target)) {
-            problems.add(new Problem(loss.position(), "the loss's target '" + loss.target()
-                    + "' must be an input (declare it with 'input " + loss.target() + "')"));
+        for (String written : loss.targets()) {
+            String target = resolver.canonical(written);
+            boolean fromInputs = loss.targets().size() > 1 && target != null && definitions.containsKey(target)
+                    && readsInputsOnly(target, nodes, new HashSet<>());
+            boolean input = target != null && variables.containsKey(target) && !variables.get(target).parameter();
+            if (!(input || fromInputs)) {
+                problems.add(new Problem(loss.position(), "the loss's target '" + written + "' must be an input"
+                        + " (declare it with 'input " + written + "')" + (loss.targets().size() > 1
+                        ? " or a node computed from inputs alone ('" + written + " = 1 - y1')" : "")));
+            }
         }
+    }
+
+    /** Whether a node's definition reads inputs alone, through any nodes between. */
+    private boolean readsInputsOnly(String node, Map<String, Expr> nodes, Set<String> seen) {
+        if (!seen.add(node)) {
+            return true;
+        }
+        Expr def = nodes.get(node);
+        if (def == null) {
+            return false;
+        }
+        for (String v : Exprs.variables(def)) {
+            boolean ok = variables.containsKey(v) ? !variables.get(v).parameter()
+                    : nodes.containsKey(v) && readsInputsOnly(v, nodes, seen);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Expr noDerivatives(Expr e, Position at, int column) {

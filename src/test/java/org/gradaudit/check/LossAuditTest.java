@@ -65,4 +65,56 @@ class LossAuditTest {
         assertTrue(r.finding().message().contains("at only 0 of"), r.finding().message());
         assertNull(r.corrected());
     }
+
+    /** A two-class softmax: p1 + p2 = 1, so the predictions can only move through o1 and o2. */
+    private static final String SOFTMAX = "input x, y1 in [0, 1]\nparam w1, w2\no1 = w1*x\no2 = w2*x\n"
+            + "p1 = exp(o1)/(exp(o1) + exp(o2))\np2 = exp(o2)/(exp(o1) + exp(o2))\ny2 = 1 - y1\n";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "L(p1, p2; y1, y2) = -(y1*ln(p1) + y2*ln(p2))|  correct",
+        "L(p1, y1) = -(y1*ln(p1) + y2*ln(p2))|          correct",
+        "L(p1, p2; y1, y2) = (p1 - y1)^2 + (p2 - y2)^2| correct",
+        "L(p1, p2; y1, y2) = y1*ln(p1) + y2*ln(p2)|     sign",
+        "L(p1, p2; y1, y2) = -(y1*ln(p2) + y2*ln(p1))|  other",
+        "L(p1, p2; y1, y2) = (p1 - y2)^2 + (p2 - y1)^2| other",
+    })
+    void aLossOfSeveralPredictionsMovesThemThroughTheGraph(String loss, String verdict) throws Exception {
+        Model m = ModelBuilder.build(DerivationParser.parse("l.deriv", SOFTMAX + "loss " + loss + "\n"));
+        Item.LossItem item = (Item.LossItem) m.items().get(0);
+        LossAudit.Result r = LossAudit.judge(item, m.graph(), new Points(m.graph(), List.of(), 1, 32), item.written());
+        switch (verdict) {
+            case "correct" -> {
+                assertEquals(Verdict.CORRECT, r.finding().verdict(), r.finding().message());
+                assertTrue(r.finding().message().contains("moved through what they are computed from"),
+                        r.finding().message());
+            }
+            case "sign" -> {
+                assertEquals(Diagnosis.SIGN, r.finding().diagnosis(), r.finding().message());
+                assertEquals("-(y1*ln(p1) + y2*ln(p2))", r.finding().fix());
+                assertEquals(new Expr.Neg(m.graph().nodes().get("L")), r.corrected());
+            }
+            default -> {
+                assertEquals(Verdict.WRONG, r.finding().verdict(), r.finding().message());
+                assertEquals(Diagnosis.OTHER, r.finding().diagnosis());
+                var cx = r.finding().counterexample();
+                assertTrue(cx.claimed() < cx.expected(), "lower away from the targets than at them");
+                assertEquals(1.0, cx.point().get("p1") + cx.point().get("p2"), 1e-12,
+                        "the predictions were moved through the graph, so they still sum to 1");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "L(p1, p2; y1) = -(y1*ln(p1))| each prediction needs its target",
+        "L(p1, p2; y1, w1) = -(y1*ln(p1) + w1*ln(p2))| must be an input",
+        "L(p1, p2; y1, p2) = -(y1*ln(p1))| must be an input",
+    })
+    void aLossWhosePredictionsAndTargetsDoNotPairIsRefused(String loss, String message) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.gradaudit.derivation.DerivationException.class,
+                () -> ModelBuilder.build(DerivationParser.parse("l.deriv", SOFTMAX + "loss " + loss + "\n")));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertTrue(e.getMessage().contains("l.deriv:8:"), e.getMessage());
+    }
 }

@@ -47,7 +47,7 @@ class SeededChangesTest {
             for (int m = 0; m < mistakes && claimed != null; m++) {
                 claimed = mutate(claimed, Mistake.values()[random.nextInt(Mistake.values().length)], random);
             }
-            if (claimed == null || Exprs.size(claimed) < 3 || Diagnoser.degenerate(truth, Expr.num(0))) {
+            if (claimed == null || Exprs.size(claimed) < 3 || Rewrites.degenerate(truth, Expr.num(0))) {
                 continue;
             }
             List<BoundedValue> values = Judge.values(truth, at, points.slots());
@@ -102,11 +102,11 @@ class SeededChangesTest {
 
     private static Expr mutate(Expr e, Mistake m, Random r) {
         List<Expr> variants = switch (m) {
-            case NEGATE -> List.of(Diagnoser.negate(e));
-            case TERM_SIGN -> Diagnoser.termSigns(e);
+            case NEGATE -> List.of(Rewrites.negate(e));
+            case TERM_SIGN -> Rewrites.termSigns(e);
             case SWAP_NAME -> Exprs.variants(e, x -> x instanceof Expr.Var v
                     ? List.of(new Expr.Var(NAMES.get((NAMES.indexOf(v.name()) + 1) % NAMES.size()))) : List.of());
-            case DROP_FACTOR -> Diagnoser.withoutOneFactor(e);
+            case DROP_FACTOR -> Rewrites.withoutOneFactor(e);
             case OPERATOR -> Exprs.variants(e, x -> x instanceof Bin b && b.op() == Op.MUL
                     ? List.of(new Bin(Op.ADD, b.left(), b.right())) : x instanceof Bin b && b.op() == Op.ADD
                     ? List.of(new Bin(Op.MUL, b.left(), b.right())) : List.of());

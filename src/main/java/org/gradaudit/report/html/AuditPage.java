@@ -233,8 +233,10 @@ public final class AuditPage {
         } else if (s instanceof Statement.Claim c && c.lhs() instanceof Statement.ExprLhs l) {
             math.expr(l.expr().expr(), Set.of());
         } else if (s instanceof Statement.Loss l) {
-            math.expr(new Expr.Call(l.name(), List.of(new Expr.Var(l.prediction()), new Expr.Var(l.target()))),
-                    Set.of());
+            List<Expr> arguments = new java.util.ArrayList<>();
+            l.predictions().forEach(p -> arguments.add(new Expr.Var(p)));
+            l.targets().forEach(t -> arguments.add(new Expr.Var(t)));
+            math.expr(new Expr.Call(l.name(), arguments), Set.of());
         } else if (s instanceof Statement.Code c) {
             math.expr(new Expr.Var(c.name()), Set.of());
         } else if (s instanceof Statement.Definition d) {

@@ -39,8 +39,8 @@ final class Formulas {
                 add(def.rhs());
             } else if (s instanceof Statement.Loss l) {
                 names.add(l.name());
-                names.add(l.prediction());
-                names.add(l.target());
+                names.addAll(l.predictions());
+                names.addAll(l.targets());
                 add(l.rhs());
             } else if (s instanceof Statement.Code c) {
                 names.add(c.name());
