@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.Exprs;
@@ -22,7 +23,9 @@ import org.gradaudit.symbolic.ChainRule;
  */
 final class DerivativeHypotheses implements HypothesisFamily {
     /** Functions whose derivatives a mistaken factor is compared with. */
-    private static final List<String> KNOWN = List.of("sigmoid", "tanh", "exp", "softplus", "sin", "cos");
+    /** The functions whose derivatives are tried in place of one another ({@link Builtin#derivativeIsConfusable}). */
+    private static final List<String> KNOWN = java.util.Arrays.stream(Builtin.values())
+            .filter(Builtin::derivativeIsConfusable).map(Builtin::spelling).toList();
     private static final String U = "u";
 
     private final List<Activation> activations;

@@ -1,6 +1,5 @@
 package org.gradaudit.check;
 
-import java.util.Map;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprPrinter;
 import org.gradaudit.expr.Exprs;
@@ -13,12 +12,6 @@ import org.gradaudit.expr.Scope;
  * built-in functions written out where a claim is about the function itself.
  */
 final class Display {
-    /** The textbook definitions of built-ins, for claims such as {@code sigmoid(z) = ...}. */
-    private static final Map<String, String> DEFINITIONS = Map.of(
-            "sigmoid", "1/(1 + e^-#)",
-            "tanh", "(e^# - e^-#)/(e^# + e^-#)",
-            "softplus", "ln(1 + e^#)");
-
     private Display() {
     }
 
@@ -46,7 +39,8 @@ final class Display {
 
     /** The definition of a built-in applied to a name, e.g. {@code 1/(1 + e^-z)}; null if none is known. */
     static String definition(String function, String argument) {
-        String d = DEFINITIONS.get(function);
+        org.gradaudit.expr.Builtin b = org.gradaudit.expr.Builtin.named(function);
+        String d = b == null ? null : b.definition().orElse(null);
         if (d == null) {
             return null;
         }

@@ -11,9 +11,11 @@ import java.util.Set;
  * The table of built-in functions: every function a derivation can call without defining it, and
  * what the layers below the CAS and the evaluators know about it. Each layer that treats functions
  * one by one does so in an exhaustive {@code switch} over this enum (the CAS's heads in
- * {@code symbolic.ToSymja} and {@code FromSymja}, complex values and rounding bounds in
- * {@code numeric.NumericBuiltins}, compiled doubles in {@code numeric.RealCompiler}), so adding a
- * function is one constant here plus the compile errors it causes there.
+ * {@code symbolic.Session}, complex values and rounding bounds in {@code numeric.NumericBuiltins},
+ * compiled doubles in {@code numeric.RealCompiler}), and the textbook facts the reports and the
+ * diagnoser use are switches here ({@link #derivative}, {@link #definition},
+ * {@link #derivativeIsConfusable}), so adding a function is one constant here plus the compile
+ * errors it causes there.
  *
  * <p>Each takes one argument. {@code ln} is another name of {@code log}, the natural log.
  * {@code step(z)} is 1 for {@code z > 0}, else 0: relu's derivative as backprop takes it, with
@@ -78,6 +80,32 @@ public enum Builtin {
             case SOFTPLUS -> SIGMOID.call(u);
             case RELU -> STEP.call(u);
             case STEP -> Expr.num(0);
+        };
+    }
+
+    /**
+     * The textbook definition of this function in terms of others, with {@code #} for its argument
+     * ({@code 1/(1 + e^-#)} for the sigmoid), as a report writes it out where a claim is about the
+     * function itself; empty for a function that is its own primitive.
+     */
+    public java.util.Optional<String> definition() {
+        return java.util.Optional.ofNullable(switch (this) {
+            case SIGMOID -> "1/(1 + e^-#)";
+            case TANH -> "(e^# - e^-#)/(e^# + e^-#)";
+            case SOFTPLUS -> "ln(1 + e^#)";
+            case EXP, LOG, SQRT, SIN, COS, RELU, STEP -> null;
+        });
+    }
+
+    /**
+     * Whether hand-written backprop confuses this function's derivative with another's (sigmoid's
+     * {@code h*(1 - h)} where tanh's {@code 1 - h^2} belongs): the smooth activations whose
+     * derivatives the diagnoser tries in place of one another.
+     */
+    public boolean derivativeIsConfusable() {
+        return switch (this) {
+            case SIGMOID, TANH, EXP, SOFTPLUS, SIN, COS -> true;
+            case LOG, SQRT, RELU, STEP -> false;
         };
     }
 
