@@ -154,7 +154,8 @@ final class Products {
         double[] xi = run.im(st.a());
         double[] x0 = run.base(st.a());
         if (all) {
-            boolean whole = ra.allRows() && ra.allCols();
+            // every entry moved (always so in a fresh evaluation, which has no base): summed anew
+            boolean whole = ra.rowCount(a.rows()) == a.rows() && ra.colCount(a.cols()) == a.cols();
             double sr = whole ? 0 : run.base(s)[0] * (mean ? a.size() : 1);
             double si = 0;
             for (int ii = 0; ii < ra.rowCount(a.rows()); ii++) {
@@ -170,7 +171,7 @@ final class Products {
             return Region.ALL;
         }
         int inner = alongRows ? a.rows() : a.cols();
-        boolean whole = alongRows ? ra.allRows() : ra.allCols();
+        boolean whole = alongRows ? ra.rowCount(a.rows()) == a.rows() : ra.colCount(a.cols()) == a.cols();
         int[] outer = alongRows ? ra.cols() : ra.rows();
         int outerCount = outer == null ? (alongRows ? a.cols() : a.rows()) : outer.length;
         int[] along = alongRows ? ra.rows() : ra.cols();

@@ -131,4 +131,20 @@ class TapeLossTest {
             assertEquals(loss.value(), ev.withElement(k, new Complex(x[k], 1e-20)).getReal(), 1e-12 * Math.abs(loss.value()));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aSumOfAColumnIsSummedWhole() throws Exception {
+        // a one-column result of a sum along the rows was taken for a partial region on the first
+        // evaluation, which then read a base value that did not exist yet (found by the complex-step property)
+        MatrixModel model = Vectorized.load("column.deriv", "dim a, b\nparam P : (a, b)\nN = np.sum(P, axis=1, keepdims=True)\n"
+                + "input R : (a, 1)\nloss L(N, R) = np.sum(N * R) + np.sum(N)\n");
+        Map<String, Integer> sizes = Map.of("a", 3, "b", 4);
+        Map<String, double[]> free = new LinkedHashMap<>();
+        free.put("P", new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        free.put("R", new double[] {1, -1, 2});
+        TapeLoss loss = new TapeLoss(model, sizes, free);
+        // row sums 10, 26, 42: 10 - 26 + 84 + 78
+        assertEquals(146, loss.value(), 1e-12);
+        assertEquals(146 + 2 * 0.5, loss.evaluator().withElement(0, 1.5), 1e-12);
+    }
 }
