@@ -92,7 +92,7 @@ final class Repairs {
                 for (String other : names) {
                     if (!other.equals(r.name())) {
                         candidates.add(new Repair(Diagnosis.SUBSTITUTED_SYMBOL, replace(claimed, n, new MExpr.Ref(other)),
-                                other + " belongs where " + r.name() + " stands"));
+                                "it reads " + r.name() + " where " + other + " belongs"));
                     }
                 }
             }
