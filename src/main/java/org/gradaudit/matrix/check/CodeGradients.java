@@ -46,7 +46,7 @@ record CodeGradients(List<Tensor> tensors, double[] claimed, Map<String, String>
             String where = file + ":" + c.position().line() + ":" + c.position().column();
             String reason = null;
             String root = null;
-            for (String n : names(formula)) {
+            for (String n : formula.names()) {
                 if (broken.containsKey(n) && root == null) {
                     root = broken.get(n);
                     reason = "line " + c.position().line() + " uses " + n + ", and " + root;
@@ -119,14 +119,4 @@ record CodeGradients(List<Tensor> tensors, double[] claimed, Map<String, String>
         return new CodeGradients(tensors, claimed, unclaimed);
     }
 
-    private static java.util.Set<String> names(MExpr e) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        if (e instanceof MExpr.Ref r) {
-            out.add(r.name());
-        }
-        for (MExpr c : e.children()) {
-            out.addAll(names(c));
-        }
-        return out;
-    }
 }

@@ -108,7 +108,7 @@ public final class MatrixAuditor {
     /** The wrong code lines whose values a code line consumes, directly or through correct lines that consume them. */
     private static List<Integer> upstream(MExpr formula, Map<String, Integer> assignedAt, Map<Integer, Finding> byLine) {
         java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
-        for (String name : names(formula)) {
+        for (String name : formula.names()) {
             Integer line = assignedAt.get(name);
             if (line == null) {
                 continue;
@@ -122,16 +122,6 @@ public final class MatrixAuditor {
         return new ArrayList<>(out);
     }
 
-    private static java.util.Set<String> names(MExpr e) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        if (e instanceof MExpr.Ref r) {
-            out.add(r.name());
-        }
-        for (MExpr c : e.children()) {
-            out.addAll(names(c));
-        }
-        return out;
-    }
 
     /** Random directions along which the rules are checked at each larger size draw. */
     static final int DIRECTIONS = 3;

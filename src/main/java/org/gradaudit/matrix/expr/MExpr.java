@@ -221,6 +221,18 @@ public sealed interface MExpr {
     /** The direct sub-expressions, left to right. */
     List<MExpr> children();
 
+    /** Every name this expression reads ({@link Ref}), in the order first read. */
+    default java.util.Set<String> names() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (this instanceof Ref r) {
+            out.add(r.name());
+        }
+        for (MExpr c : children()) {
+            out.addAll(c.names());
+        }
+        return out;
+    }
+
     /** This node with its children replaced (same count and order as {@link #children()}). */
     MExpr withChildren(List<MExpr> c);
 
