@@ -88,9 +88,7 @@ class VectorizedDerivationsTest {
         assertTrue(pub.size() >= 7, pub.toString());
         for (Path p : pub) {
             String name = p.getFileName().toString().replace(".deriv", "-mistakes.deriv");
-            if (!name.startsWith("cs231n-optimization")) {
-                assertTrue(Files.exists(p.resolveSibling(name)), "no mistakes copy of " + p);
-            }
+            assertTrue(Files.exists(p.resolveSibling(name)), "no mistakes copy of " + p);
         }
     }
 
