@@ -75,9 +75,7 @@ final class Worker {
                     throw new TimeoutException();
                 }
                 try {
-                    T result = f.get(Math.min(POLL_NANOS, wallLeft), TimeUnit.NANOSECONDS);
-                    lastCpuNanos = cpuTime() - cpuStart;
-                    return result;
+                    return f.get(Math.min(POLL_NANOS, wallLeft), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException stillRunning) {
                     if (cpuTime() - cpuStart >= cpuNanos) {
                         throw stillRunning;
@@ -85,9 +83,10 @@ final class Worker {
                 }
             }
         } catch (TimeoutException | InterruptedException e) {
-            lastCpuNanos = cpuTime() - cpuStart;
             f.cancel(true);
             throw e;
+        } finally {
+            lastCpuNanos = cpuTime() - cpuStart; // also what a task that threw spent
         }
     }
 
