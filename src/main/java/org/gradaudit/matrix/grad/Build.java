@@ -39,30 +39,35 @@ public final class Build {
         }
         if (e instanceof MExpr.Neg n) {
             Split s = split(n.a());
-            return new Split(s.coef().times(new Coef(-1, Map.of())), s.rest());
+            return folded(e, s.coef().times(new Coef(-1, Map.of())), s.rest());
         }
         if (e instanceof Bin b && b.op() == BinOp.MUL) {
             Optional<Coef> k = Coef.of(b.a());
             if (k.isPresent()) {
                 Split s = split(b.b());
-                return new Split(k.get().times(s.coef()), s.rest());
+                return folded(e, k.get().times(s.coef()), s.rest());
             }
             // (0.5 * lambd) * W2: the coefficient of a factor is the product's
             Split x = split(b.a());
             Split y = split(b.b());
             if (!x.coef().isOne() || !y.coef().isOne()) {
                 MExpr rest = isOne(x.rest()) ? y.rest() : isOne(y.rest()) ? x.rest() : new Bin(BinOp.MUL, x.rest(), y.rest());
-                return new Split(x.coef().times(y.coef()), rest);
+                return folded(e, x.coef().times(y.coef()), rest);
             }
         }
         if (e instanceof Bin b && b.op() == BinOp.DIV) {
             Optional<Coef> k = Coef.of(b.b());
             if (k.isPresent() && k.get().value() != 0) {
                 Split s = split(b.a());
-                return new Split(s.coef().times(k.get().inverse()), s.rest());
+                return folded(e, s.coef().times(k.get().inverse()), s.rest());
             }
         }
         return new Split(Coef.ONE, e);
+    }
+
+    /** {@code e} as {@code coef * rest}, or unsplit where folding the coefficient overflowed. */
+    private static Split folded(MExpr e, Coef coef, MExpr rest) {
+        return coef.isFinite() ? new Split(coef, rest) : new Split(Coef.ONE, e);
     }
 
     private static boolean isOne(MExpr e) {
@@ -73,6 +78,9 @@ public final class Build {
     public MExpr scale(Coef c, MExpr x) {
         Split s = split(x);
         Coef k = c.times(s.coef());
+        if (!k.isFinite()) {
+            return new Bin(BinOp.MUL, c.toExpr(), x); // the product of the two would overflow: not folded
+        }
         MExpr rest = s.rest();
         if (k.isOne()) {
             return rest;
@@ -86,6 +94,12 @@ public final class Build {
         return new Bin(BinOp.MUL, k.toExpr(), rest);
     }
 
+    /** {@code x / k}, folded where the reciprocal of k is finite. */
+    public MExpr unscale(Coef k, MExpr x) {
+        Coef inverse = k.inverse();
+        return inverse.isFinite() ? scale(inverse, x) : new Bin(BinOp.DIV, x, k.toExpr());
+    }
+
     public MExpr neg(MExpr a) {
         return scale(new Coef(-1, Map.of()), a);
     }
@@ -95,6 +109,9 @@ public final class Build {
         Split y = split(b);
         MExpr p = x.rest();
         MExpr q = y.rest();
+        if (!x.coef().times(y.coef()).isFinite()) {
+            return new Bin(BinOp.MUL, implicit(a, b), implicit(b, a));
+        }
         MExpr product = isOne(p) ? q : isOne(q) ? p : new Bin(BinOp.MUL, implicit(p, q), implicit(q, p));
         return scale(x.coef().times(y.coef()), fold(product));
     }
@@ -103,6 +120,9 @@ public final class Build {
         Split x = split(a);
         Split y = split(b);
         MExpr q = y.rest();
+        if (!x.coef().times(y.coef().inverse()).isFinite()) {
+            return new Bin(BinOp.DIV, implicit(a, b), implicit(b, a));
+        }
         MExpr quotient = isOne(q) ? x.rest() : new Bin(BinOp.DIV, implicit(x.rest(), q), implicit(q, x.rest()));
         return scale(x.coef().times(y.coef().inverse()), fold(quotient));
     }
@@ -117,7 +137,7 @@ public final class Build {
         Split x = split(a);
         Split y = split(b);
         if (x.rest().equals(y.rest()) && !isOne(x.rest()) && x.coef().powers().equals(y.coef().powers())
-                && x.coef().value() + y.coef().value() != 0) { // 0.5 * r * W + 0.5 * r * W is r * W
+                && x.coef().value() + y.coef().value() != 0 && Double.isFinite(x.coef().value() + y.coef().value())) { // 0.5 * r * W + 0.5 * r * W is r * W
             return scale(new Coef(x.coef().value() + y.coef().value(), x.coef().powers()), x.rest());
         }
         if (y.coef().value() < 0) {
@@ -129,6 +149,9 @@ public final class Build {
     public MExpr matmul(MExpr a, MExpr b) {
         Split x = split(a);
         Split y = split(b);
+        if (!x.coef().times(y.coef()).isFinite()) {
+            return new MExpr.MatMul(a, b);
+        }
         return scale(x.coef().times(y.coef()), new MExpr.MatMul(x.rest(), y.rest()));
     }
 

@@ -27,6 +27,18 @@ public record Coef(double value, Map<String, Integer> powers) {
 
     /** The coefficient a formula of numbers and dimensions is, or empty when it has anything else. */
     public static Optional<Coef> of(MExpr e) {
+        return fold(e);
+    }
+
+    /**
+     * Whether the value is a finite number, so that {@link #toExpr} can write it: a product or
+     * reciprocal of finite coefficients may overflow (a file's {@code 1e308 * ...}), and is then not folded.
+     */
+    public boolean isFinite() {
+        return Double.isFinite(value);
+    }
+
+    private static Optional<Coef> fold(MExpr e) {
         if (e instanceof MExpr.Num n) {
             return Optional.of(new Coef(n.value(), Map.of()));
         } else if (e instanceof MExpr.DimRef d) {

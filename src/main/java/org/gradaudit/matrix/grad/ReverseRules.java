@@ -148,7 +148,7 @@ public final class ReverseRules {
             return model.upstreams().containsKey(c) ? oneStep(c) : new MExpr.Adjoint(model.loss(), c);
         }
         Coef k = Coef.of(best.coefficient()).orElseThrow();
-        return build.scale(k.inverse(), new MExpr.Ref(best.name()));
+        return build.unscale(k, new MExpr.Ref(best.name()));
     }
 
     /**
@@ -168,7 +168,7 @@ public final class ReverseRules {
         }
         MExpr total = null;
         for (MatrixModel.GradName g : byConsumer.values()) { // in the file's order
-            MExpr part = build.scale(Coef.of(g.coefficient()).orElseThrow().inverse(), new MExpr.Ref(g.name()));
+            MExpr part = build.unscale(Coef.of(g.coefficient()).orElseThrow(), new MExpr.Ref(g.name()));
             total = total == null ? part : build.add(total, part);
         }
         return total;
