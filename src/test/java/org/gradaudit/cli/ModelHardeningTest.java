@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** A --model cannot fake a pass, hang, or be misreported: what it did is said, with exit 2 or 3. */
 class ModelHardeningTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static AuditCommandTest.Run run(String... args) {
+        return AuditCommandTest.run(args);
     }
 
     /** The real command in a child JVM: for models that end the JVM or never return. */
-    private static Run child(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    private static AuditCommandTest.Run child(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
@@ -44,7 +36,7 @@ class ModelHardeningTest {
             p.destroyForcibly();
             throw new AssertionError("still running after " + timeoutSeconds + " s: " + cmd);
         }
-        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new AuditCommandTest.Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -55,7 +47,7 @@ class ModelHardeningTest {
         "NullParameter|parameters() returned null at position 1 of 2",
         "SneakyChecked|threw java.io.IOException: weights.bin unreadable in loss (a checked exception"})
     void whatTheModelDidIsSaidWithExitTwo(String model, String message) {
-        Run r = run("check", "--model", TestModels.class.getName() + "$" + model);
+        AuditCommandTest.Run r = run("check", "--model", TestModels.class.getName() + "$" + model);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertFalse(r.err().contains("class not found"), r.err());
@@ -64,17 +56,17 @@ class ModelHardeningTest {
 
     @Test
     void debugPrintsTheModelsOwnStackTrace() {
-        Run r = run("--debug", "check", "--model", TestModels.StaticThrows.class.getName());
+        AuditCommandTest.Run r = run("--debug", "check", "--model", TestModels.StaticThrows.class.getName());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("what it threw:"), r.err());
         assertTrue(r.err().contains("at org.gradaudit.cli.TestModels$StaticThrows.load"), r.err());
-        Run c = run("--debug", "check", "--model", TestModels.ConstructorThrows.class.getName());
+        AuditCommandTest.Run c = run("--debug", "check", "--model", TestModels.ConstructorThrows.class.getName());
         assertTrue(c.err().contains("at org.gradaudit.cli.TestModels$ConstructorThrows.<init>"), c.err());
     }
 
     @Test
     void aModelThatCallsSystemExitIsCaughtNotAPass() throws Exception {
-        Run r = child(120, "check", "--model", TestModels.ExitsInLoss.class.getName());
+        AuditCommandTest.Run r = child(120, "check", "--model", TestModels.ExitsInLoss.class.getName());
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("the model ended the JVM: org.gradaudit.cli.TestModels$ExitsInLoss.loss called"
                 + " System.exit"), r.err());
@@ -83,7 +75,7 @@ class ModelHardeningTest {
     @Test
     void aModelWhoseLossNeverReturnsIsStoppedAtTheTimeLimit() throws Exception {
         long start = System.nanoTime();
-        Run r = child(120, "check", "--model", TestModels.LoopsInLoss.class.getName(), "--time-limit", "1.5");
+        AuditCommandTest.Run r = child(120, "check", "--model", TestModels.LoopsInLoss.class.getName(), "--time-limit", "1.5");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("did not finish within the time limit of 1.5 s"), r.err());
@@ -114,11 +106,11 @@ class ModelHardeningTest {
                         + File.pathSeparator + "target/classes", src.toString());
         assertEquals(0, compiled);
         String list = empty + File.pathSeparator + classes;
-        Run ok = run("check", "--classpath", list, "--model", "demo.Square");
+        AuditCommandTest.Run ok = run("check", "--classpath", list, "--model", "demo.Square");
         assertEquals(0, ok.code(), ok.err());
-        Run notFound = run("check", "--classpath", empty.toString(), "--model", "demo.Square");
+        AuditCommandTest.Run notFound = run("check", "--classpath", empty.toString(), "--model", "demo.Square");
         assertTrue(notFound.err().contains("--model demo.Square: class not found in " + empty), notFound.err());
-        Run missing = run("check", "--classpath", list + File.pathSeparator + "no/such.jar", "--model", "demo.Square");
+        AuditCommandTest.Run missing = run("check", "--classpath", list + File.pathSeparator + "no/such.jar", "--model", "demo.Square");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--classpath no/such.jar: no such file or directory"), missing.err());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,27 +18,21 @@ class OutputFileTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static AuditCommandTest.Run run(String... args) {
+        return AuditCommandTest.run(args);
     }
 
     @Test
     void theFileHoldsExactlyWhatStdoutWouldForEveryFormat() throws IOException {
         for (String format : new String[] {"text", "json", "junit"}) {
-            Run toStdout = run("audit", FILE, "--format", format);
+            AuditCommandTest.Run toStdout = run("audit", FILE, "--format", format);
             Path file = dir.resolve("audit." + format);
-            Run toFile = run("audit", FILE, "--format", format, "-o", file.toString());
+            AuditCommandTest.Run toFile = run("audit", FILE, "--format", format, "-o", file.toString());
             assertEquals(toStdout.code(), toFile.code(), toFile.err());
             assertEquals("", toFile.out());
             assertEquals(toStdout.out(), Files.readString(file), format);
         }
-        Run derive = run("derive", FILE);
+        AuditCommandTest.Run derive = run("derive", FILE);
         Path file = dir.resolve("derive.txt");
         assertEquals(0, run("derive", FILE, "--output-file", file.toString()).code());
         assertEquals(derive.out(), Files.readString(file));
@@ -52,25 +44,25 @@ class OutputFileTest {
     @Test
     void htmlGoesToTheFileOrStdout() throws IOException {
         Path page = dir.resolve("check.html");
-        Run r = run("check", "--backprop", "published-dz1", "--format", "html", "-o", page.toString());
+        AuditCommandTest.Run r = run("check", "--backprop", "published-dz1", "--format", "html", "-o", page.toString());
         assertEquals(1, r.code(), r.err());
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html.substring(0, 40));
         assertTrue(html.contains("Error against step size"));
-        Run derive = run("derive", FILE, "--format", "html");
+        AuditCommandTest.Run derive = run("derive", FILE, "--format", "html");
         assertEquals(0, derive.code(), derive.err());
         assertTrue(derive.out().contains("<math"));
     }
 
     @Test
     void anUnwritableFileOrAFormatDeriveLacksIsBadInput() {
-        Run missing = run("audit", FILE, "-o", dir.resolve("no/such/dir/report.html").toString());
+        AuditCommandTest.Run missing = run("audit", FILE, "-o", dir.resolve("no/such/dir/report.html").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such directory"), missing.err());
-        Run directory = run("check", "-o", dir.toString());
+        AuditCommandTest.Run directory = run("check", "-o", dir.toString());
         assertEquals(2, directory.code());
         assertTrue(directory.err().contains("is a directory"), directory.err());
-        Run json = run("derive", FILE, "--format", "json");
+        AuditCommandTest.Run json = run("derive", FILE, "--format", "json");
         assertEquals(2, json.code());
         assertTrue(json.err().contains("not available for derive"), json.err());
         assertFalse(json.err().contains("Exception"), json.err());

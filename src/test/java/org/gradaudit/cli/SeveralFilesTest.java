@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +19,13 @@ class SeveralFilesTest {
     private static final String CLEAN = "derivations/relu-mse.deriv";
     private static final String WRONG = "src/test/resources/org/gradaudit/testing/relu-mse-sign.deriv";
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static AuditCommandTest.Run run(String... args) {
+        return AuditCommandTest.run(args);
     }
 
     @Test
     void twoFilesGiveTwoReportsASummaryAndTheWorstExitCode() {
-        Run r = run("audit", "--brief", CLEAN, WRONG);
+        AuditCommandTest.Run r = run("audit", "--brief", CLEAN, WRONG);
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("audit of " + CLEAN), r.out());
         assertTrue(r.out().contains("audit of " + WRONG), r.out());
@@ -45,7 +37,7 @@ class SeveralFilesTest {
 
     @Test
     void aFileThatCannotBeReadIsReportedAndTheOthersStillAudited() {
-        Run r = run("audit", CLEAN, "no/such.deriv", WRONG);
+        AuditCommandTest.Run r = run("audit", CLEAN, "no/such.deriv", WRONG);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no/such.deriv: no such file"), r.err());
         assertTrue(r.out().contains("audit of " + WRONG), r.out());
@@ -58,7 +50,7 @@ class SeveralFilesTest {
         Files.copy(Path.of(WRONG), Files.createDirectories(dir.resolve("sub")).resolve("b.deriv"));
         Files.copy(Path.of(CLEAN), dir.resolve("a.deriv"));
         Files.writeString(dir.resolve("notes.txt"), "not a derivation");
-        Run r = run("audit", "--brief", dir.toString());
+        AuditCommandTest.Run r = run("audit", "--brief", dir.toString());
         assertEquals(1, r.code(), r.err());
         int a = r.out().indexOf("audit of " + dir.resolve("a.deriv"));
         int b = r.out().indexOf("audit of " + dir.resolve("sub/b.deriv"));
@@ -66,24 +58,24 @@ class SeveralFilesTest {
         assertTrue(r.out().contains("2 derivations:"), r.out());
         Files.delete(dir.resolve("a.deriv"));
         Files.delete(dir.resolve("sub/b.deriv"));
-        Run empty = run("audit", dir.toString());
+        AuditCommandTest.Run empty = run("audit", dir.toString());
         assertEquals(2, empty.code());
         assertTrue(empty.err().contains("no derivation files (*.deriv)"), empty.err());
     }
 
     @Test
     void aGlobTheShellDidNotExpandIsExpanded() {
-        Run r = run("audit", "--brief", "derivations/relu-*.deriv");
+        AuditCommandTest.Run r = run("audit", "--brief", "derivations/relu-*.deriv");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1 derivations: 1 clean"), r.out());
-        Run none = run("audit", "derivations/nothing-*.deriv");
+        AuditCommandTest.Run none = run("audit", "derivations/nothing-*.deriv");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("no derivation files"), none.err());
     }
 
     @Test
     void severalFilesInJsonAreOneDocumentWithOneEntryEach() {
-        Run r = run("audit", "--format", "json", CLEAN, WRONG, "no/such.deriv");
+        AuditCommandTest.Run r = run("audit", "--format", "json", CLEAN, WRONG, "no/such.deriv");
         assertEquals(2, r.code());
         String j = r.out();
         assertTrue(j.startsWith("{\n  \"tool\": \"gradaudit\",\n  \"version\": \"" + Main.VERSION + "\",\n  \"derivations\": ["),
@@ -96,7 +88,7 @@ class SeveralFilesTest {
 
     @Test
     void severalFilesInJunitAreOneSuiteEach() throws Exception {
-        Run r = run("audit", "--format", "junit", CLEAN, WRONG, "no/such.deriv");
+        AuditCommandTest.Run r = run("audit", "--format", "junit", CLEAN, WRONG, "no/such.deriv");
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Element root = factory.newDocumentBuilder()
@@ -113,11 +105,11 @@ class SeveralFilesTest {
         InputStream saved = System.in;
         try {
             System.setIn(new ByteArrayInputStream(Files.readAllBytes(Path.of(WRONG))));
-            Run r = run("audit", "--brief", "-");
+            AuditCommandTest.Run r = run("audit", "--brief", "-");
             assertEquals(1, r.code(), r.err());
             assertTrue(r.out().contains("audit of <stdin>"), r.out());
             System.setIn(new ByteArrayInputStream("input x\nparam w\nL = w*x +\n".getBytes(StandardCharsets.UTF_8)));
-            Run bad = run("audit", "-");
+            AuditCommandTest.Run bad = run("audit", "-");
             assertEquals(2, bad.code());
             assertTrue(bad.err().contains("<stdin>:3:"), bad.err());
         } finally {

@@ -35,11 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the real CLI, and in each {@code -mistakes} copy exactly the lines marked {@code # seeded: KIND}
  * are wrong, each diagnosed as KIND. Expectations are read from the files' comments.
  */
-class VectorizedDerivationsTest {
+public class VectorizedDerivationsTest {
     private static final Pattern SEEDED = Pattern.compile("#\\s*seeded:\\s*([a-z0-9-]+)\\s*$");
     private static final Map<Path, AuditResult> AUDITS = new HashMap<>();
 
-    static Stream<Path> vectorized() throws IOException {
+    /** Every vectorized derivation under {@code derivations/}, published and seeded, in name order. */
+    public static Stream<Path> vectorized() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("derivations"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".deriv")).sorted().toList()) {

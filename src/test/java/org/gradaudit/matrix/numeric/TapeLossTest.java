@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -27,15 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TapeLossTest {
     static Stream<Path> vectorized() throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("derivations"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".deriv")).sorted().toList()) {
-                if (Vectorized.declaresDims(Files.readString(p))) {
-                    out.add(p);
-                }
-            }
-        }
-        return out.stream();
+        return org.gradaudit.matrix.VectorizedDerivationsTest.vectorized();
     }
 
     private static Map<String, double[]> draw(MatrixModel model, Map<String, Integer> sizes, Random random) {
