@@ -2,7 +2,6 @@ package org.gradaudit.cli;
 
 import java.io.PrintWriter;
 import org.gradaudit.report.AuditJsonReport;
-import org.gradaudit.report.CheckReport;
 import org.gradaudit.report.JunitXml;
 
 /**
@@ -20,8 +19,7 @@ final class Refusals {
      */
     static void write(Format format, PrintWriter out, String command, String file, String message) {
         String doc = switch (format) {
-            case json -> command.equals("check") ? CheckReport.refused(file, message, Main.VERSION)
-                    : AuditJsonReport.refused(file, message, Main.VERSION);
+            case json -> AuditJsonReport.refused(file, message, Main.VERSION);
             case junit -> JunitXml.refused(command, file, message);
             case text, html -> "";
         };

@@ -83,8 +83,9 @@ public final class AuditJsonReport {
     }
 
     /**
-     * The document for input that could not be read, so that a CI server reading the output shows a
-     * failure: {@code {"tool", "version", "derivation" (when a file was named), "error"}}.
+     * The document for input that could not be read or checked (by {@code audit}, {@code derive} or
+     * {@code check}), so that a CI server reading the output shows a failure: {@code {"tool",
+     * "version", "derivation" (when a file was named), "error"}}.
      */
     public static String refused(String file, String message, String version) {
         Map<String, Object> doc = Json.object("tool", "gradaudit", "version", version);

@@ -49,19 +49,6 @@ public final class CheckReport {
         return Json.write(doc);
     }
 
-    /**
-     * The document for input that could not be checked, so that a CI server reading the output shows
-     * a failure: {@code {"tool", "version", "derivation" (when a file was named), "error"}}.
-     */
-    public static String refused(String file, String message, String version) {
-        Map<String, Object> doc = Json.object("tool", "gradaudit", "version", version);
-        if (file != null) {
-            doc.put("derivation", file);
-        }
-        doc.put("error", message);
-        return Json.write(doc);
-    }
-
     private static List<Object> findings(List<Finding> fs) {
         List<Object> out = new ArrayList<>();
         for (Finding f : fs) {
