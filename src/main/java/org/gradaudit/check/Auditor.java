@@ -71,6 +71,7 @@ public final class Auditor {
     private Points points;
     private Spaces spaces;
     private GraphForm graphForm;
+    private DataNodes dataNodes;
     private int lossLine;
     private Finding lossFinding;
     private final List<Finding> findings = new ArrayList<>();
@@ -139,6 +140,7 @@ public final class Auditor {
         truth = new ChainRule(truthGraph, cas, deadline);
         writtenLoss = written == null ? null : new WrittenLoss(written, truthGraph, lossLine, judge);
         graphForm = new GraphForm(model.functions(), truth, cas);
+        dataNodes = new DataNodes(truthGraph, cas, deadline);
         spaces = new Spaces(truthGraph, points, options.seed(), options.points(), cas.limits().maxNodes());
         hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
@@ -287,14 +289,17 @@ public final class Auditor {
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
+        // The truth as printed, and as the hypotheses take their terms and factors from: the file's data
+        // nodes (y2 = 1 - y1) folded in where that shortens it, so p1 - y1 rather than p1*y1 + p1*y2 - y1.
+        Expr shown = dataNodes.shorten(truthExpr, x -> true, c -> judge.matches(c, hp, truthValues, slots));
         Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
         boolean cutShort = false;
         if (h == null) {
             try {
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
-                        Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null,
+                        Factors.candidates(shown, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
-                        hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
+                        hypotheses.forStatement(shown, target, item instanceof Item.CodeLine));
             } catch (TimeLimitException e) {
                 cutShort = true;
             }
@@ -309,8 +314,10 @@ public final class Auditor {
             upstream.add(findings.get(inherited).line());
             upstream.addAll(findings.get(inherited).upstream());
         }
-        String expected = space.display() != null ? space.display() : Display.print(truthExpr);
-        String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
+        String expected = space.display() != null ? space.display() : Display.print(shown);
+        Expr fixExpr = h == null || h.fix() == null ? null : dataNodes.shorten(h.fix(),
+                x -> !Exprs.subtrees(claimedWritten).contains(x), c -> fits(c, hp, truthValues, slots));
+        String fix = fixExpr == null ? null : printer.apply(fixExpr);
         String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
                 ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
         String step = statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0
@@ -318,7 +325,27 @@ public final class Auditor {
         String msg = step + AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), cutShort,
                 target, chain, expected, fix) + lossRemark;
         return Finding.wrong(subject, evidence, expected, diagnosis, fix, j.failure(), dedupe(upstream), correctedLoss,
-                msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : h.changes(printer));
+                msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : lastFixed(h.changes(printer), fix));
+    }
+
+    /** Whether a fix in the statement's own names equals the truth at the points. */
+    private boolean fits(Expr fix, List<double[]> at, List<BoundedValue> truthValues, List<String> slots) {
+        try {
+            return judge.matches(graphForm.toGraphOrRefuse(fix), at, truthValues, slots);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The changes, the last one's formula being the fix as printed (shortened, where it was). */
+    private static List<Finding.Change> lastFixed(List<Finding.Change> changes, String fix) {
+        if (changes.isEmpty() || fix == null) {
+            return changes;
+        }
+        List<Finding.Change> out = new ArrayList<>(changes);
+        Finding.Change last = out.get(out.size() - 1);
+        out.set(out.size() - 1, new Finding.Change(last.kind(), last.description(), fix));
+        return out;
     }
 
     private static List<double[]> sample(List<double[]> at) {
