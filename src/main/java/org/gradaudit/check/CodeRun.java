@@ -45,8 +45,11 @@ final class CodeRun {
         }
         List<AuditResult.Gradient> gradients = new ArrayList<>();
         for (Graph.Variable v : truthGraph.variables().values()) {
-            Expr.Deriv target = new Expr.Deriv(truthGraph.loss(), v.name());
-            CodeLines.Executed e = executed.get(target);
+            // Without a loss (a circuit whose code's gradients are of its output, 'grad dx = df/dx'),
+            // a parameter's gradient is whatever derivative of it the code computes.
+            Expr.Deriv target = truthGraph.loss() != null ? new Expr.Deriv(truthGraph.loss(), v.name())
+                    : executed.keySet().stream().filter(d -> d.wrt().equals(v.name())).findFirst().orElse(null);
+            CodeLines.Executed e = target == null ? null : executed.get(target);
             if (!v.parameter() || e == null) {
                 continue;
             }

@@ -52,18 +52,29 @@ final class DerivativeHypotheses implements HypothesisFamily {
             } catch (CasException e) {
                 continue;
             }
-            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Expr.Num || x.equals(right)
-                    ? List.of() : List.of(right))) {
-                String what = describe(ctx, e.before(), a, right);
+            // A built-in written out (f = 1/(1 + exp(-dot))) has a local derivative in exponentials;
+            // the built-in's own, in the node (f*(1 - f)), is what a reader writes.
+            Expr own = derivative(a.function(), new Var(a.input()));
+            Expr call = new Expr.Call(a.function(), List.of(new Var(a.input())));
+            if (own != null) {
+                own = Exprs.map(own, x -> x.equals(call) ? new Var(a.output()) : x);
+                if (!Exprs.subtrees(own).contains(call) && Exprs.size(own) < Exprs.size(right)) {
+                    right = own;
+                }
+            }
+            Expr fixed = right;
+            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Expr.Num || x.equals(fixed)
+                    ? List.of() : List.of(fixed))) {
+                String what = describe(ctx, e.before(), a, fixed);
                 if (what != null) {
                     out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE, e.result(), what));
                 }
             }
             for (Expr[] run : runs(written)) {
-                String what = describe(ctx, run[1], a, right);
+                String what = describe(ctx, run[1], a, fixed);
                 if (what != null) {
                     out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE,
-                            Exprs.variants(written, x -> x == run[0] ? List.of(replaceRun(run, right)) : List.of()).get(0),
+                            Exprs.variants(written, x -> x == run[0] ? List.of(replaceRun(run, fixed)) : List.of()).get(0),
                             what));
                 }
             }

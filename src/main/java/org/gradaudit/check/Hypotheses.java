@@ -72,13 +72,20 @@ final class Hypotheses {
         if (target != null && !target.of().equals(target.wrt()) && !graph.dependsOn(target.of(), target.wrt())) {
             early.add(new UnusedHypotheses(target.of(), target.wrt()));
         }
-        if (code && graph.loss() != null) {
+        // The code's gradients are of the loss, or, in a circuit without one ('grad dx = df/dx'), of
+        // the quantity the line's own gradient is of.
+        String of = graph.loss() != null ? graph.loss() : target == null ? null : target.of();
+        if (code && of != null) {
             // Nodes before variables: dz2 is the gradient a line means, db2 = dz2 only a copy of it.
             List<String> gradients = new ArrayList<>(graph.nodes().keySet());
             gradients.addAll(graph.variables().keySet());
-            gradients.removeIf(n -> n.equals(graph.loss()) || !graph.dependsOn(graph.loss(), n)
+            gradients.removeIf(n -> n.equals(of) || !graph.dependsOn(of, n)
                     || target != null && n.equals(target.wrt()));
-            early.add(new GradientNameHypotheses(graph.loss(), gradients));
+            // The consumers of the line's quantity first: by the chain rule, theirs are the gradients it reads.
+            if (target != null) {
+                gradients.sort(java.util.Comparator.comparing(n -> !graph.parents(n).contains(target.wrt())));
+            }
+            early.add(new GradientNameHypotheses(of, gradients));
         }
         early.add(averaging);
         early.add(derivatives);

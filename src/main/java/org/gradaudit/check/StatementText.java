@@ -108,6 +108,8 @@ final class StatementText {
             }
         }
         boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
+        // Without a loss, a code line's gradients are of what its own gradient is of ('grad dx = df/dx').
+        String of = loss != null ? loss : item instanceof Item.CodeLine c ? c.target().of() : null;
         Map<Expr, Expr> named = new HashMap<>();
         for (var ref : StatementText.names(item.statement())) {
             Expr formula = model.named().get(ref.name());
@@ -118,7 +120,7 @@ final class StatementText {
         (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
                 : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
         return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {
-            if (code && x instanceof Expr.Deriv d && d.of().equals(loss)) {
+            if (code && x instanceof Expr.Deriv d && d.of().equals(of)) {
                 String plain = "d" + d.wrt();
                 return new Expr.Var(spelling.getOrDefault(plain, plain));
             }
