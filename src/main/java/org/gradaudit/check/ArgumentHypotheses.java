@@ -14,9 +14,15 @@ import org.gradaudit.expr.Exprs;
  */
 final class ArgumentHypotheses implements HypothesisFamily {
     private final List<Activation> activations;
+    private final List<Expr.Call> calls;
 
-    ArgumentHypotheses(List<Activation> activations) {
+    /**
+     * @param calls the calls of a function on one name that the graph's definitions make and that
+     *     no node is ({@code tanh(c_next)} in {@code a_next = ot*tanh(c_next)})
+     */
+    ArgumentHypotheses(List<Activation> activations, List<Expr.Call> calls) {
         this.activations = List.copyOf(activations);
+        this.calls = List.copyOf(calls);
     }
 
     @Override
@@ -40,6 +46,17 @@ final class ArgumentHypotheses implements HypothesisFamily {
                 }
             }
         }
+        // A name where a call of it belongs: c_next in 1 - c_next^2 where tanh(c_next) belongs, for each
+        // function the graph applies to that name.
+        for (Expr.Call call : calls) {
+            String v = ((Var) call.args().get(0)).name();
+            if (names.contains(v)) {
+                for (Expr c : replacements(written, v, call)) {
+                    out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_ARGUMENT, c, v + " stands where "
+                            + ctx.printer().apply(call) + " belongs"));
+                }
+            }
+        }
         for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Expr.Call c && c.args().size() == 1
                 && c.args().get(0) instanceof Var ? List.of(c.args().get(0)) : List.of())) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_ARGUMENT, e.result(), ctx.printer().apply(e.before())
@@ -50,10 +67,14 @@ final class ArgumentHypotheses implements HypothesisFamily {
 
     /** Every occurrence of {@code from} replaced by {@code to}, then each single occurrence. */
     private static List<Expr> replacements(Expr written, String from, String to) {
+        return replacements(written, from, new Var(to));
+    }
+
+    private static List<Expr> replacements(Expr written, String from, Expr to) {
         List<Expr> out = new ArrayList<>();
-        Expr all = Exprs.substitute(written, java.util.Map.of(from, new Var(to)));
+        Expr all = Exprs.substitute(written, java.util.Map.of(from, to));
         out.add(all);
-        for (Edits.Edit e : Edits.everywhere(written, x -> x.equals(new Var(from)) ? List.of(new Var(to)) : List.of())) {
+        for (Edits.Edit e : Edits.everywhere(written, x -> x.equals(new Var(from)) ? List.of(to) : List.of())) {
             if (!e.result().equals(all)) {
                 out.add(e.result());
             }

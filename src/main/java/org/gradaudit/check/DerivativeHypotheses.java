@@ -63,7 +63,8 @@ final class DerivativeHypotheses implements HypothesisFamily {
                 }
             }
             Expr fixed = right;
-            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Expr.Num || x.equals(fixed)
+            // A number, 1/4 or 1/2, is a worked value, not a mistaken derivative (a 'where' claim at 0).
+            for (Edits.Edit e : Edits.everywhere(written, x -> Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty() || x.equals(fixed)
                     ? List.of() : List.of(fixed))) {
                 String what = describe(ctx, e.before(), a, fixed);
                 if (what != null) {

@@ -132,7 +132,8 @@ final class Diagnoser {
                 if (++tried > MAX_CANDIDATES) {
                     return null;
                 }
-                if (matches(ctx, c.fix()) && !noOp(ctx, c.fix()) && !Rewrites.degenerate(c.fix(), ctx.written())) {
+                if (matches(ctx, c.fix()) && !noOp(ctx, c.fix()) && !Rewrites.degenerate(c.fix(), ctx.written())
+                        && !readsAsWritten(ctx, c.fix())) {
                     return c;
                 }
             }
@@ -148,6 +149,14 @@ final class Diagnoser {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a fix prints as the claim does: a gradient name of one quantity that is spelled like
+     * another's ('dot' for dL/dzo and for dL/dot) makes a change that a reader cannot see.
+     */
+    boolean readsAsWritten(Context ctx, Expr fix) {
+        return ctx.printer().apply(fix).equals(ctx.printer().apply(ctx.written()));
     }
 
     /**
@@ -205,6 +214,14 @@ final class Diagnoser {
      * that leaves a factor of 1), else the whole claim divided by k as a fraction.
      */
     private Expr withoutFactor(Context ctx, double k) {
+        Expr w = ctx.written();
+        if (Exprs.variables(w).isEmpty() && Exprs.derivatives(w).isEmpty()) {
+            // a worked value (1/2 where x = 0): its fix is the value, 1/4, not 1/2/2
+            Expr value = Rewrites.constant(Judge.values(w, ctx.points().subList(0, 1), ctx.slots()).get(0).value() / k);
+            if (matches(ctx, value)) {
+                return value;
+            }
+        }
         List<Expr> candidates = Exprs.variants(ctx.written(), x -> {
             if (x instanceof Bin b && b.op() == Op.MUL && b.left() instanceof Expr.Num n && Rewrites.close(n.value(), k)) {
                 return List.of(b.right());

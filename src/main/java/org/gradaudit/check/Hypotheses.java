@@ -47,6 +47,8 @@ final class Hypotheses {
     private final Graph graph;
     private final ChainRule truth;
     private final List<Activation> activations;
+    /** The calls of a function on one name inside the graph's definitions, for a name written where its call belongs. */
+    private final List<Expr.Call> calls;
     private final DerivativeHypotheses derivatives;
     private final AveragingHypotheses averaging;
 
@@ -54,6 +56,12 @@ final class Hypotheses {
         this.graph = graph;
         this.truth = truth;
         this.activations = Activation.of(graph);
+        java.util.Set<Expr.Call> own = new java.util.LinkedHashSet<>();
+        graph.nodes().forEach((node, def) -> Exprs.subtrees(def).stream()
+                .filter(x -> x instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) instanceof Expr.Var
+                        && x != def)
+                .forEach(x -> own.add((Expr.Call) x)));
+        this.calls = List.copyOf(own);
         this.derivatives = new DerivativeHypotheses(activations, truth, cas, judge);
         Expr loss = graph.loss() == null ? null : graph.nodes().get(graph.loss());
         this.averaging = new AveragingHypotheses(n -> loss != null && Exprs.subtrees(loss).stream()
@@ -89,7 +97,7 @@ final class Hypotheses {
         }
         early.add(averaging);
         early.add(derivatives);
-        early.add(new ArgumentHypotheses(activations));
+        early.add(new ArgumentHypotheses(activations, calls));
         List<HypothesisFamily> late = List.of(new TermHypotheses(terms(truthExpr, target, code)),
                 new OperatorHypotheses());
         return new Plan(early, late);

@@ -51,7 +51,7 @@ final class PairSearch {
                 return null;
             }
             if (seen.add(first.fix()) && matches.test(ctx, first.fix()) && !Rewrites.degenerate(first.fix(), ctx.written())
-                    && !diagnoser.noOp(ctx, first.fix())) {
+                    && !diagnoser.noOp(ctx, first.fix()) && !diagnoser.readsAsWritten(ctx, first.fix())) {
                 return first;
             }
         }

@@ -62,8 +62,50 @@ final class Rewrites {
         return new Expr.Neg(e);
     }
 
-    /** One factor of a product, or one divisor, removed. */
+    /**
+     * One factor of a product, or one divisor, removed; then a run of consecutive factors of a product
+     * chain removed ({@code ot*(1 - ot)} in {@code dot*ot*(1 - ot)}, a derivative applied twice).
+     */
     static List<Expr> withoutOneFactor(Expr e) {
+        List<Expr> out = new ArrayList<>(withoutOneSide(e));
+        for (Expr c : Exprs.variants(e, Rewrites::withoutRun)) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** A product chain {@code f1*...*fn} (n >= 3) with a run of two or more of its factors, not all, left out. */
+    private static List<Expr> withoutRun(Expr x) {
+        if (!(x instanceof Bin b && b.op() == Op.MUL && b.left() instanceof Bin l && l.op() == Op.MUL)) {
+            return List.of();
+        }
+        List<Expr> f = new ArrayList<>();
+        for (Expr y = x; ; y = ((Bin) y).left()) {
+            if (y instanceof Bin m && m.op() == Op.MUL) {
+                f.add(0, m.right());
+            } else {
+                f.add(0, y);
+                break;
+            }
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < f.size(); i++) {
+            for (int j = i + 2; j <= f.size() && j - i < f.size(); j++) {
+                Expr p = null;
+                for (int k = 0; k < f.size(); k++) {
+                    if (k < i || k >= j) {
+                        p = p == null ? f.get(k) : Expr.mul(p, f.get(k));
+                    }
+                }
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<Expr> withoutOneSide(Expr e) {
         return Exprs.variants(e, x -> {
             if (x instanceof Bin b && b.op() == Op.MUL) {
                 return List.of(b.left(), b.right());
@@ -103,7 +145,25 @@ final class Rewrites {
     private static long countDegenerate(Expr e) {
         return Exprs.subtrees(e).stream().filter(x -> x instanceof Bin b && ((b.op() == Op.SUB || b.op() == Op.DIV)
                 && b.left().equals(b.right()) || b.op() == Op.ADD && (b.left().equals(new Expr.Neg(b.right()))
-                || b.right().equals(new Expr.Neg(b.left()))))).count();
+                || b.right().equals(new Expr.Neg(b.left()))) || cancels(b))).count();
+    }
+
+    /** A product {@code a*b*(1/b)}: one of its factors is the reciprocal of another. */
+    private static boolean cancels(Bin b) {
+        if (b.op() != Op.MUL || !(b.right() instanceof Bin r && r.op() == Op.DIV && r.left() instanceof Expr.Num one
+                && one.value() == 1)) {
+            return false;
+        }
+        List<Expr> factors = new ArrayList<>();
+        for (Expr x = b.left(); ; x = ((Bin) x).left()) {
+            if (x instanceof Bin m && m.op() == Op.MUL) {
+                factors.add(m.right());
+            } else {
+                factors.add(x);
+                break;
+            }
+        }
+        return factors.contains(r.right());
     }
 
     /** Whether {@code a} is {@code b} up to rounding. */
