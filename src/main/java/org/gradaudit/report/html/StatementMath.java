@@ -84,6 +84,7 @@ final class StatementMath {
         }
     }
 
+    /** The statement as written, {@code lhs = claimed} and its {@code where} bindings, with the marked parts. */
     void statement(Finding f, Statement s, Expr claimed, Set<Expr> marked) {
         math.open(f.lhs() + " = " + f.claimed(), false);
         lhs(f, s);
@@ -106,34 +107,37 @@ final class StatementMath {
         math.close();
     }
 
+    /**
+     * The true value and the corrected formula, whichever are known, each with its marked parts, and
+     * a legend when the claimed formula had parts marked.
+     */
     void formulas(Finding f, Statement s, Optional<Expr> expected, Set<Expr> markExpected, Optional<Expr> fix,
-                          Set<Expr> markFix, boolean marked) {
+                  Set<Expr> markFix, boolean marked) {
         if (expected.isEmpty() && fix.isEmpty()) {
             return;
         }
         h.open("dl", "class", "formulas");
         if (expected.isPresent()) {
-            h.element("dt", "True value");
-            h.open("dd", "class", "expected");
-            math.open(f.lhs() + " = " + f.expected(), false);
-            lhs(f, s);
-            math.op("=").expr(expected.get(), markExpected);
-            math.close();
-            h.close("dd");
+            formula("True value", "expected", f, s, f.expected(), expected.get(), markExpected);
         }
         if (fix.isPresent()) {
-            h.element("dt", "Corrected, as written");
-            h.open("dd", "class", "corrected");
-            math.open(f.lhs() + " = " + f.fix(), false);
-            lhs(f, s);
-            math.op("=").expr(fix.get(), markFix);
-            math.close();
-            h.close("dd");
+            formula("Corrected, as written", "corrected", f, s, f.fix(), fix.get(), markFix);
         }
         h.close("dl");
         if (marked) {
             h.open("p", "class", "muted").text("The ").element("span", "marked", "class", "legend-mark")
                     .text(" parts are where the claimed formula and the right one differ.").close("p");
         }
+    }
+
+    /** One term of the formulas' list: {@code lhs = e}, with the marked parts wrapped as differing. */
+    private void formula(String term, String cls, Finding f, Statement s, String rhs, Expr e, Set<Expr> marked) {
+        h.element("dt", term);
+        h.open("dd", "class", cls);
+        math.open(f.lhs() + " = " + rhs, false);
+        lhs(f, s);
+        math.op("=").expr(e, marked);
+        math.close();
+        h.close("dd");
     }
 }
