@@ -1,6 +1,7 @@
 package org.gradaudit.check;
 
 import org.gradaudit.check.tolerance.BoundedAgreement;
+import org.gradaudit.check.tolerance.PrintedDigits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -254,7 +255,8 @@ public final class Auditor {
         blame.claims(index, claimed, target);
         List<double[]> at = space.at();
         List<String> slots = space.points().slots();
-        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand());
+        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand(),
+                StatementText.printedValue(item));
         var statement = item.statement();
         int line = statement.position().line();
         Finding.Subject subject = new Finding.Subject(line, statement.section(), kind, lhs, StatementText.claimed(item));
@@ -292,7 +294,11 @@ public final class Auditor {
         // The truth as printed, and as the hypotheses take their terms and factors from: the file's data
         // nodes (y2 = 1 - y1) folded in where that shortens it, so p1 - y1 rather than p1*y1 + p1*y2 - y1.
         Expr shown = dataNodes.shorten(truthExpr, x -> true, c -> judge.matches(c, hp, truthValues, slots));
+        Optional<PrintedDigits> printed = StatementText.printedValue(item);
         Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
+        if (h == null && printed.isPresent()) {
+            h = WorkedValue.sign(printed.get(), claimedWritten, truthValues).orElse(null);
+        }
         boolean cutShort = false;
         if (h == null) {
             try {
@@ -317,7 +323,8 @@ public final class Auditor {
         String expected = space.display() != null ? space.display() : Display.print(shown);
         Expr fixExpr = h == null || h.fix() == null ? null : dataNodes.shorten(h.fix(),
                 x -> !Exprs.subtrees(claimedWritten).contains(x), c -> fits(c, hp, truthValues, slots));
-        String fix = fixExpr == null ? null : printer.apply(fixExpr);
+        String fix = fixExpr == null ? null
+                : printed.flatMap(p -> WorkedValue.fix(p, fixExpr)).orElseGet(() -> printer.apply(fixExpr));
         String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
                 ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
         String step = statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0
