@@ -182,6 +182,14 @@ final class CodeState {
                 out.putIfAbsent(meaning, r.name());
             }
         });
+        // The other gradient names in effect, for a fix that reads one the line does not ('dit' for
+        // dL/dzi where the line wrote dft): a plain gradient only, the first name in order when several
+        // mean it.
+        new java.util.TreeMap<>(reads).forEach((name, meaning) -> {
+            if (meaning instanceof Expr.Deriv) {
+                out.putIfAbsent(meaning, name);
+            }
+        });
         return out;
     }
 
