@@ -288,18 +288,19 @@ public final class Auditor {
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
         Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
+        Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         boolean cutShort = false;
         if (h == null) {
             try {
+                // Two changes found here would give way to the inherited mistake below, so they are not searched for.
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
                         Factors.candidates(truthExpr, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
-                        hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine));
+                        hypotheses.forStatement(truthExpr, target, item instanceof Item.CodeLine), inherited == null);
             } catch (TimeLimitException e) {
                 cutShort = true;
             }
         }
-        Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         if (h != null && !h.changes().isEmpty() && inherited != null) {
             h = null; // an upstream line's mistake carried on explains it better than two changes here
         }

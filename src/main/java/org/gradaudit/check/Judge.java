@@ -11,6 +11,7 @@ import org.gradaudit.expr.Exprs;
 import org.gradaudit.numeric.BoundedValue;
 import org.gradaudit.numeric.ErrorEvaluator;
 import org.gradaudit.numeric.Evaluators;
+import org.gradaudit.numeric.SharedErrorCompiler;
 import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.ZeroTest;
 
@@ -41,6 +42,8 @@ final class Judge {
     private long casSpent;
 
     private final Deadline deadline;
+    /** Compiles the hypotheses' formulas, which share most of their trees with each other. */
+    private SharedErrorCompiler hypotheses;
 
     Judge(Cas cas, BoundedAgreement tolerance) {
         this(cas, tolerance, Deadline.NONE);
@@ -164,7 +167,10 @@ final class Judge {
     boolean matches(Expr candidate, List<double[]> at, List<BoundedValue> truth, List<String> slots) {
         ErrorEvaluator c;
         try {
-            c = Evaluators.compileWithError(candidate, slots);
+            if (hypotheses == null || !hypotheses.slots().equals(slots)) {
+                hypotheses = new SharedErrorCompiler(slots);
+            }
+            c = hypotheses.compile(candidate);
         } catch (IllegalArgumentException e) {
             return false;
         }
