@@ -15,6 +15,7 @@ import org.gradaudit.derivation.Statement;
 import org.gradaudit.expr.Builtins;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.WrittenOut;
 
 /**
  * Builds the graph of a derivation and resolves every statement to judge. Reports every problem
@@ -87,7 +88,8 @@ public final class ModelBuilder {
         for (Statement.Definition d : definitions.values()) {
             Expr e = resolver.resolve(d.rhs(), d.position(), Set.of());
             if (e != null) {
-                nodes.put(d.name(), inliner.inline(noDerivatives(e, d.position(), d.rhs().column())));
+                // an activation written out (1/(1 + e^-z)) is read as the function it is
+                nodes.put(d.name(), WrittenOut.recognize(inliner.inline(noDerivatives(e, d.position(), d.rhs().column()))));
             }
         }
         Expr lossExpr = null;

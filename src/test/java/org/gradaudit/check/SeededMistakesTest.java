@@ -99,7 +99,7 @@ class SeededMistakesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tanh-sigmoid-bce.deriv", "mse-linear-output.deriv", "three-layer-sigmoid.deriv",
-        "tanh-skip-mse.deriv", "two-samples-mean.deriv"})
+        "tanh-skip-mse.deriv", "two-samples-mean.deriv", "mazur-2015-backprop.deriv"})
     void correctDerivationAuditsClean(String name) {
         Audit a = audit(name);
         List<Finding> notCorrect = a.findings().values().stream()
@@ -112,7 +112,7 @@ class SeededMistakesTest {
     @ParameterizedTest
     @ValueSource(strings = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
         "three-layer-sigmoid-mistakes.deriv", "tanh-skip-mse-mistakes.deriv", "two-samples-mean-mistakes.deriv",
-        "mitchell-1997-backpropagation-mistakes.deriv"})
+        "mitchell-1997-backpropagation-mistakes.deriv", "mazur-2015-backprop-mistakes.deriv"})
     void seededMistakesAreFoundAndDiagnosedAndNothingElse(String name) throws IOException {
         Map<Integer, String> marked = seeded(name);
         assertFalse(marked.isEmpty(), name + " marks no seeded mistakes");
@@ -140,7 +140,7 @@ class SeededMistakesTest {
     void theMistakeFilesTogetherSeedEveryDiagnosisAndALossWithASignError() throws IOException {
         String[] files = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
             "three-layer-sigmoid-mistakes.deriv", "tanh-skip-mse-mistakes.deriv", "two-samples-mean-mistakes.deriv",
-        "mitchell-1997-backpropagation-mistakes.deriv"};
+        "mitchell-1997-backpropagation-mistakes.deriv", "mazur-2015-backprop-mistakes.deriv"};
         Set<String> seededKinds = new TreeSet<>();
         boolean lossSign = false;
         for (String name : files) {
