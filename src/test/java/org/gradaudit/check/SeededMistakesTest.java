@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.gradaudit.SeededMarks;
 import org.gradaudit.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SeededMistakesTest {
     private static final Path DIR = Path.of("derivations");
-    private static final Pattern SEEDED = Pattern.compile("#\\s*seeded:\\s*([a-z-]+)\\s*$");
     private static final Pattern FINDING = Pattern.compile("\\{\\s*\"line\":\\s*(\\d+),");
     private static final Pattern KIND = Pattern.compile("\"kind\":\\s*\"([a-z-]+)\"");
     private static final Pattern VERDICT = Pattern.compile("\"verdict\":\\s*\"([a-z-]+)\"");
@@ -86,15 +84,7 @@ class SeededMistakesTest {
 
     /** The lines marked {@code # seeded: KIND}, with their kinds. */
     static Map<Integer, String> seeded(String name) throws IOException {
-        List<String> lines = Files.readAllLines(DIR.resolve(name), StandardCharsets.UTF_8);
-        Map<Integer, String> marked = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = SEEDED.matcher(lines.get(i));
-            if (m.find()) {
-                marked.put(i + 1, m.group(1));
-            }
-        }
-        return marked;
+        return SeededMarks.of(DIR.resolve(name));
     }
 
     @ParameterizedTest
