@@ -31,6 +31,17 @@ public final class Numbers {
     }
 
     /**
+     * A coordinate of a point as a message prints it: a whole number as one ({@code m = 2}, a size
+     * or a value fixed by {@code where}), anything else as {@link #six}.
+     */
+    public static String coordinate(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return v == 0 ? "0" : Long.toString((long) v);
+        }
+        return six(v);
+    }
+
+    /**
      * Six significant digits with trailing zeros dropped: {@code 3}, {@code -0.0123},
      * {@code 1.5e-07}; {@code 0} for zero of either sign; NaN and infinities as Java spells them.
      */

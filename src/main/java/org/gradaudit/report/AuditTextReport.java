@@ -182,7 +182,7 @@ public final class AuditTextReport {
 
     private static String point(Map<String, Double> point) {
         return point.entrySet().stream()
-                .map(e -> e.getKey() + " = " + Numbers.six(e.getValue()))
+                .map(e -> e.getKey() + " = " + Numbers.coordinate(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -45,4 +45,13 @@ class VectorizedCommandsTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("missing-transpose"), r.out());
     }
+
+    @Test
+    void theCodeRunPrintsItsSizesAsWholeNumbers() {
+        Run text = run("audit", "derivations/dlai-c1w2-logistic-regression.deriv");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("run in order, as published, at n_x = 5, m = 2\n"), text.out());
+        Run html = run("audit", "--format", "html", "derivations/dlai-c1w2-logistic-regression.deriv");
+        assertTrue(html.out().contains("At n_x = 5, m = 2."), html.out());
+    }
 }

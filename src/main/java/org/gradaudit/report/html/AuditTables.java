@@ -8,6 +8,7 @@ import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Finding;
 import org.gradaudit.check.Verdict;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.Numbers;
 
 /**
  * The tables and links of the audit page: a verdict badge, links between lines, a wrong
@@ -88,7 +89,7 @@ final class AuditTables {
         if (!c.values().isEmpty() && !c.values().keySet().equals(c.point().keySet())) {
             StringBuilder from = new StringBuilder();
             c.point().forEach((k, v) -> from.append(from.length() == 0 ? "" : ", ").append(k).append(" = ")
-                    .append(Page.number(v)));
+                    .append(Numbers.coordinate(v)));
             h.open("p", "class", "muted").text("Reached from the free variables ");
             prose.write(from + ".");
             h.close("p");
@@ -101,7 +102,7 @@ final class AuditTables {
         h.element("h2", "The code lines run in order, as published");
         StringBuilder at = new StringBuilder();
         run.point().forEach((k, v) -> at.append(at.length() == 0 ? "" : ", ").append(k).append(" = ")
-                .append(Page.number(v)));
+                .append(Numbers.coordinate(v)));
         h.open("p").text("At ");
         prose.write(at + ".");
         h.close("p");
