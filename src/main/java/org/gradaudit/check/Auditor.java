@@ -1,6 +1,7 @@
 package org.gradaudit.check;
 
 import org.gradaudit.check.tolerance.BoundedAgreement;
+import org.gradaudit.check.tolerance.PrintedDigits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -252,7 +253,8 @@ public final class Auditor {
         blame.claims(index, claimed, target);
         List<double[]> at = space.at();
         List<String> slots = space.points().slots();
-        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand());
+        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand(),
+                StatementText.printedValue(item));
         var statement = item.statement();
         int line = statement.position().line();
         Finding.Subject subject = new Finding.Subject(line, statement.section(), kind, lhs, StatementText.claimed(item));
@@ -287,7 +289,11 @@ public final class Auditor {
         List<double[]> hp = sample(at);
         List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
         boolean leibniz = item instanceof Item.DerivativeClaim;
+        Optional<PrintedDigits> printed = StatementText.printedValue(item);
         Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
+        if (h == null && printed.isPresent()) {
+            h = WorkedValue.sign(printed.get(), claimedWritten, truthValues).orElse(null);
+        }
         boolean cutShort = false;
         if (h == null) {
             try {
@@ -310,7 +316,9 @@ public final class Auditor {
             upstream.addAll(findings.get(inherited).upstream());
         }
         String expected = space.display() != null ? space.display() : Display.print(truthExpr);
-        String fix = h != null && h.fix() != null ? printer.apply(h.fix()) : null;
+        Expr fixExpr = h == null ? null : h.fix();
+        String fix = fixExpr == null ? null
+                : printed.flatMap(p -> WorkedValue.fix(p, fixExpr)).orElseGet(() -> printer.apply(fixExpr));
         String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
                 ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
         String step = statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0

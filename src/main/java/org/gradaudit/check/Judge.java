@@ -1,9 +1,11 @@
 package org.gradaudit.check;
 
 import org.gradaudit.check.tolerance.BoundedAgreement;
+import org.gradaudit.check.tolerance.PrintedDigits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
@@ -65,13 +67,17 @@ final class Judge {
      * @param points the points, already holding any 'where' values
      * @param expand rewrites an expression down to the variables (with 'where' values substituted), or
      *     gives null when the result would be too large to be worth handing to the CAS
+     * @param printed the claimed side's printed precision when it is a decimal number (a worked value),
+     *     which then also agrees where the true value rounds to it; such a claim is not proven
      */
-    Judgement judge(Expr claimed, Expr truth, Points points, List<double[]> at, Function<Expr, Expr> expand) {
+    Judgement judge(Expr claimed, Expr truth, Points points, List<double[]> at, Function<Expr, Expr> expand,
+                    Optional<PrintedDigits> printed) {
         ErrorEvaluator c = Evaluators.compileWithError(claimed, points.slots());
         ErrorEvaluator t = Evaluators.compileWithError(truth, points.slots());
         int compared = 0;
         double maxRel = 0;
         Finding.Counterexample failure = null;
+        boolean rounded = false;
         for (double[] p : at) {
             BoundedValue cv = c.eval(p);
             BoundedValue tv = t.eval(p);
@@ -84,6 +90,10 @@ final class Judge {
             maxRel = Math.max(maxRel, scale == 0 ? 0 : diff / scale);
             if (failure == null && !tolerance.equal(cv, tv)
                     && !withinNodeRounding(c, t, cv, tv, p, claimed, truth, points)) {
+                if (printed.isPresent() && printed.get().agrees(cv.value(), tv.value())) {
+                    rounded = true;
+                    continue;
+                }
                 failure = new Finding.Counterexample(points.describe(p), used(claimed, truth, points, p), cv.value(),
                         tv.value());
             }
@@ -91,6 +101,9 @@ final class Judge {
         if (failure != null) {
             // A point where the two differ beyond their rounding bounds is itself a disproof.
             return new Judgement(compared, maxRel, failure, Finding.Symbolic.DIFFERENT, "");
+        }
+        if (rounded) {
+            return new Judgement(compared, maxRel, null, Finding.Symbolic.UNKNOWN, "the claim is " + printed.get().sentence());
         }
         if (Canonical.of(claimed).equals(Canonical.of(truth))) {
             return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.model.Graph;
 import org.gradaudit.numeric.Evaluator;
 
@@ -131,7 +132,7 @@ final class LossProbe {
                     q[p] = y + sign * step * Math.max(1, Math.abs(y));
                     double away = loss.eval(q);
                     compared |= Double.isFinite(away);
-                    if (lower(away, atTarget)) {
+                    if (BoundedAgreement.lowerBeyondRounding(away, atTarget)) {
                         return new Result(new Violation(Map.of(graph.target(), y), Map.of(graph.prediction(), q[p]),
                                 atTarget, away), tested + 1, false);
                     }
@@ -164,7 +165,7 @@ final class LossProbe {
                     double[] r = points.withHeld(q, moved);
                     double away = loss.eval(r);
                     compared |= Double.isFinite(away);
-                    if (lower(away, atTarget)) {
+                    if (BoundedAgreement.lowerBeyondRounding(away, atTarget)) {
                         return new Result(new Violation(values(q), values(r), atTarget, away), tested + 1, true);
                     }
                 }
@@ -223,10 +224,5 @@ final class LossProbe {
             out.put(p, points.value(q, p));
         }
         return out;
-    }
-
-    private static boolean lower(double away, double atTarget) {
-        double slack = 1e-12 * Math.max(1, Math.max(Math.abs(away), Math.abs(atTarget)));
-        return Double.isFinite(away) && away < atTarget - slack;
     }
 }

@@ -2,6 +2,7 @@ package org.gradaudit.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Call;
@@ -128,7 +129,7 @@ final class Rewrites {
     static String pretty(double k) {
         for (int d = 1; d <= 12; d++) {
             double n = k * d;
-            if (Math.abs(n - Math.rint(n)) < 1e-9 * Math.max(1, Math.abs(n))) {
+            if (Math.abs(n - Math.rint(n)) < BoundedAgreement.CONSTANT_RELATIVE * Math.max(1, Math.abs(n))) {
                 long num = Math.round(n);
                 return d == 1 ? Long.toString(num) : num + "/" + d;
             }

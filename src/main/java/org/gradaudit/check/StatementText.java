@@ -3,7 +3,9 @@ package org.gradaudit.check;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.gradaudit.check.tolerance.PrintedDigits;
 import org.gradaudit.derivation.Statement;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
@@ -52,6 +54,15 @@ final class StatementText {
             return d.rhs().text();
         }
         return s.text();
+    }
+
+    /**
+     * The precision of a claim whose right-hand side is one decimal number, a worked value such as
+     * {@code dE/dw5 = 0.082167041 where ...}; empty for any other statement.
+     */
+    static Optional<PrintedDigits> printedValue(Item item) {
+        return item.statement() instanceof Statement.Claim c && !c.code() ? PrintedDigits.of(c.rhs().text())
+                : Optional.empty();
     }
 
     /** What {@code name op rhs} assigns, as a formula: {@code dW += x*dz} assigns {@code dW + x*dz}. */
@@ -107,7 +118,10 @@ final class StatementText {
                 spelling.putIfAbsent("d" + aliases.get(name.substring(1)), name);
             }
         }
-        boolean code = item instanceof Item.CodeLine || item instanceof Item.Update;
+        // code spells dL/dX as dX, unless the line itself writes its gradients in Leibniz form
+        String rhs = claimed(item);
+        boolean code = (item instanceof Item.CodeLine || item instanceof Item.Update)
+                && !rhs.contains("d" + loss + "/d") && !rhs.contains("\u2202" + loss + "/");
         Map<Expr, Expr> named = new HashMap<>();
         for (var ref : StatementText.names(item.statement())) {
             Expr formula = model.named().get(ref.name());

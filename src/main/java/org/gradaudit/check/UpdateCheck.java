@@ -1,5 +1,7 @@
 package org.gradaudit.check;
 
+import static org.gradaudit.check.tolerance.BoundedAgreement.NEGLIGIBLE;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,6 @@ import org.gradaudit.symbolic.CasException;
  * then climbs the true loss is said so plainly.
  */
 final class UpdateCheck {
-    /** Below this magnitude a gradient or a step counts as zero: the point says nothing about direction. */
-    private static final double FLAT = 1e-12;
-
     private UpdateCheck() {
     }
 
@@ -47,10 +46,10 @@ final class UpdateCheck {
         for (double[] p : points.all()) {
             double g = gradientAt.eval(p);
             double d = stepAt.eval(p);
-            if (Math.abs(d) > FLAT) {
+            if (Math.abs(d) > NEGLIGIBLE) {
                 moves++;
             }
-            if (Math.abs(g) <= FLAT || Math.abs(d) <= FLAT || !Double.isFinite(g * d)) {
+            if (Math.abs(g) <= NEGLIGIBLE || Math.abs(d) <= NEGLIGIBLE || !Double.isFinite(g * d)) {
                 continue;
             }
             if (g * d < 0) {
@@ -95,7 +94,7 @@ final class UpdateCheck {
             for (double[] p : points.all()) {
                 double g = gradientAt.eval(p);
                 double d = writtenAt.eval(p);
-                if (Math.abs(g) > FLAT && Math.abs(d) > FLAT && g * d > 0) {
+                if (Math.abs(g) > NEGLIGIBLE && Math.abs(d) > NEGLIGIBLE && g * d > 0) {
                     climbsAsWritten++;
                     first = first == null ? p : first;
                 }

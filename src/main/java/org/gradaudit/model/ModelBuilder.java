@@ -15,6 +15,7 @@ import org.gradaudit.derivation.Statement;
 import org.gradaudit.expr.Builtins;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.WrittenOut;
 
 /**
  * Builds the graph of a derivation and resolves every statement to judge. Reports every problem
@@ -64,7 +65,7 @@ public final class ModelBuilder {
                 .filter(s -> s instanceof Statement.Upstream).map(s -> ((Statement.Upstream) s).loss()).findFirst()
                 .orElse(null);
         Resolver resolver = new Resolver(quantities, aliases, functions, lossName, problems);
-        defineFunctions(resolver);
+        FunctionDefinitions.define(derivation, resolver, functions, problems);
         // A named formula may use earlier ones, so its size is measured before it is substituted:
         // twenty names each using the one before twice would otherwise stand for a million nodes.
         Map<String, Long> namedSizes = new HashMap<>();
@@ -87,7 +88,8 @@ public final class ModelBuilder {
         for (Statement.Definition d : definitions.values()) {
             Expr e = resolver.resolve(d.rhs(), d.position(), Set.of());
             if (e != null) {
-                nodes.put(d.name(), inliner.inline(noDerivatives(e, d.position(), d.rhs().column())));
+                // an activation written out (1/(1 + e^-z)) is read as the function it is
+                nodes.put(d.name(), WrittenOut.recognize(inliner.inline(noDerivatives(e, d.position(), d.rhs().column()))));
             }
         }
         Expr lossExpr = null;
@@ -95,7 +97,7 @@ public final class ModelBuilder {
                 problems);
         if (loss != null) {
             lossExpr = resolver.resolve(loss.rhs(), loss.position(), Set.of());
-            checkLossArguments(resolver, nodes);
+            LossArguments.check(loss, resolver, nodes, definitions.keySet(), variables, problems);
             if (lossExpr != null) {
                 nodes.put(loss.name(), inliner.inline(noDerivatives(lossExpr, loss.position(), loss.rhs().column())));
             }
@@ -200,48 +202,6 @@ public final class ModelBuilder {
         }
     }
 
-    private void defineFunctions(Resolver resolver) {
-        List<Statement.FunctionDef> pending = new ArrayList<>();
-        for (Statement s : derivation.statements()) {
-            if (s instanceof Statement.FunctionDef f) {
-                if (functions.containsKey(f.name()) || pending.stream().anyMatch(p -> p.name().equals(f.name()))) {
-                    problems.add(new Problem(f.position(), "function '" + f.name() + "' is defined twice"));
-                } else {
-                    pending.add(f);
-                }
-            }
-        }
-        // Define in dependency order: a body may call functions defined later in the file.
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            for (var it = pending.iterator(); it.hasNext(); ) {
-                Statement.FunctionDef f = it.next();
-                boolean ready = Exprs.subtrees(f.body().expr()).stream().noneMatch(x -> x instanceof Expr.Call c
-                        && pending.stream().anyMatch(p -> p.name().equals(c.fn())));
-                if (ready) {
-                    Expr body = resolver.resolve(f.body(), f.position(), Set.copyOf(f.params()));
-                    if (body == null || resolver.callsRefused(body)) {
-                        resolver.refused(f.name()); // reported once, where it was refused
-                    } else {
-                        Set<String> stray = new HashSet<>(Exprs.variables(body));
-                        stray.removeAll(f.params());
-                        if (!stray.isEmpty()) {
-                            problems.add(new Problem(f.position(), "function '" + f.name()
-                                    + "' uses " + stray + ", which are not its parameters; a function may use only its parameters"));
-                        }
-                        functions.put(f.name(), new Functions.Definition(f.params(), new Functions(functions).inline(body)));
-                    }
-                    it.remove();
-                    progress = true;
-                }
-            }
-        }
-        for (Statement.FunctionDef f : pending) {
-            problems.add(new Problem(f.position(), "function '" + f.name() + "' calls itself, directly or through another function"));
-        }
-    }
-
     /** The size of {@code e} with every named formula it uses written out (saturating, never overflowing). */
     private static long expandedSize(Expr e, Map<String, Long> namedSizes) {
         if (e instanceof Expr.Var v && namedSizes.containsKey(v.name())) {
@@ -258,50 +218,6 @@ public final class ModelBuilder {
             }
         }
         return Math.min(size, Long.MAX_VALUE / 4);
-    }
-
-    /**
-     * Each prediction must be a node and each target an input; with several predictions a target may
-     * also be a node computed from inputs alone ({@code y2 = 1 - y1}).
-     */
-    private void checkLossArguments(Resolver resolver, Map<String, Expr> nodes) {
-        for (String written : loss.predictions()) {
-            String pred = resolver.canonical(written);
-            if (pred == null || !definitions.containsKey(pred)) {
-                problems.add(new Problem(loss.position(), "the loss's prediction '" + written
-                        + "' must be a node of the graph (defined with '" + written + " = ...')"));
-            }
-        }
-        for (String written : loss.targets()) {
-            String target = resolver.canonical(written);
-            boolean fromInputs = loss.targets().size() > 1 && target != null && definitions.containsKey(target)
-                    && readsInputsOnly(target, nodes, new HashSet<>());
-            boolean input = target != null && variables.containsKey(target) && !variables.get(target).parameter();
-            if (!(input || fromInputs)) {
-                problems.add(new Problem(loss.position(), "the loss's target '" + written + "' must be an input"
-                        + " (declare it with 'input " + written + "')" + (loss.targets().size() > 1
-                        ? " or a node computed from inputs alone ('" + written + " = 1 - y1')" : "")));
-            }
-        }
-    }
-
-    /** Whether a node's definition reads inputs alone, through any nodes between. */
-    private boolean readsInputsOnly(String node, Map<String, Expr> nodes, Set<String> seen) {
-        if (!seen.add(node)) {
-            return true;
-        }
-        Expr def = nodes.get(node);
-        if (def == null) {
-            return false;
-        }
-        for (String v : Exprs.variables(def)) {
-            boolean ok = variables.containsKey(v) ? !variables.get(v).parameter()
-                    : nodes.containsKey(v) && readsInputsOnly(v, nodes, seen);
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Expr noDerivatives(Expr e, Position at, int column) {

@@ -161,28 +161,10 @@ public final class JunitXml {
     }
 
     private static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+        return XmlText.JUNIT.attribute(s);
     }
 
     private static String text(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        out.append(' '); // XML 1.0 cannot hold C0 controls, not even as references
-                    } else if (TerminalText.unsafe(c)) {
-                        out.append("&#x").append(Integer.toHexString(c)).append(';'); // DEL, C1, bidi, invisible
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return XmlText.JUNIT.text(s);
     }
 }

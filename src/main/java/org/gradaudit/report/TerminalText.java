@@ -8,7 +8,8 @@ package org.gradaudit.report;
  * and isolates, and the invisible format characters (zero-width spaces and joiners, the byte-order
  * mark, tags, line and paragraph separators) are shown as escapes, {@code \u001b} or, beyond the
  * Basic Multilingual Plane, {@code \U000e0001}. Everything else, letters of any script included,
- * passes unchanged. JSON and JUnit XML escape the same characters their own way and do not use this.
+ * passes unchanged. JSON and JUnit XML ({@link XmlText#JUNIT}) escape the same characters their own
+ * way and do not use this.
  */
 public final class TerminalText {
     private TerminalText() {

@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
@@ -56,21 +52,16 @@ public final class Cas {
         }
     }
 
-    /** Bound on Symja's one-time start-up (about 2 s), kept apart from the per-call timeout. */
-    private static final long STARTUP_NANOS = Duration.ofSeconds(60).toNanos();
-
     private static final class Shared {
         static final Cas INSTANCE = new Cas(Limits.DEFAULT);
     }
 
     private final Limits limits;
-    private final AtomicLong tasks = new AtomicLong();
-    private Worker worker; // guarded by this
-    private long cpuNanos; // guarded by this
+    private final Tasks tasks;
 
     private Cas(Limits limits) {
         this.limits = limits;
-        this.worker = new Worker(); // Symja starts in the background, on the worker thread
+        this.tasks = new Tasks(); // Symja starts in the background, on the worker thread
     }
 
     /**
@@ -136,7 +127,7 @@ public final class Cas {
         String what = "d/d" + var + " of " + e;
         CallBudget budget = new CallBudget(limits.timeout);
         CallCandidates c = new CallCandidates();
-        run(what, budget, deadline, s -> {
+        tasks.run(what, budget, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(F.D(c.to.convert(e), c.to.symbol(var)));
             return c.offer(c.first);
@@ -174,7 +165,7 @@ public final class Cas {
         String what = "simplifying " + e;
         CallBudget budget = new CallBudget(limits.timeout);
         CallCandidates c = new CallCandidates();
-        run(what, budget, deadline, s -> {
+        tasks.run(what, budget, deadline, s -> {
             c.open(s, names);
             c.first = s.engine.evaluate(c.to.convert(e));
             return c.offer(c.first);
@@ -243,12 +234,12 @@ public final class Cas {
         CallBudget call = new CallBudget(bound);
         IExpr[] evaluated = new IExpr[1];
         try {
-            boolean zero = run(what, call, deadline, s -> {
+            boolean zero = tasks.run(what, call, deadline, s -> {
                 evaluated[0] = s.engine.evaluate(new ToSymja(s, names).convert(e));
                 return evaluated[0].isZero() || s.engine.evaluate(F.Together(evaluated[0])).isZero();
             });
             if (!zero && simplify) {
-                zero = run(what, call, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
+                zero = tasks.run(what, call, deadline, s -> s.engine.evaluate(F.Simplify(evaluated[0])).isZero());
             }
             return zero ? ZeroTest.ZERO : ZeroTest.NOT_PROVEN;
         } catch (CasException failed) {
@@ -265,7 +256,7 @@ public final class Cas {
                          List<UnaryOperator<IExpr>> methods) {
         for (UnaryOperator<IExpr> method : methods) {
             try {
-                run(what, budget, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
+                tasks.run(what, budget, deadline, s -> c.offer(s.engine.evaluate(method.apply(c.first))));
             } catch (CasException failed) {
                 return;
             }
@@ -274,61 +265,14 @@ public final class Cas {
 
     /** How many tasks have been handed to Symja; for tests that show a refusal happened before. */
     long tasksRun() {
-        return tasks.get();
+        return tasks.handedOver();
     }
 
     /**
      * Processor time the CAS thread has spent on calls so far, Symja's start-up excluded: what a
      * caller's own budget for proofs counts, the same on a loaded machine as on a quiet one.
      */
-    public synchronized long cpuNanos() {
-        return cpuNanos;
-    }
-
-    /**
-     * Runs a task until the call's budget is spent or the command's deadline passes, whichever
-     * comes first; on time-out, abandons the worker and starts a fresh one. Symja's start-up does
-     * not count against the call's budget, but it does against the command's deadline: that is the
-     * user's time.
-     */
-    private synchronized <T> T run(String what, CallBudget budget, Deadline deadline, Function<Session, T> task)
-            throws CasException {
-        try {
-            long startup = System.nanoTime();
-            try {
-                worker.awaitSession(deadline.remainingNanos(STARTUP_NANOS));
-            } catch (TimeoutException stillStarting) {
-                if (deadline.passed()) {
-                    throw CasFailures.outOfTime(deadline, what); // the session stays: the next command may use it
-                }
-                throw stillStarting;
-            }
-            budget.pause(System.nanoTime() - startup);
-            long wall = Math.min(budget.wallLeft(), deadline.remainingNanos(Long.MAX_VALUE));
-            if (deadline.passed()) {
-                throw CasFailures.outOfTime(deadline, what);
-            }
-            tasks.incrementAndGet();
-            try {
-                return worker.run(task, budget.cpuLeft(), wall);
-            } finally {
-                budget.spend(worker.lastCpuNanos());
-                cpuNanos += worker.lastCpuNanos();
-            }
-        } catch (TimeoutException timeout) {
-            worker.abandon();
-            worker = new Worker();
-            if (deadline.passed()) {
-                throw CasFailures.outOfTime(deadline, what);
-            }
-            throw CasFailures.bounded("gave up after " + budget.millis() + " ms: " + CasFailures.shorten(what));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            worker.abandon();
-            worker = new Worker();
-            throw new CasException("interrupted: " + CasFailures.shorten(what), interrupted);
-        } catch (ExecutionException failed) {
-            throw CasFailures.translate(what, failed.getCause());
-        }
+    public long cpuNanos() {
+        return tasks.cpuNanos();
     }
 }

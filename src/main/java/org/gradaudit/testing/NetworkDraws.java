@@ -4,20 +4,44 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * What {@link NetworkSpace#generate} draws besides the values: a network's shape within the space,
- * and targets that suit its loss (0 or 1 for bce, one-hot rows for cross-entropy, values in [0, 1]
- * for mse), and the test of that suitability the space's membership uses.
+ * What {@link NetworkSpace#generate} draws besides the values: a network's shape within the space
+ * (an output and a loss that a built-in network allows together), and targets that suit its loss (0
+ * or 1 for bce, one-hot rows for cross-entropy, values in [0, 1] for mse), and the test of that
+ * suitability the space's membership uses.
  */
 final class NetworkDraws {
+    /** An output and a loss that a built-in network allows together. */
+    record Pair(Network.Output output, Network.Loss loss) {
+    }
+
     private NetworkDraws() {
+    }
+
+    /**
+     * The pairs of an allowed output and an allowed loss that go together in enum order: softmax
+     * with at least two output units, an identity output with mse only.
+     */
+    static List<Pair> pairs(Set<Network.Output> outputs, Set<Network.Loss> losses, int maxUnits) {
+        List<Pair> out = new ArrayList<>();
+        for (Network.Output o : Network.Output.values()) {
+            for (Network.Loss l : Network.Loss.values()) {
+                boolean compatible = (o != Network.Output.IDENTITY || l == Network.Loss.MSE)
+                        && (o != Network.Output.SOFTMAX || maxUnits >= 2);
+                if (outputs.contains(o) && losses.contains(l) && compatible) {
+                    out.add(new Pair(o, l));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** A network shape of the space: an output and loss allowed together, an activation, layers, a batch. */
     static Network network(NetworkSpace s, Random r) {
-        int pair = r.nextInt(s.pairOutputs.size());
-        Network.Output output = s.pairOutputs.get(pair);
+        Pair pair = s.pairs.get(r.nextInt(s.pairs.size()));
+        Network.Output output = pair.output();
         List<Network.Activation> acts = new ArrayList<>(EnumSet.copyOf(s.activations));
         Network.Activation activation = acts.get(r.nextInt(acts.size()));
         int hidden = s.minHidden + r.nextInt(s.maxHidden - s.minHidden + 1);
@@ -26,7 +50,7 @@ final class NetworkDraws {
             layers.add(1 + r.nextInt(s.maxUnits));
         }
         layers.add(output == Network.Output.SOFTMAX ? 2 + r.nextInt(s.maxUnits - 1) : 1 + r.nextInt(s.maxUnits));
-        return new Network(layers, activation, output, s.pairLosses.get(pair), 1 + r.nextInt(s.maxBatch));
+        return new Network(layers, activation, output, pair.loss(), 1 + r.nextInt(s.maxBatch));
     }
 
     /** Targets that suit the loss, one row per example. */

@@ -26,6 +26,8 @@ import java.util.Set;
  * <p>Output and loss go together as the built-in networks allow: softmax with at least two output
  * units, an identity output with mse only. Targets suit the loss: 0 or 1 for bce, one-hot rows for
  * cross-entropy, values in [0, 1] for mse.
+ *
+ * <p>Every option with its default and an example: {@code docs/testing.md}, "{@code NetworkSpace} options".
  */
 public final class NetworkSpace {
     private static final NetworkSpace DEFAULTS = new NetworkSpace(0, 2, 4, 3, EnumSet.allOf(Network.Activation.class),
@@ -46,8 +48,7 @@ public final class NetworkSpace {
     final double inputHigh;
     final double kinkMargin;
     /** Every output and loss allowed together, in enum order. */
-    final List<Network.Output> pairOutputs = new ArrayList<>();
-    final List<Network.Loss> pairLosses = new ArrayList<>();
+    final List<NetworkDraws.Pair> pairs;
 
     private NetworkSpace(int minHidden, int maxHidden, int maxUnits, int maxBatch, Set<Network.Activation> activations,
             Set<Network.Output> outputs, Set<Network.Loss> losses, double parameterLow, double parameterHigh,
@@ -64,15 +65,8 @@ public final class NetworkSpace {
         this.inputLow = inputLow;
         this.inputHigh = inputHigh;
         this.kinkMargin = kinkMargin;
-        for (Network.Output o : Network.Output.values()) {
-            for (Network.Loss l : Network.Loss.values()) {
-                if (outputs.contains(o) && losses.contains(l) && compatible(o, l, maxUnits)) {
-                    pairOutputs.add(o);
-                    pairLosses.add(l);
-                }
-            }
-        }
-        if (pairOutputs.isEmpty()) {
+        this.pairs = NetworkDraws.pairs(outputs, losses, maxUnits);
+        if (pairs.isEmpty()) {
             throw new IllegalArgumentException("no network has one of the outputs " + outputs + " and one of the losses "
                     + losses + " with at most " + maxUnits + " units (softmax needs 2 outputs, an identity output mse)");
         }
@@ -82,10 +76,6 @@ public final class NetworkSpace {
      * Up to two hidden layers of up to four units, batches up to three; every activation, output
      * and loss; parameters and inputs in [-2, 2]; kinks allowed.
      *
-     * <pre>{@code
-     * NetworkSpace space = NetworkSpace.defaults();
-     * }</pre>
-     *
      * @return the default space
      */
     public static NetworkSpace defaults() {
@@ -93,9 +83,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withHiddenLayers(1, 3)     // always at least one hidden layer
-     * }</pre>
+     * How many hidden layers a case has.
      *
      * @param min fewest hidden layers, {@code >= 0}
      * @param max most hidden layers, {@code >= min}
@@ -111,9 +99,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withMaxUnits(6)
-     * }</pre>
+     * How wide a layer may be.
      *
      * @param n most units in any layer, input and output included, {@code >= 1}
      * @return this space with that width
@@ -128,9 +114,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withMaxBatch(1)     // one example per case
-     * }</pre>
+     * How many examples a case may have.
      *
      * @param n the largest batch, {@code >= 1}
      * @return this space with that batch bound
@@ -145,9 +129,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withActivations(Network.Activation.TANH)     // only tanh hidden layers
-     * }</pre>
+     * The hidden activations a case may have.
      *
      * @param allowed the hidden activations to draw from, at least one
      * @return this space with those activations
@@ -159,9 +141,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withOutputs(Network.Output.SOFTMAX)
-     * }</pre>
+     * The output activations a case may have.
      *
      * @param allowed the output activations to draw from, at least one
      * @return this space with those outputs
@@ -174,9 +154,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withOutputs(Network.Output.SOFTMAX).withLosses(Network.Loss.CROSS_ENTROPY)
-     * }</pre>
+     * The losses a case may have.
      *
      * @param allowed the losses to draw from, at least one
      * @return this space with those losses
@@ -188,9 +166,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withParameters(-0.5, 0.5)     // small weights: no saturated units
-     * }</pre>
+     * The range every parameter is drawn from.
      *
      * @param low the smallest parameter, finite
      * @param high the largest, finite and {@code >= low}
@@ -204,9 +180,7 @@ public final class NetworkSpace {
     }
 
     /**
-     * <pre>{@code
-     * NetworkSpace.defaults().withInputs(0, 1)     // pixel intensities
-     * }</pre>
+     * The range every input is drawn from.
      *
      * @param low the smallest input, finite
      * @param high the largest, finite and {@code >= low}
@@ -225,10 +199,6 @@ public final class NetworkSpace {
      * drawing nor shrinking leaves the space, so no element of a gradient sits at a point where it
      * is not defined.
      *
-     * <pre>{@code
-     * NetworkSpace.defaults().withActivations(Network.Activation.RELU).awayFromKinks(1e-3)
-     * }</pre>
-     *
      * @param margin the smallest |Z| accepted, positive and finite
      * @return this space kept that far from kinks
      * @throws IllegalArgumentException if {@code margin} is not positive and finite
@@ -244,10 +214,6 @@ public final class NetworkSpace {
     /**
      * Draws a case: a network shape, then its parameters, inputs and targets, all from
      * {@code random}. The same seed gives the same case.
-     *
-     * <pre>{@code
-     * NetworkCase c = NetworkSpace.defaults().generate(new Random(42));
-     * }</pre>
      *
      * @param random the source of randomness
      * @return a case of this space
@@ -274,10 +240,6 @@ public final class NetworkSpace {
      * at a time: 0 or the bound nearest to it, then fewer decimals). Every candidate is
      * {@linkplain #contains in this space}.
      *
-     * <pre>{@code
-     * for (NetworkCase smaller : space.shrink(failing)) { ... }
-     * }</pre>
-     *
      * @param c a case
      * @return the candidates; empty for a case as simple as this space allows
      */
@@ -297,10 +259,6 @@ public final class NetworkSpace {
      * allowed, its values lie in the ranges, its targets suit the loss, and it keeps the margin from
      * kinks.
      *
-     * <pre>{@code
-     * assertTrue(space.contains(space.generate(new Random(1))));
-     * }</pre>
-     *
      * @param c a case
      * @return whether it belongs to this space
      */
@@ -311,7 +269,7 @@ public final class NetworkSpace {
                 || !losses.contains(n.loss())) {
             return false;
         }
-        return within(c.parameters(), parameterLow, parameterHigh) && within(c.inputs(), inputLow, inputHigh)
+        return Values.within(c.parameters(), parameterLow, parameterHigh) && Values.within(c.inputs(), inputLow, inputHigh)
                 && NetworkDraws.targetsSuit(n, c.targets()) && c.kinkDistance() >= kinkMargin;
     }
 
@@ -319,19 +277,6 @@ public final class NetworkSpace {
     @Override
     public String toString() {
         return NetworkSpaceJava.print(this, DEFAULTS);
-    }
-
-    private static boolean within(double[] v, double lo, double hi) {
-        for (double x : v) {
-            if (!(x >= lo && x <= hi)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean compatible(Network.Output o, Network.Loss l, int maxUnits) {
-        return (o != Network.Output.IDENTITY || l == Network.Loss.MSE) && (o != Network.Output.SOFTMAX || maxUnits >= 2);
     }
 
     @SafeVarargs

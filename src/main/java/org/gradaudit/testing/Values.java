@@ -129,6 +129,16 @@ final class Values {
         return Math.min(hi, lo + (hi - lo) * r.nextDouble());
     }
 
+    /** Whether every value lies in [lo, hi]; NaN does not. */
+    static boolean within(double[] v, double lo, double hi) {
+        for (double x : v) {
+            if (!(x >= lo && x <= hi)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void checkRange(String what, double lo, double hi) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
             throw new IllegalArgumentException(what + " must be finite with low <= high, were [" + lo + ", " + hi + "]");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.gradaudit.SeededMarks;
 import org.gradaudit.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SeededMistakesTest {
     private static final Path DIR = Path.of("derivations");
-    private static final Pattern SEEDED = Pattern.compile("#\\s*seeded:\\s*([a-z-]+)\\s*$");
     private static final Pattern FINDING = Pattern.compile("\\{\\s*\"line\":\\s*(\\d+),");
     private static final Pattern KIND = Pattern.compile("\"kind\":\\s*\"([a-z-]+)\"");
     private static final Pattern VERDICT = Pattern.compile("\"verdict\":\\s*\"([a-z-]+)\"");
@@ -86,20 +84,12 @@ class SeededMistakesTest {
 
     /** The lines marked {@code # seeded: KIND}, with their kinds. */
     static Map<Integer, String> seeded(String name) throws IOException {
-        List<String> lines = Files.readAllLines(DIR.resolve(name), StandardCharsets.UTF_8);
-        Map<Integer, String> marked = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = SEEDED.matcher(lines.get(i));
-            if (m.find()) {
-                marked.put(i + 1, m.group(1));
-            }
-        }
-        return marked;
+        return SeededMarks.of(DIR.resolve(name));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tanh-sigmoid-bce.deriv", "mse-linear-output.deriv", "three-layer-sigmoid.deriv",
-        "tanh-skip-mse.deriv", "two-samples-mean.deriv"})
+        "tanh-skip-mse.deriv", "two-samples-mean.deriv", "mazur-2015-backprop.deriv"})
     void correctDerivationAuditsClean(String name) {
         Audit a = audit(name);
         List<Finding> notCorrect = a.findings().values().stream()
@@ -112,7 +102,7 @@ class SeededMistakesTest {
     @ParameterizedTest
     @ValueSource(strings = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
         "three-layer-sigmoid-mistakes.deriv", "tanh-skip-mse-mistakes.deriv", "two-samples-mean-mistakes.deriv",
-        "mitchell-1997-backpropagation-mistakes.deriv"})
+        "mitchell-1997-backpropagation-mistakes.deriv", "mazur-2015-backprop-mistakes.deriv"})
     void seededMistakesAreFoundAndDiagnosedAndNothingElse(String name) throws IOException {
         Map<Integer, String> marked = seeded(name);
         assertFalse(marked.isEmpty(), name + " marks no seeded mistakes");
@@ -140,7 +130,7 @@ class SeededMistakesTest {
     void theMistakeFilesTogetherSeedEveryDiagnosisAndALossWithASignError() throws IOException {
         String[] files = {"tanh-sigmoid-bce-mistakes.deriv", "mse-linear-output-mistakes.deriv",
             "three-layer-sigmoid-mistakes.deriv", "tanh-skip-mse-mistakes.deriv", "two-samples-mean-mistakes.deriv",
-        "mitchell-1997-backpropagation-mistakes.deriv"};
+        "mitchell-1997-backpropagation-mistakes.deriv", "mazur-2015-backprop-mistakes.deriv"};
         Set<String> seededKinds = new TreeSet<>();
         boolean lossSign = false;
         for (String name : files) {

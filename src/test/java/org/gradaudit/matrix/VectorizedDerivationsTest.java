@@ -5,27 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gradaudit.SeededMarks;
 import org.gradaudit.check.AuditResult;
 import org.gradaudit.check.Diagnosis;
 import org.gradaudit.check.Finding;
 import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
-import org.gradaudit.cli.Main;
+import org.gradaudit.cli.AuditCommandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are wrong, each diagnosed as KIND. Expectations are read from the files' comments.
  */
 public class VectorizedDerivationsTest {
-    private static final Pattern SEEDED = Pattern.compile("#\\s*seeded:\\s*([a-z0-9-]+)\\s*$");
     private static final Map<Path, AuditResult> AUDITS = new HashMap<>();
 
     /** Every vectorized derivation under {@code derivations/}, published and seeded, in name order. */
@@ -71,18 +66,6 @@ public class VectorizedDerivationsTest {
         });
     }
 
-    static Map<Integer, String> seeded(Path p) throws IOException {
-        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        Map<Integer, String> marked = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = SEEDED.matcher(lines.get(i));
-            if (m.find()) {
-                marked.put(i + 1, m.group(1));
-            }
-        }
-        return marked;
-    }
-
     @Test
     void thereAreAtLeastSevenPublishedTranscriptionsEachWithAMistakesCopy() throws IOException {
         List<Path> pub = published().toList();
@@ -96,19 +79,17 @@ public class VectorizedDerivationsTest {
     @ParameterizedTest
     @MethodSource("published")
     void publishedTranscriptionAuditsCleanThroughTheCli(Path p) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"audit", p.toString()}, new PrintWriter(out), new PrintWriter(err));
-        assertEquals(0, code, p + ":\n" + out + err);
-        assertEquals("", err.toString());
+        AuditCommandTest.Run run = AuditCommandTest.run("audit", p.toString());
+        assertEquals(0, run.code(), p + ":\n" + run.out() + run.err());
+        assertEquals("", run.err());
         assertFalse(audit(p).findings().isEmpty(), p + " judges nothing");
-        assertTrue(out.toString().contains("0 wrong, 0 unverified"), out.toString());
+        assertTrue(run.out().contains("0 wrong, 0 unverified"), run.out());
     }
 
     @ParameterizedTest
     @MethodSource("mistakes")
     void seededMistakesAreNamedAsTheirKindsAndNothingElseIsWrong(Path p) throws IOException {
-        Map<Integer, String> marked = seeded(p);
+        Map<Integer, String> marked = SeededMarks.of(p);
         assertFalse(marked.isEmpty(), p + " marks no seeded mistakes");
         AuditResult r = audit(p);
         List<String> problems = new ArrayList<>();
@@ -136,7 +117,7 @@ public class VectorizedDerivationsTest {
     void everyVectorizedDiagnosisIsSeededAtLeastTwice() throws IOException {
         Map<String, Integer> counts = new TreeMap<>();
         for (Path p : mistakes().toList()) {
-            seeded(p).values().forEach(k -> counts.merge(k, 1, Integer::sum));
+            SeededMarks.of(p).values().forEach(k -> counts.merge(k, 1, Integer::sum));
         }
         for (Diagnosis d : Diagnosis.values()) {
             if (d.vectorized()) {
@@ -165,11 +146,10 @@ public class VectorizedDerivationsTest {
 
     @Test
     void theFixOfAShapeMistakeIsTheTruthAndTheJsonCarriesShapesSizesAndIndex() {
-        StringWriter out = new StringWriter();
-        int code = Main.run(new String[] {"audit", "--format", "json", "derivations/dlai-c1w3-planar-mistakes.deriv"},
-                new PrintWriter(out), new PrintWriter(new StringWriter()));
-        assertEquals(1, code);
-        String json = out.toString();
+        AuditCommandTest.Run run = AuditCommandTest.run("audit", "--format", "json",
+                "derivations/dlai-c1w3-planar-mistakes.deriv");
+        assertEquals(1, run.code());
+        String json = run.out();
         assertTrue(json.contains("\"fix\": \"1/m * np.dot(dZ2, A1.T)\""), json);
         assertTrue(json.contains("\"shape\": { \"claimed\": \"(1, m)\", \"expected\": \"(1, 1)\" }"), json);
         assertTrue(json.contains("\"sizes\": { \"n_x\": "), json);
@@ -179,10 +159,7 @@ public class VectorizedDerivationsTest {
 
     @Test
     void theTextReportGivesBothShapesInTheFilesDimensionNames() {
-        StringWriter out = new StringWriter();
-        Main.run(new String[] {"audit", "derivations/dlai-c1w3-planar-mistakes.deriv"}, new PrintWriter(out),
-                new PrintWriter(new StringWriter()));
-        String text = out.toString();
+        String text = AuditCommandTest.run("audit", "derivations/dlai-c1w3-planar-mistakes.deriv").out();
         assertTrue(text.contains("np.dot(dZ2, A1) multiplies (1, m) by (n_h, m)"), text);
         assertTrue(text.contains("dW2 must have W2's shape (1, n_h)"), text);
         assertTrue(text.contains("It is m times the truth at every size draw"), text);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +14,7 @@ import org.gradaudit.check.Finding;
 import org.gradaudit.check.Proof;
 import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.check.Verdict;
-import org.gradaudit.cli.Main;
+import org.gradaudit.cli.AuditCommandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,31 +96,23 @@ class VectorizedProofsTest {
 
     @Test
     void jsonCarriesTheProofNextToSymbolicAndTextSaysWhichProof() {
-        StringWriter out = new StringWriter();
-        int code = Main.run(new String[] {"audit", "--format", "json", "derivations/dlai-c1w3-planar.deriv"},
-                new PrintWriter(out), new PrintWriter(new StringWriter()));
-        assertEquals(0, code);
-        String json = out.toString();
+        AuditCommandTest.Run run = AuditCommandTest.run("audit", "--format", "json", "derivations/dlai-c1w3-planar.deriv");
+        assertEquals(0, run.code());
+        String json = run.out();
         assertTrue(json.contains("\"symbolic\": \"equal\",\n      \"proof\": \"matrix canonical form\","), json);
         assertFalse(json.contains("\"symbolic\": \"unknown\""), json);
-        StringWriter mistakes = new StringWriter();
-        Main.run(new String[] {"audit", "--format", "json", "derivations/dlai-c1w3-planar-mistakes.deriv"},
-                new PrintWriter(mistakes), new PrintWriter(new StringWriter()));
-        assertTrue(mistakes.toString().contains("\"symbolic\": \"different\",\n      \"proof\": null,"), mistakes.toString());
-        StringWriter text = new StringWriter();
-        Main.run(new String[] {"audit", "-v", "derivations/dlai-c1w3-planar.deriv"}, new PrintWriter(text),
-                new PrintWriter(new StringWriter()));
-        assertTrue(text.toString().contains("ok (proven: matrix canonical form)"), text.toString());
-        assertTrue(text.toString().contains("Proven: it and the truth have the same matrix canonical form."),
-                text.toString());
+        String mistakes = AuditCommandTest.run("audit", "--format", "json",
+                "derivations/dlai-c1w3-planar-mistakes.deriv").out();
+        assertTrue(mistakes.contains("\"symbolic\": \"different\",\n      \"proof\": null,"), mistakes);
+        String text = AuditCommandTest.run("audit", "-v", "derivations/dlai-c1w3-planar.deriv").out();
+        assertTrue(text.contains("ok (proven: matrix canonical form)"), text);
+        assertTrue(text.contains("Proven: it and the truth have the same matrix canonical form."), text);
     }
 
     @Test
     void aScalarFileHasNoProofField() {
-        StringWriter out = new StringWriter();
-        Main.run(new String[] {"audit", "--format", "json", "derivations/tanh-sigmoid-bce.deriv"}, new PrintWriter(out),
-                new PrintWriter(new StringWriter()));
-        assertNotEquals("", out.toString());
-        assertFalse(out.toString().contains("\"proof\""), out.toString());
+        String out = AuditCommandTest.run("audit", "--format", "json", "derivations/tanh-sigmoid-bce.deriv").out();
+        assertNotEquals("", out);
+        assertFalse(out.contains("\"proof\""), out);
     }
 }

@@ -47,7 +47,7 @@ class ErrorBoundsProperties {
     private static final Generator<Case> CASES = r -> new Case(RATIONAL.generate(r), input(r), input(r), input(r));
 
     /** The same point on a smaller tree. */
-    private static List<Case> smaller(Case c) {
+    static List<Case> smaller(Case c) {
         return RandomExprs.shrink(c.e()).stream().map(e -> new Case(e, c.x(), c.y(), c.z())).toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.apache.commons.math3.complex.Complex;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.RandomExprs;
+import org.gradaudit.numeric.ErrorBoundsProperties.Case;
 import org.gradaudit.testing.Generator;
 import org.gradaudit.testing.Search;
 import org.gradaudit.testing.SearchOptions;
@@ -18,10 +19,6 @@ import org.junit.jupiter.api.Test;
 class EvaluatorsProperties {
     private static final List<String> VARS = ErrorBoundsProperties.VARS;
     private static final RandomExprs SMOOTH = RandomExprs.smooth(VARS);
-
-    /** A tree and a point. */
-    record Case(Expr e, double x, double y, double z) {
-    }
 
     /** Ordinary values, with edge values now and then. */
     static double value(Random r) {
@@ -43,14 +40,9 @@ class EvaluatorsProperties {
                 : new Case(SMOOTH.generate(r), -width + 2 * width * r.nextDouble(), -width + 2 * width * r.nextDouble(), z);
     }
 
-    /** The same point on a smaller tree. */
-    private static List<Case> smaller(Case c) {
-        return RandomExprs.shrink(c.e()).stream().map(e -> new Case(e, c.x(), c.y(), c.z())).toList();
-    }
-
     @Test
     void compiledEvaluationIsBitwiseTheInterpreters() {
-        Search.forAll(cases(0, 0), EvaluatorsProperties::smaller, SearchOptions.defaults().withTries(2000).withSeed(20240601),
+        Search.forAll(cases(0, 0), ErrorBoundsProperties::smaller, SearchOptions.defaults().withTries(2000).withSeed(20240601),
                 c -> {
                     Expr e = c.e();
                     double want = Interpreter.eval(e, Map.of("x", c.x(), "y", c.y(), "z", c.z()));
@@ -64,7 +56,7 @@ class EvaluatorsProperties {
 
     @Test
     void complexEvaluationOnTheRealLineIsTheRealOne() {
-        Search.forAll(cases(3, 0.5), EvaluatorsProperties::smaller, SearchOptions.defaults().withTries(1000).withSeed(20240602),
+        Search.forAll(cases(3, 0.5), ErrorBoundsProperties::smaller, SearchOptions.defaults().withTries(1000).withSeed(20240602),
                 c -> {
                     Expr e = c.e();
                     double want = Evaluators.compile(e, VARS).eval(new double[] {c.x(), c.y(), 0.5});
@@ -89,7 +81,7 @@ class EvaluatorsProperties {
      */
     @Test
     void riddersAgreesWithTheComplexStepWhereSmooth() {
-        Search.forAll(cases(2, 0.7), EvaluatorsProperties::smaller, SearchOptions.defaults().withTries(1000).withSeed(20240603),
+        Search.forAll(cases(2, 0.7), ErrorBoundsProperties::smaller, SearchOptions.defaults().withTries(1000).withSeed(20240603),
                 c -> {
                     Expr e = c.e();
                     double x = c.x();

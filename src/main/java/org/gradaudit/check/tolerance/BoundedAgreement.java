@@ -32,10 +32,17 @@ public record BoundedAgreement(double safety, double ulps) {
     public static final double CONSTANT_RELATIVE = 1e-9;
 
     /**
-     * A magnitude below which a true value is treated as zero when the diagnoser divides by it, and
-     * a factor below which it is no factor at all.
+     * A magnitude below which a true value is treated as zero when the diagnoser divides by it, a
+     * factor below which it is no factor at all, and a gradient or an update's step below which the
+     * point says nothing about the step's direction.
      */
     public static final double NEGLIGIBLE = 1e-12;
+
+    /**
+     * Relative rounding allowed between two values of a loss (plain double evaluations of one
+     * formula at nearby points): a step away from the loss's minimum may not lower it by more.
+     */
+    public static final double LOSS_ROUNDING_RELATIVE = 1e-12;
 
     public BoundedAgreement {
         if (!(safety >= 1) || !(ulps >= 0) || Double.isInfinite(safety) || Double.isInfinite(ulps)) {
@@ -64,6 +71,15 @@ public record BoundedAgreement(double safety, double ulps) {
     public static boolean codeRunAgrees(double executed, double truth) {
         double scale = Math.max(Math.abs(truth), Math.abs(executed));
         return Math.abs(truth - executed) <= CODE_RUN_RELATIVE * scale + Double.MIN_NORMAL;
+    }
+
+    /**
+     * Whether the loss a step away is lower than at the target by more than rounding, see
+     * {@link #LOSS_ROUNDING_RELATIVE}; a loss that is not finite away is not lower.
+     */
+    public static boolean lowerBeyondRounding(double away, double atTarget) {
+        double slack = LOSS_ROUNDING_RELATIVE * Math.max(1, Math.max(Math.abs(away), Math.abs(atTarget)));
+        return Double.isFinite(away) && away < atTarget - slack;
     }
 
     /** Whether two constants derived from double evaluations are the same, see {@link #CONSTANT_RELATIVE}. */

@@ -5,13 +5,15 @@ import org.gradaudit.numeric.Method;
 
 /**
  * Finite-difference noise floors: when a value agrees with a finite-difference estimate of it, given
- * the estimate's own error. Two rules live here, each with the sentence a report prints:
+ * the estimate's own error. Three rules live here, each with the sentence a report prints:
  * <ul>
  *   <li>the gradient checker's, per element or direction ({@link #element}, {@link #direction},
  *       {@link #rule(Method)});
  *   <li>the audit's cross-check of a symbolic derivative against Ridders' differences of the graph
  *       ({@link #crossCheckAgrees}, {@link #CROSS_CHECK_RULE}), the one symbolic-against-Ridders
- *       comparison, which {@code assertDerivative} reaches through the audit.
+ *       comparison, which {@code assertDerivative} reaches through the audit;
+ *   <li>the vectorized audit's check of its matrix rules against Richardson-extrapolated central
+ *       differences of the loss ({@link #matrixRulesAgree}, {@link #MATRIX_RULES_RULE}).
  * </ul>
  *
  * <p>The gradient checker's tolerance of one comparison is derived from its own noise floor rather than a fixed rtol:
@@ -43,7 +45,34 @@ public final class NoiseFloor {
             + " graph when they differ by at most 1e-7 x max(1e-3, |symbolic|) or 10 x Ridders' own error estimate,"
             + " whichever is larger";
 
+    /** Matrix rules: relative agreement asked of dL/dV with Richardson's estimate, of the scale ... */
+    public static final double MATRIX_RULES_RELATIVE = 1e-6;
+    /** ... plus this multiple of the extrapolation's own error estimate ... */
+    public static final double MATRIX_RULES_ESTIMATE_MULTIPLE = 4;
+    /** ... plus this, so that an entry whose true value is 0 is not held to differences' rounding of 0. */
+    public static final double MATRIX_RULES_ABSOLUTE = 1e-10;
+    /** The matrix rules' check in words. */
+    public static final String MATRIX_RULES_RULE = "the matrix rules' dL/dV agrees with Richardson-extrapolated"
+            + " central differences of the loss (steps h and h/2) when they differ by at most 1e-6 x the largest"
+            + " |dL/dV| entry (along a random direction of V, the sum of the |dL/dV| entries) + 4 x the"
+            + " extrapolation's error estimate + 1e-10";
+
     private NoiseFloor() {
+    }
+
+    /**
+     * Whether one entry (or one directional derivative) of the matrix rules agrees with Richardson's
+     * extrapolation of central differences, see {@link #MATRIX_RULES_RULE}.
+     *
+     * @param rules the rules' value
+     * @param richardson the extrapolated difference, finite
+     * @param estimate its error estimate, {@code |richardson - difference at h/2|}
+     * @param scale the largest |rules| entry of the tensor, or along a direction the sum of the |rules| entries
+     * @return whether they agree; a NaN value of the rules is not disagreement here
+     */
+    public static boolean matrixRulesAgree(double rules, double richardson, double estimate, double scale) {
+        return !(Math.abs(richardson - rules) > MATRIX_RULES_RELATIVE * scale
+                + MATRIX_RULES_ESTIMATE_MULTIPLE * estimate + MATRIX_RULES_ABSOLUTE);
     }
 
     /**

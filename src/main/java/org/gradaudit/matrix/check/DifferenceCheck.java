@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gradaudit.check.tolerance.NoiseFloor;
 import org.gradaudit.matrix.model.MatrixModel;
 import org.gradaudit.matrix.numeric.Tensor;
 import org.gradaudit.matrix.numeric.TensorEval;
@@ -14,11 +15,14 @@ import org.gradaudit.matrix.numeric.TensorEval;
  * of V (for a node, its value is replaced and everything downstream recomputed); or, at the larger
  * size draws ({@link #checkDirections}), the rules' derivative along random directions of V against
  * differences along them, which costs four passes per direction instead of four per entry. A
- * disagreement is reported, never hidden: the statements about V are then unverified.
+ * disagreement ({@link NoiseFloor#MATRIX_RULES_RULE}) is reported, never hidden: the statements
+ * about V are then unverified.
  */
 final class DifferenceCheck {
-    /** Relative agreement asked of the extrapolated difference, on top of its own error estimate. */
-    static final double RELATIVE = 1e-6;
+    /** The first step, relative to max(1, |x|) (along a direction, to max(1, max |x|)). */
+    private static final double FIRST_STEP = 1e-3;
+    /** Where the loss is not finite a step away, the step shrinks tenfold, down to this. */
+    private static final double SMALLEST_STEP = 1e-8;
 
     private DifferenceCheck() {
     }
@@ -64,10 +68,10 @@ final class DifferenceCheck {
                 along += rules.value(k) * r[k];
                 size += Math.abs(rules.value(k));
             }
-            double h = 1e-3 * Math.max(1, scaleX);
+            double h = FIRST_STEP * Math.max(1, scaleX);
             double d1 = along(model, p, v, free, r, h);
             double d2 = along(model, p, v, free, r, h / 2);
-            while ((!Double.isFinite(d1) || !Double.isFinite(d2)) && h > 1e-8) {
+            while ((!Double.isFinite(d1) || !Double.isFinite(d2)) && h > SMALLEST_STEP) {
                 h /= 10;
                 d1 = along(model, p, v, free, r, h);
                 d2 = along(model, p, v, free, r, h / 2);
@@ -77,7 +81,7 @@ final class DifferenceCheck {
             }
             double richardson = (4 * d2 - d1) / 3;
             double estimate = Math.abs(richardson - d2);
-            if (Math.abs(richardson - along) > RELATIVE * size + 4 * estimate + 1e-10) {
+            if (!NoiseFloor.matrixRulesAgree(along, richardson, estimate, size)) {
                 return Optional.of(String.format(Locale.ROOT, "along a random direction of %s the matrix rules give a"
                         + " derivative of %.10g but finite differences of the loss give %.10g (sizes %s)", v, along,
                         richardson, p.sizes()));
@@ -111,11 +115,11 @@ final class DifferenceCheck {
         }
         for (int k = 0; k < value.size(); k++) {
             double x = value.value(k);
-            double h = 1e-3 * Math.max(1, Math.abs(x));
+            double h = FIRST_STEP * Math.max(1, Math.abs(x));
             double d1 = central(loss, k, x, h);
             double d2 = central(loss, k, x, h / 2);
             // near the edge of the loss's domain (a probability close to 1), smaller steps stay inside it
-            while ((!Double.isFinite(d1) || !Double.isFinite(d2)) && h > 1e-8) {
+            while ((!Double.isFinite(d1) || !Double.isFinite(d2)) && h > SMALLEST_STEP) {
                 h /= 10;
                 d1 = central(loss, k, x, h);
                 d2 = central(loss, k, x, h / 2);
@@ -127,7 +131,7 @@ final class DifferenceCheck {
             double richardson = (4 * d2 - d1) / 3;
             double estimate = Math.abs(richardson - d2);
             double r = rules.value(k);
-            if (Math.abs(richardson - r) > RELATIVE * scale + 4 * estimate + 1e-10) {
+            if (!NoiseFloor.matrixRulesAgree(r, richardson, estimate, scale)) {
                 return Optional.of(String.format(Locale.ROOT, "the matrix rules give %s%s = %.10g but finite"
                         + " differences of the loss give %.10g (sizes %s)", what, index(value, k), r, richardson, p.sizes()));
             }

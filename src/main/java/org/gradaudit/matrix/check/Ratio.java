@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.gradaudit.check.Diagnosis;
+import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.matrix.expr.MExpr;
 import org.gradaudit.matrix.grad.Build;
 import org.gradaudit.matrix.grad.Coef;
@@ -17,8 +18,19 @@ import org.gradaudit.matrix.numeric.Tensor;
  * inverse an extra one.
  */
 final class Ratio {
-    /** How closely the entries' ratios must agree. */
-    private static final double AGREE = 1e-9;
+    /** How closely the ratios of the size draws must agree: as any two constants the diagnoser derives. */
+    private static final double AGREE = BoundedAgreement.CONSTANT_RELATIVE;
+    /**
+     * Within one draw, an entry whose truth is at most this fraction of the tensor's largest says
+     * nothing about the ratio (its quotient is mostly rounding) and is skipped ...
+     */
+    private static final double NEGLIGIBLE_ENTRY = 1e-6;
+    /**
+     * ... unless its claimed value is this many times past that (then the claim is not a multiple of
+     * the truth); and the entries' quotients in one draw, computed through such small values, may
+     * differ by this many times {@link #AGREE}.
+     */
+    private static final double ENTRY_SLACK = 1e3;
 
     private Ratio() {
     }
@@ -88,8 +100,8 @@ final class Ratio {
         double r = Double.NaN;
         for (int k = 0; k < truth.size(); k++) {
             double t = truth.value(k);
-            if (Math.abs(t) <= 1e-6 * scale) {
-                if (Math.abs(claimed.value(k)) > 1e-6 * scale * 1e3) {
+            if (Math.abs(t) <= NEGLIGIBLE_ENTRY * scale) {
+                if (Math.abs(claimed.value(k)) > NEGLIGIBLE_ENTRY * scale * ENTRY_SLACK) {
                     return Double.NaN;
                 }
                 continue;
@@ -97,7 +109,7 @@ final class Ratio {
             double q = claimed.value(k) / t;
             if (Double.isNaN(r)) {
                 r = q;
-            } else if (Math.abs(q - r) > AGREE * Math.max(1, Math.abs(r)) * 1e3) {
+            } else if (Math.abs(q - r) > AGREE * Math.max(1, Math.abs(r)) * ENTRY_SLACK) {
                 return Double.NaN;
             }
         }

@@ -39,7 +39,8 @@ final class Ops {
         return Double.isNaN(e) ? Double.POSITIVE_INFINITY : Math.abs(e);
     }
 
-    private static int broadcastSize(int x, int y) {
+    /** The size numpy broadcasting gives two axes of sizes x and y: equal, or one of them 1. */
+    static int broadcastSize(int x, int y) {
         if (x == y || y == 1) {
             return x;
         }

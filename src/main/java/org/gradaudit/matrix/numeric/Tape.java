@@ -182,19 +182,9 @@ final class Tape {
     private int binary(Kind kind, int a, int b, MExpr op) {
         Step sa = step(a);
         Step sb = step(b);
-        int rows = broadcast(sa.rows(), sb.rows());
-        int cols = broadcast(sa.cols(), sb.cols());
+        int rows = Ops.broadcastSize(sa.rows(), sb.rows());
+        int cols = Ops.broadcastSize(sa.cols(), sb.cols());
         return add(new Step(kind, a, b, Math.max(sa.rank(), sb.rank()), rows, cols, op), null);
-    }
-
-    private static int broadcast(int x, int y) {
-        if (x == y || y == 1) {
-            return x;
-        }
-        if (x == 1) {
-            return y;
-        }
-        throw new IllegalArgumentException("sizes [" + x + "] and [" + y + "] do not broadcast");
     }
 
     private int matmul(int a, int b, MExpr op) {

@@ -14,28 +14,28 @@ final class Arguments {
     static NumpyParser.Args read(NumpyParser p, Token fn, int positionalWanted) throws SyntaxError {
         List<MExpr> positional = new ArrayList<>();
         Map<String, String> keywords = new LinkedHashMap<>();
-        if (!p.peekToken().is(")")) {
+        if (!p.in.peek().is(")")) {
             do {
-                Token t = p.peekToken();
-                if (t.type() == Token.Type.NAME && p.peekSecond().is("=")) {
-                    p.takeToken();
-                    p.takeToken();
-                    Token v = p.takeToken();
+                Token t = p.in.peek();
+                if (t.type() == Token.Type.NAME && p.in.peekSecond().is("=")) {
+                    p.in.take();
+                    p.in.take();
+                    Token v = p.in.take();
                     if (!t.text().equals("axis") && !t.text().equals("keepdims")) {
                         throw new SyntaxError(t.column(), "unsupported argument '" + t.text() + "' of " + fn.text()
                                 + "; supported: axis=0, axis=1, axis=-1, keepdims=True");
                     }
                     String value = v.text();
-                    if (v.is("-") && p.peekToken().type() == Token.Type.NUMBER) {
-                        value = "-" + p.takeToken().text();
+                    if (v.is("-") && p.in.peek().type() == Token.Type.NUMBER) {
+                        value = "-" + p.in.take().text();
                     }
                     keywords.put(t.text(), value);
                 } else {
-                    positional.add(p.parseFormula());
+                    positional.add(p.formula());
                 }
-            } while (p.acceptOp(","));
+            } while (p.in.accept(","));
         }
-        p.expectOp(")", "to close the arguments of " + fn.text());
+        p.in.expect(")", "to close the arguments of " + fn.text());
         if (positional.size() != positionalWanted) {
             throw new SyntaxError(fn.column(), fn.text() + " takes " + positionalWanted + " array argument"
                     + (positionalWanted == 1 ? "" : "s") + " here, found " + positional.size());

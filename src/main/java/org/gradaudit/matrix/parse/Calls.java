@@ -23,18 +23,18 @@ final class Calls {
     static MExpr call(NumpyParser p, Token t) throws SyntaxError {
         String name = t.text();
         if (name.equals("np")) {
-            p.expectOp(".", "after np");
-            Token attr = p.takeToken();
+            p.in.expect(".", "after np");
+            Token attr = p.in.take();
             if (attr.type() != Token.Type.NAME) {
                 throw new SyntaxError(attr.column(), "expected a numpy function after 'np.'");
             }
             name = "np." + attr.text();
         }
-        Token open = p.peekToken();
+        Token open = p.in.peek();
         if (!open.is("(")) {
             throw new SyntaxError(t.column(), "'" + name + "' must be called; supported functions: " + SUPPORTED);
         }
-        p.takeToken();
+        p.in.take();
         Token fn = new Token(Token.Type.NAME, name, t.column());
         if (p.macros().isFunction(name)) {
             Macros.Function f = p.macros().function(name);
@@ -47,7 +47,7 @@ final class Calls {
         if (p.macros().declares(name)) {
             throw new SyntaxError(t.column(), p.macros().notYet(name));
         }
-        return p.located(switch (name) {
+        return p.at(switch (name) {
             case "np.dot", "np.matmul" -> {
                 List<MExpr> a = p.args(fn, 2).positional();
                 yield new MExpr.MatMul(a.get(0), a.get(1));
@@ -110,14 +110,14 @@ final class Calls {
 
     /** The shape argument of np.ones and np.zeros, {@code ((N, D))}, {@code ((n,))} or {@code (n)}, and the closing parenthesis. */
     private static Shape shape(NumpyParser p, Token fn) throws SyntaxError {
-        boolean tuple = p.peekToken().is("(");
+        boolean tuple = p.in.peek().is("(");
         if (tuple) {
-            p.takeToken();
+            p.in.take();
         }
         List<Dim> dims = new ArrayList<>();
         boolean trailingComma = false;
-        while (!(tuple && p.peekToken().is(")"))) {
-            Token t = p.takeToken();
+        while (!(tuple && p.in.peek().is(")"))) {
+            Token t = p.in.take();
             if (t.type() == Token.Type.NAME && p.dims().contains(t.text())) {
                 dims.add(new Dim.Sym(t.text()));
             } else if (t.type() == Token.Type.NUMBER && t.text().matches("[0-9]{1,2}")
@@ -132,15 +132,15 @@ final class Calls {
             if (!tuple) {
                 break;
             }
-            if (p.peekToken().is(",")) {
-                p.takeToken();
+            if (p.in.peek().is(",")) {
+                p.in.take();
                 trailingComma = true;
-            } else if (!p.peekToken().is(")")) {
-                throw new SyntaxError(p.peekToken().column(), "expected ',' or ')' in the shape of " + fn.text());
+            } else if (!p.in.peek().is(")")) {
+                throw new SyntaxError(p.in.peek().column(), "expected ',' or ')' in the shape of " + fn.text());
             }
         }
         if (tuple) {
-            p.expectOp(")", "to close the shape of " + fn.text());
+            p.in.expect(")", "to close the shape of " + fn.text());
             if (dims.size() == 1 && !trailingComma) {
                 throw new SyntaxError(fn.column(), "(" + dims.get(0) + ") is not a shape in numpy; write (" + dims.get(0)
                         + ",) for a rank-1 array or (" + dims.get(0) + ", 1) for a column");
@@ -150,7 +150,7 @@ final class Calls {
             throw new SyntaxError(fn.column(), fn.text() + " of rank " + dims.size() + "; vectorized files support"
                     + " scalars, rank-1 arrays (n,) and matrices (rows, cols)");
         }
-        p.expectOp(")", "to close the arguments of " + fn.text());
+        p.in.expect(")", "to close the arguments of " + fn.text());
         return new Shape(dims);
     }
 

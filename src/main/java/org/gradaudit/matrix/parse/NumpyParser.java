@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gradaudit.matrix.expr.MExpr;
-import org.gradaudit.matrix.expr.MExpr.Apply;
 import org.gradaudit.matrix.expr.MExpr.Bin;
 import org.gradaudit.matrix.expr.MExpr.BinOp;
 import org.gradaudit.matrix.expr.MExpr.CmpOp;
-import org.gradaudit.matrix.expr.MExpr.Fn;
 import org.gradaudit.matrix.expr.MExpr.Reduce;
 import org.gradaudit.matrix.expr.MExpr.ReduceOp;
 
@@ -35,15 +33,15 @@ final class NumpyParser {
     /** Deepest nesting of a formula. */
     static final int MAX_DEPTH = 200;
 
-    private final List<Token> tokens;
+    /** The formula's tokens, read by this parser and by {@link Calls} and {@link Arguments}. */
+    final Tokens in;
     private final Vocabulary vocabulary;
     private final Map<MExpr, Integer> columns;
     private final Macros.Budget budget;
-    private int next;
     private int depth;
 
     private NumpyParser(List<Token> tokens, Vocabulary vocabulary, Map<MExpr, Integer> columns) {
-        this.tokens = tokens;
+        this.in = new Tokens(tokens);
         this.vocabulary = vocabulary;
         this.columns = columns;
         this.budget = new Macros.Budget(columns);
@@ -61,53 +59,30 @@ final class NumpyParser {
         NumpyParser p = new NumpyParser(Lexer.lex(text, offset, vocabulary.loss(), vocabulary.quantities()), vocabulary,
                 columns);
         MExpr e = p.formula();
-        Token t = p.peek();
+        Token t = p.in.peek();
         if (t.type() != Token.Type.END) {
             throw new SyntaxError(t.column(), "unexpected '" + t.text() + "' after a complete formula");
         }
         return e;
     }
 
-    private Token peek() {
-        return tokens.get(next);
-    }
-
-    private Token take() {
-        return tokens.get(next++);
-    }
-
-    private boolean accept(String op) {
-        if (peek().is(op)) {
-            next++;
-            return true;
-        }
-        return false;
-    }
-
-    private Token expect(String op, String what) throws SyntaxError {
-        Token t = peek();
-        if (!t.is(op)) {
-            throw new SyntaxError(t.column(), "expected '" + op + "' " + what + ", found "
-                    + (t.type() == Token.Type.END ? "the end of the formula" : "'" + t.text() + "'"));
-        }
-        return take();
-    }
-
-    private <T extends MExpr> T at(T e, int column) {
+    /** Records where {@code e} was written, by identity; the first position recorded stands. */
+    <T extends MExpr> T at(T e, int column) {
         columns.putIfAbsent(e, column);
         return e;
     }
 
-    private MExpr formula() throws SyntaxError {
+    /** {@code formula}, the grammar's start, also for the arguments of a call. */
+    MExpr formula() throws SyntaxError {
         if (++depth > MAX_DEPTH) {
-            throw new SyntaxError(peek().column(), "formula is nested more than " + MAX_DEPTH + " deep");
+            throw new SyntaxError(in.peek().column(), "formula is nested more than " + MAX_DEPTH + " deep");
         }
         try {
             MExpr left = sum();
-            Token t = peek();
+            Token t = in.peek();
             for (CmpOp op : CmpOp.values()) {
                 if (t.is(op.symbol)) {
-                    take();
+                    in.take();
                     return at(new MExpr.Compare(op, left, sum()), t.column());
                 }
             }
@@ -122,8 +97,8 @@ final class NumpyParser {
 
     private MExpr sum() throws SyntaxError {
         MExpr e = product();
-        while (peek().is("+") || peek().is("-")) {
-            Token t = take();
+        while (in.peek().is("+") || in.peek().is("-")) {
+            Token t = in.take();
             e = at(new Bin(t.is("+") ? BinOp.ADD : BinOp.SUB, e, product()), t.column());
         }
         return e;
@@ -131,8 +106,8 @@ final class NumpyParser {
 
     private MExpr product() throws SyntaxError {
         MExpr e = unary();
-        while (peek().is("*") || peek().is("/") || peek().is("@")) {
-            Token t = take();
+        while (in.peek().is("*") || in.peek().is("/") || in.peek().is("@")) {
+            Token t = in.take();
             MExpr right = unary();
             e = at(t.is("@") ? new MExpr.MatMul(e, right) : new Bin(t.is("*") ? BinOp.MUL : BinOp.DIV, e, right),
                     t.column());
@@ -141,12 +116,12 @@ final class NumpyParser {
     }
 
     private MExpr unary() throws SyntaxError {
-        Token t = peek();
-        if (accept("-")) {
+        Token t = in.peek();
+        if (in.accept("-")) {
             MExpr a = unary();
             return at(a instanceof MExpr.Num n ? new MExpr.Num(-n.value()) : new MExpr.Neg(a), t.column());
         }
-        if (accept("+")) {
+        if (in.accept("+")) {
             return unary();
         }
         if (++depth > MAX_DEPTH) {
@@ -161,8 +136,8 @@ final class NumpyParser {
 
     private MExpr power() throws SyntaxError {
         MExpr base = postfix();
-        Token t = peek();
-        if (accept("**")) {
+        Token t = in.peek();
+        if (in.accept("**")) {
             return at(new MExpr.Pow(base, constantExponent(unary(), t.column())), t.column());
         }
         return base;
@@ -178,27 +153,27 @@ final class NumpyParser {
 
     private MExpr postfix() throws SyntaxError {
         MExpr e = atom();
-        while (peek().is(".")) {
-            Token dot = take();
-            Token name = take();
+        while (in.peek().is(".")) {
+            Token dot = in.take();
+            Token name = in.take();
             if (name.type() != Token.Type.NAME) {
                 throw new SyntaxError(name.column(), "expected an attribute after '.'");
             }
             switch (name.text()) {
                 case "T" -> e = at(new MExpr.Transpose(e), dot.column());
                 case "transpose" -> {
-                    expect("(", "after transpose");
-                    expect(")", "after transpose(");
+                    in.expect("(", "after transpose");
+                    in.expect(")", "after transpose(");
                     e = at(new MExpr.Transpose(e), dot.column());
                 }
                 case "dot" -> {
-                    expect("(", "after .dot");
+                    in.expect("(", "after .dot");
                     MExpr b = formula();
-                    expect(")", "after the argument of .dot");
+                    in.expect(")", "after the argument of .dot");
                     e = at(new MExpr.MatMul(e, b), dot.column());
                 }
                 case "sum", "mean" -> {
-                    expect("(", "after ." + name.text());
+                    in.expect("(", "after ." + name.text());
                     Args a = args(name, 0);
                     e = at(new Reduce(name.text().equals("sum") ? ReduceOp.SUM : ReduceOp.MEAN, e, a.axis(),
                             a.keepdims()), dot.column());
@@ -211,7 +186,7 @@ final class NumpyParser {
     }
 
     private MExpr atom() throws SyntaxError {
-        Token t = take();
+        Token t = in.take();
         switch (t.type()) {
             case NUMBER -> {
                 try {
@@ -224,7 +199,7 @@ final class NumpyParser {
                 return at(new MExpr.Adjoint(vocabulary.loss(), t.text()), t.column());
             }
             case NAME -> {
-                if (peek().is("(") || t.text().equals("np")) {
+                if (in.peek().is("(") || t.text().equals("np")) {
                     return Calls.call(this, t);
                 }
                 if (vocabulary.quantities().contains(t.text())) { // a function's parameter shadows the file's names
@@ -250,7 +225,7 @@ final class NumpyParser {
             case OP -> {
                 if (t.is("(")) {
                     MExpr e = formula();
-                    expect(")", "to close the '(' at column " + t.column());
+                    in.expect(")", "to close the '(' at column " + t.column());
                     return e;
                 }
                 throw new SyntaxError(t.column(), t.is("[") ? "indexing is not supported in a formula; masks are written"
@@ -269,16 +244,6 @@ final class NumpyParser {
         return Arguments.read(this, fn, positionalWanted);
     }
 
-    /** The token after the next one. */
-    Token peekSecond() {
-        return tokens.get(Math.min(next + 1, tokens.size() - 1));
-    }
-
-    boolean acceptOp(String op) {
-        return accept(op);
-    }
-
-    // for Calls
     Set<String> dims() {
         return vocabulary.dims();
     }
@@ -289,29 +254,5 @@ final class NumpyParser {
 
     Macros.Budget budget() {
         return budget;
-    }
-
-    Token peekToken() {
-        return peek();
-    }
-
-    Token takeToken() {
-        return take();
-    }
-
-    Token expectOp(String op, String what) throws SyntaxError {
-        return expect(op, what);
-    }
-
-    MExpr parseFormula() throws SyntaxError {
-        return formula();
-    }
-
-    <T extends MExpr> T located(T e, int column) {
-        return at(e, column);
-    }
-
-    static Apply apply(Fn fn, MExpr a) {
-        return new Apply(fn, a);
     }
 }

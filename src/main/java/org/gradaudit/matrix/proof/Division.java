@@ -43,7 +43,7 @@ final class Division {
             q = q.plus(t);
             r = r.plus(dd.times(t).negated());
             // rounding may leave the cancelled leading term behind
-            if (r.coefficients().containsKey(lr) && Math.abs(r.coefficients().get(lr)) < 1e-12 * Math.abs(t.coefficients()
+            if (r.coefficients().containsKey(lr) && Math.abs(r.coefficients().get(lr)) < Poly.ROUNDING * Math.abs(t.coefficients()
                     .values().iterator().next() * lc)) {
                 r = r.plus(Poly.term(-r.coefficients().get(lr), r.mono(lr)));
             }

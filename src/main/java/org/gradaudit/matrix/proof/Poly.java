@@ -10,6 +10,11 @@ import java.util.TreeMap;
 final class Poly {
     /** Most terms a poly may have; beyond it the canonical form gives up rather than grow. */
     static final int MAX_TERMS = 600;
+    /**
+     * Coefficients are doubles: relative to the larger coefficient, a sum that cancels to this or less
+     * is 0, and two that differ by more are different (equal to 12 significant digits).
+     */
+    static final double ROUNDING = 1e-12;
     static final Poly ZERO = new Poly(new TreeMap<>(), new TreeMap<>());
     static final Poly ONE = constant(1);
 
@@ -69,7 +74,7 @@ final class Poly {
         o.coefficients.forEach((key, c) -> {
             double sum = k.getOrDefault(key, 0.0) + c;
             double scale = Math.max(Math.abs(c), Math.abs(k.getOrDefault(key, 0.0)));
-            if (Math.abs(sum) <= 1e-12 * scale) {
+            if (Math.abs(sum) <= ROUNDING * scale) {
                 k.remove(key);
                 t.remove(key);
             } else {
@@ -111,7 +116,7 @@ final class Poly {
         for (Map.Entry<String, Double> e : coefficients.entrySet()) {
             double a = e.getValue();
             double b = o.coefficients.get(e.getKey());
-            if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) {
+            if (Math.abs(a - b) > ROUNDING * Math.max(Math.abs(a), Math.abs(b))) {
                 return false;
             }
         }

@@ -1,7 +1,6 @@
 package org.gradaudit.report.html;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +15,8 @@ import org.gradaudit.expr.Expr;
  * The audit as one page: the source, the summary, then the derivation section by section in the
  * source's order, each statement typeset with its verdict (a word and a colour), and for a wrong
  * one the diagnosis, the true and corrected formulas beside the claimed one with the part that
- * differs marked, the counterexample, and links to the lines it consumes; then the code run.
+ * differs marked, the counterexample, and links to the lines it consumes; then the code run. The
+ * formulas are typeset by {@link StatementMath}, the tables and links by {@link AuditTables}.
  */
 public final class AuditPage {
     /** Most separate parts of a formula marked as differing; past it, marking helps no reader. */
@@ -27,11 +27,10 @@ public final class AuditPage {
     private final Formulas formulas;
     private final MathMl math;
     private final Prose prose;
-    /** The statements on each line: one, or several for a chain of equalities {@code a = b = c}. */
-    private final Map<Integer, List<Statement>> statements = new HashMap<>();
     /** How many findings of each line the page has shown so far. */
     private final Map<Integer, Integer> onPage = new HashMap<>();
     private final AuditTables tables;
+    private final StatementMath written;
 
     private AuditPage(AuditResult result) {
         this.result = result;
@@ -39,9 +38,7 @@ public final class AuditPage {
         this.math = new MathMl(h, Notation.forNames(formulas.vocabulary()));
         this.prose = new Prose(h, math, formulas);
         this.tables = new AuditTables(result, h, math, prose, formulas);
-        for (Statement s : result.derivation().statements()) {
-            statements.computeIfAbsent(s.position().line(), k -> new java.util.ArrayList<>()).add(s);
-        }
+        this.written = new StatementMath(result.derivation(), h, math, formulas);
     }
 
     /** The page for an audit. */
@@ -146,22 +143,22 @@ public final class AuditPage {
             h.element("span", f.diagnosis().toString(), "class", "kind");
         }
         h.close("header");
-        Statement s = statementOf(f);
-        Expr claimed = claimedExpr(f, s);
+        Statement s = written.statementOf(f);
+        Expr claimed = written.claimedExpr(f, s);
         Optional<Expr> fix = formulas.parse(f.fix());
         Optional<Expr> expected = formulas.parse(f.expected());
-        Set<Expr> markClaimed = MathMl.identitySet();
-        Set<Expr> markFix = MathMl.identitySet();
-        Set<Expr> markExpected = MathMl.identitySet();
+        Set<Expr> markClaimed = Differences.identitySet();
+        Set<Expr> markFix = Differences.identitySet();
+        Set<Expr> markExpected = Differences.identitySet();
         if (claimed != null && f.verdict() == Verdict.WRONG) {
             if (fix.isPresent()) {
-                MathMl.differences(claimed, fix.get(), markClaimed, markFix, MARK_LIMIT);
+                Differences.differences(claimed, fix.get(), markClaimed, markFix, MARK_LIMIT);
             } else if (expected.isPresent()) {
-                MathMl.differences(claimed, expected.get(), markClaimed, markExpected, MARK_LIMIT);
+                Differences.differences(claimed, expected.get(), markClaimed, markExpected, MARK_LIMIT);
             }
         }
         h.open("div", "class", "statement");
-        statement(f, s, claimed, markClaimed);
+        written.statement(f, s, claimed, markClaimed);
         h.close("div");
         if (f.verdict() == Verdict.CORRECT) {
             notes(f);
@@ -170,7 +167,7 @@ public final class AuditPage {
             prose.write(f.message());
             h.close("p");
             if (f.verdict() == Verdict.WRONG) {
-                formulas(f, s, expected, markExpected, fix, markFix, !markClaimed.isEmpty());
+                written.formulas(f, s, expected, markExpected, fix, markFix, !markClaimed.isEmpty());
                 tables.counterexample(f);
                 if (!f.upstream().isEmpty()) {
                     h.open("p").text(f.inherited() ? "Root cause: " : "Also consumes the wrong value of ");
@@ -198,109 +195,5 @@ public final class AuditPage {
             h.text(").").close("li");
         }
         h.close("ul");
-    }
-
-    /** The statement a finding judges: on a chain's line, the step whose right-hand side it claims. */
-    private Statement statementOf(Finding f) {
-        List<Statement> onLine = statements.getOrDefault(f.line(), List.of());
-        return onLine.stream().filter(s -> s instanceof Statement.Claim c && (f.claimed().equals(c.rhs().text()) || f.claimed().startsWith(c.rhs().text() + " where ")))
-                .findFirst().orElse(onLine.isEmpty() ? null : onLine.get(0));
-    }
-
-    /** The statement's right-hand side as written, or read back from the finding when it has no statement. */
-    private Expr claimedExpr(Finding f, Statement s) {
-        if (s instanceof Statement.Claim c) {
-            return c.rhs().expr();
-        }
-        if (s instanceof Statement.Code c && c.op() == Statement.Assign.SET) {
-            return c.rhs().expr();
-        }
-        if (s instanceof Statement.Definition d) {
-            return d.rhs().expr();
-        }
-        if (s instanceof Statement.Loss l) {
-            return l.rhs().expr();
-        }
-        return formulas.parse(f.claimed()).orElse(null);
-    }
-
-    /** The left-hand side, as the statement wrote it. */
-    private void lhs(Finding f, Statement s) {
-        if (s instanceof Statement.Claim c && c.lhs() instanceof Statement.LeibnizLhs l) {
-            math.expr(new Expr.Deriv(l.of(), l.wrt()), Set.of());
-        } else if (s instanceof Statement.Claim c && c.lhs() instanceof Statement.ExprDerivLhs l) {
-            math.derivativeOf(l.of().expr(), l.wrt());
-        } else if (s instanceof Statement.Claim c && c.lhs() instanceof Statement.ExprLhs l) {
-            math.expr(l.expr().expr(), Set.of());
-        } else if (s instanceof Statement.Loss l) {
-            List<Expr> arguments = new java.util.ArrayList<>();
-            l.predictions().forEach(p -> arguments.add(new Expr.Var(p)));
-            l.targets().forEach(t -> arguments.add(new Expr.Var(t)));
-            math.expr(new Expr.Call(l.name(), arguments), Set.of());
-        } else if (s instanceof Statement.Code c) {
-            math.expr(new Expr.Var(c.name()), Set.of());
-        } else if (s instanceof Statement.Definition d) {
-            math.expr(new Expr.Var(d.name()), Set.of());
-        } else {
-            Optional<Expr> e = formulas.parse(f.lhs());
-            if (e.isPresent()) {
-                math.expr(e.get(), Set.of());
-            } else {
-                math.words(f.lhs());
-            }
-        }
-    }
-
-    private void statement(Finding f, Statement s, Expr claimed, Set<Expr> marked) {
-        math.open(f.lhs() + " = " + f.claimed(), false);
-        lhs(f, s);
-        math.op("=");
-        if (claimed != null) {
-            math.expr(claimed, marked);
-        } else {
-            math.words(f.claimed());
-        }
-        if (s instanceof Statement.Claim c && !c.where().isEmpty()) {
-            math.words("\u2003where\u2003");
-            for (int i = 0; i < c.where().size(); i++) {
-                Statement.Where w = c.where().get(i);
-                if (i > 0) {
-                    math.op(",");
-                }
-                math.expr(new Expr.Var(w.name()), Set.of()).op("=").expr(w.value().expr(), Set.of());
-            }
-        }
-        math.close();
-    }
-
-    private void formulas(Finding f, Statement s, Optional<Expr> expected, Set<Expr> markExpected, Optional<Expr> fix,
-                          Set<Expr> markFix, boolean marked) {
-        if (expected.isEmpty() && fix.isEmpty()) {
-            return;
-        }
-        h.open("dl", "class", "formulas");
-        if (expected.isPresent()) {
-            h.element("dt", "True value");
-            h.open("dd", "class", "expected");
-            math.open(f.lhs() + " = " + f.expected(), false);
-            lhs(f, s);
-            math.op("=").expr(expected.get(), markExpected);
-            math.close();
-            h.close("dd");
-        }
-        if (fix.isPresent()) {
-            h.element("dt", "Corrected, as written");
-            h.open("dd", "class", "corrected");
-            math.open(f.lhs() + " = " + f.fix(), false);
-            lhs(f, s);
-            math.op("=").expr(fix.get(), markFix);
-            math.close();
-            h.close("dd");
-        }
-        h.close("dl");
-        if (marked) {
-            h.open("p", "class", "muted").text("The ").element("span", "marked", "class", "legend-mark")
-                    .text(" parts are where the claimed formula and the right one differ.").close("p");
-        }
     }
 }

@@ -4,11 +4,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.gradaudit.report.XmlText;
 
 /**
- * A small writer of HTML that is also well-formed XML: every text and attribute value is escaped,
- * every element is closed, and tags must nest. Inside {@code svg} and {@code math} (foreign content
- * in HTML) an empty element is written self-closing; in HTML only void elements are.
+ * A small writer of HTML that is also well-formed XML: every text and attribute value is escaped
+ * ({@link XmlText#HTML}), every element is closed, and tags must nest. Inside {@code svg} and
+ * {@code math} (foreign content in HTML) an empty element is written self-closing; in HTML only
+ * void elements are.
  */
 final class Html {
     private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9-]*(:[a-z][a-zA-Z0-9-]*)?");
@@ -67,9 +69,9 @@ final class Html {
         return open(tag, attributes).text(text).close(tag);
     }
 
-    /** Escaped text; control characters other than newline and tab become spaces. */
+    /** Escaped text; control characters other than newline and tab become spaces ({@link XmlText#HTML}). */
     Html text(String s) {
-        escape(s, false);
+        XmlText.HTML.escape(out, s, false);
         return this;
     }
 
@@ -126,7 +128,7 @@ final class Html {
             }
             checkName(attributes[i]);
             out.append(' ').append(attributes[i]).append("=\"");
-            escape(attributes[i + 1], true);
+            XmlText.HTML.escape(out, attributes[i + 1], true);
             out.append('"');
         }
     }
@@ -134,30 +136,6 @@ final class Html {
     private static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a tag or attribute name: [" + name + "]");
-        }
-    }
-
-    private void escape(String s, boolean attribute) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfffe || c == 0xffff;
-                    boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
-                            && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)));
-                    if (Character.isHighSurrogate(c) && !loneSurrogate) {
-                        out.append(c).append(s.charAt(++i));
-                    } else {
-                        out.append(control || loneSurrogate ? ' ' : c);
-                    }
-                }
-            }
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.gradaudit.report.html;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
@@ -20,8 +17,9 @@ import org.gradaudit.expr.ExprPrinter;
  * differentials), powers as superscripts ({@code exp(u)} as e to the u), products by juxtaposition
  * where that reads as a product ({@code a2(1 - a2)}, as written) and with a dot where it would not.
  * Parentheses follow the expression's tree, as {@code ExprPrinter} does, so a formula keeps the
- * grouping it was written with. Subtrees in a <em>marked</em> set (by identity) are wrapped in
- * {@code <mrow class="diff">}, for the part of a formula that differs from another.
+ * grouping it was written with. Subtrees in a <em>marked</em> set (by identity, see
+ * {@link Differences}) are wrapped in {@code <mrow class="diff">}, for the part of a formula that
+ * differs from another.
  */
 final class MathMl {
     private static final String INVISIBLE_TIMES = "\u2062";
@@ -35,11 +33,6 @@ final class MathMl {
     MathMl(Html h, Notation notation) {
         this.h = h;
         this.notation = notation;
-    }
-
-    /** A set for {@link #expr(Expr, Set)} that compares subtrees by identity, not by value. */
-    static Set<Expr> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /**
@@ -259,54 +252,5 @@ final class MathMl {
         h.open("mrow");
         write(e);
         h.close("mrow");
-    }
-
-    /**
-     * The subtrees where {@code a} and {@code b} part: walking both trees together, the first
-     * nodes that differ in kind, operator, function or leaf, added to {@code inA} and {@code inB}
-     * (identity sets). Nothing is added when the roots themselves differ or more than
-     * {@code limit} parts differ, since marking all of a formula helps no reader.
-     */
-    static void differences(Expr a, Expr b, Set<Expr> inA, Set<Expr> inB, int limit) {
-        Set<Expr> da = identitySet();
-        Set<Expr> db = identitySet();
-        diff(a, b, da, db);
-        if (da.contains(a) || da.size() > limit || da.isEmpty()) {
-            return;
-        }
-        inA.addAll(da);
-        inB.addAll(db);
-    }
-
-    private static void diff(Expr a, Expr b, Set<Expr> da, Set<Expr> db) {
-        if (a.equals(b)) {
-            return;
-        }
-        List<Expr> ca = children(a);
-        List<Expr> cb = children(b);
-        boolean sameNode = a.getClass() == b.getClass() && ca.size() == cb.size() && !ca.isEmpty()
-                && (!(a instanceof Bin x) || x.op() == ((Bin) b).op())
-                && (!(a instanceof Call f) || f.fn().equals(((Call) b).fn()));
-        if (!sameNode) {
-            da.add(a);
-            db.add(b);
-            return;
-        }
-        for (int i = 0; i < ca.size(); i++) {
-            diff(ca.get(i), cb.get(i), da, db);
-        }
-    }
-
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Bin b) {
-            return List.of(b.left(), b.right());
-        }
-        if (e instanceof Neg n) {
-            return List.of(n.arg());
-        }
-        if (e instanceof Call c) {
-            return c.args();
-        }
-        return List.of();
     }
 }

@@ -51,14 +51,14 @@ class MathMlTest {
     void theFirstDifferingSubtreesAreMarkedAndAWhollyDifferentFormulaIsNot() throws ExprSyntaxException {
         Expr claimed = parse("y/a2 + (1 - y)/(1 - a2)");
         Expr fix = parse("-y/a2 + (1 - y)/(1 - a2)");
-        Set<Expr> inClaimed = MathMl.identitySet();
-        Set<Expr> inFix = MathMl.identitySet();
-        MathMl.differences(claimed, fix, inClaimed, inFix, 3);
+        Set<Expr> inClaimed = Differences.identitySet();
+        Set<Expr> inFix = Differences.identitySet();
+        Differences.differences(claimed, fix, inClaimed, inFix, 3);
         assertEquals(1, inClaimed.size());
         assertEquals(new Expr.Var("y"), inClaimed.iterator().next());
         assertEquals(parse("-y"), inFix.iterator().next());
-        Set<Expr> none = MathMl.identitySet();
-        MathMl.differences(parse("a2 - y"), parse("1/(1 + z)"), none, MathMl.identitySet(), 3);
+        Set<Expr> none = Differences.identitySet();
+        Differences.differences(parse("a2 - y"), parse("1/(1 + z)"), none, Differences.identitySet(), 3);
         assertTrue(none.isEmpty());
     }
 
