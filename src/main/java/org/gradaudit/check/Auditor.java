@@ -296,21 +296,22 @@ public final class Auditor {
         Expr shown = dataNodes.shorten(truthExpr, x -> true, c -> judge.matches(c, hp, truthValues, slots));
         Optional<PrintedDigits> printed = StatementText.printedValue(item);
         Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
+        Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         if (h == null && printed.isPresent()) {
             h = WorkedValue.sign(printed.get(), claimedWritten, truthValues).orElse(null);
         }
         boolean cutShort = false;
         if (h == null) {
             try {
+                // Two changes found here would give way to the inherited mistake below, so they are not searched for.
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
                         Factors.candidates(shown, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
-                        hypotheses.forStatement(shown, target, item instanceof Item.CodeLine));
+                        hypotheses.forStatement(shown, target, item instanceof Item.CodeLine), inherited == null);
             } catch (TimeLimitException e) {
                 cutShort = true;
             }
         }
-        Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         if (h != null && !h.changes().isEmpty() && inherited != null) {
             h = null; // an upstream line's mistake carried on explains it better than two changes here
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradaudit.expr.Builtin;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.ExprKey;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.numeric.BoundedValue;
@@ -34,6 +35,16 @@ final class DerivativeHypotheses implements HypothesisFamily {
     private final Judge judge;
     /** g'(u) for each known g, from the CAS, once per audit. */
     private final Map<String, Expr> derivatives = new HashMap<>();
+    /**
+     * What {@link #describe} said of each part and activation, for the statement being diagnosed: the
+     * search for two changes asks again for every part of every first change, and the answer (which
+     * evaluates the part) depends only on the part, the activation and the context.
+     */
+    private final Map<Described, java.util.Optional<String>> described = new HashMap<>();
+    private Diagnoser.Context describedFor;
+
+    private record Described(ExprKey part, Activation activation) {
+    }
 
     DerivativeHypotheses(List<Activation> activations, ChainRule truth, Cas cas, Judge judge) {
         this.activations = activations.stream().filter(a -> KNOWN.contains(a.function())).toList();
@@ -52,27 +63,17 @@ final class DerivativeHypotheses implements HypothesisFamily {
             } catch (CasException e) {
                 continue;
             }
-            // A built-in written out (f = 1/(1 + exp(-dot))) has a local derivative in exponentials;
-            // the built-in's own, in the node (f*(1 - f)), is what a reader writes.
-            Expr own = derivative(a.function(), new Var(a.input()));
-            Expr call = new Expr.Call(a.function(), List.of(new Var(a.input())));
-            if (own != null) {
-                own = Exprs.map(own, x -> x.equals(call) ? new Var(a.output()) : x);
-                if (!Exprs.subtrees(own).contains(call) && Exprs.size(own) < Exprs.size(right)) {
-                    right = own;
-                }
-            }
             Expr fixed = right;
             // A number, 1/4 or 1/2, is a worked value, not a mistaken derivative (a 'where' claim at 0).
-            for (Edits.Edit e : Edits.everywhere(written, x -> Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty() || x.equals(fixed)
-                    ? List.of() : List.of(fixed))) {
-                String what = describe(ctx, e.before(), a, fixed);
+            for (Edits.Edit e : Edits.everywhere(written, x -> Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty()
+                    || x.equals(fixed) ? List.of() : List.of(fixed))) {
+                String what = described(ctx, e.before(), a, fixed);
                 if (what != null) {
                     out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE, e.result(), what));
                 }
             }
             for (Expr[] run : runs(written)) {
-                String what = describe(ctx, run[1], a, fixed);
+                String what = described(ctx, run[1], a, fixed);
                 if (what != null) {
                     out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE,
                             Exprs.variants(written, x -> x == run[0] ? List.of(replaceRun(run, fixed)) : List.of()).get(0),
@@ -128,6 +129,16 @@ final class DerivativeHypotheses implements HypothesisFamily {
     private static Expr replaceRun(Expr[] run, Expr by) {
         Expr p = run[2] == null ? by : Expr.mul(run[2], by);
         return run[3] == null ? p : Expr.mul(p, run[3]);
+    }
+
+    /** {@link #describe}, remembered while the context stays the same. */
+    private String described(Diagnoser.Context ctx, Expr part, Activation a, Expr right) {
+        if (ctx != describedFor) {
+            described.clear();
+            describedFor = ctx;
+        }
+        return described.computeIfAbsent(new Described(ExprKey.of(part), a),
+                k -> java.util.Optional.ofNullable(describe(ctx, part, a, right))).orElse(null);
     }
 
     /**

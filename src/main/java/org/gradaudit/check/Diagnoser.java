@@ -83,6 +83,15 @@ final class Diagnoser {
      * and, when no single change explains it, pairs of changes; null when nothing does.
      */
     Hypothesis diagnose(Context ctx, Hypotheses.Plan plan) {
+        return diagnose(ctx, plan, true);
+    }
+
+    /**
+     * {@link #diagnose(Context, Hypotheses.Plan)}, with the search for two changes left out when
+     * {@code pairs} is false (the caller has a better explanation than two changes): the single
+     * changes that search would also try are still tried.
+     */
+    Hypothesis diagnose(Context ctx, Hypotheses.Plan plan, boolean pairs) {
         Expr w = ctx.written();
         if (Exprs.size(w) > MAX_SIZE) {
             return null;
@@ -119,7 +128,7 @@ final class Diagnoser {
             h = firstOf(ctx, plan.late());
         }
         if (h == null) {
-            h = pairs.search(ctx, plan.all(), this::matches);
+            h = this.pairs.search(ctx, plan.all(), this::matches, pairs);
         }
         return h;
     }

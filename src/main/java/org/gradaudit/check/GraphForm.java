@@ -57,12 +57,52 @@ final class GraphForm {
         return e;
     }
 
-    /** {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out. */
+    /**
+     * {@link #toGraph} for the diagnoser's hypotheses, where a truth the CAS cannot give rules a hypothesis out.
+     * The hypotheses are thousands of formulas that differ from the claim in one place or two and share
+     * the rest of its tree, so each operator's graph form is remembered by the identity of its node:
+     * only the path from a change to the root is converted again.
+     */
     Expr toGraphOrRefuse(Expr written) {
         try {
-            return toGraph(written);
+            if (converted.size() > MAX_REMEMBERED) {
+                converted.clear();
+            }
+            return shared(written);
         } catch (CasException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** Most nodes whose graph forms are remembered; past it they are forgotten and remembered afresh. */
+    private static final int MAX_REMEMBERED = 100_000;
+    private final Map<Expr, Expr> converted = new java.util.IdentityHashMap<>();
+
+    /**
+     * {@link #toGraph}, computed node by node: toGraph of a sum, product, quotient, power or negation is
+     * that operator applied to toGraph of its operands (inlining, partial derivatives and Leibniz atoms
+     * all act below it), so only calls and Leibniz atoms are converted whole.
+     */
+    private Expr shared(Expr e) throws CasException {
+        if (e instanceof Expr.Var || e instanceof Expr.Num) {
+            return e;
+        }
+        Expr known = converted.get(e);
+        if (known != null) {
+            return known;
+        }
+        Expr out;
+        if (e instanceof Expr.Neg n) {
+            Expr arg = shared(n.arg());
+            out = arg == n.arg() ? e : new Expr.Neg(arg);
+        } else if (e instanceof Expr.Bin b) {
+            Expr left = shared(b.left());
+            Expr right = shared(b.right());
+            out = left == b.left() && right == b.right() ? e : new Expr.Bin(b.op(), left, right);
+        } else {
+            out = toGraph(e);
+        }
+        converted.put(e, out);
+        return out;
     }
 }

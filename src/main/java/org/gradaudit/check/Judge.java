@@ -13,6 +13,7 @@ import org.gradaudit.expr.Exprs;
 import org.gradaudit.numeric.BoundedValue;
 import org.gradaudit.numeric.ErrorEvaluator;
 import org.gradaudit.numeric.Evaluators;
+import org.gradaudit.numeric.SharedErrorCompiler;
 import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.ZeroTest;
 
@@ -43,6 +44,8 @@ final class Judge {
     private long casSpent;
 
     private final Deadline deadline;
+    /** Compiles the hypotheses' formulas, which share most of their trees with each other. */
+    private SharedErrorCompiler hypotheses;
 
     Judge(Cas cas, BoundedAgreement tolerance) {
         this(cas, tolerance, Deadline.NONE);
@@ -177,7 +180,10 @@ final class Judge {
     boolean matches(Expr candidate, List<double[]> at, List<BoundedValue> truth, List<String> slots) {
         ErrorEvaluator c;
         try {
-            c = Evaluators.compileWithError(candidate, slots);
+            if (hypotheses == null || !hypotheses.slots().equals(slots)) {
+                hypotheses = new SharedErrorCompiler(slots);
+            }
+            c = hypotheses.compile(candidate);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.gradaudit.expr.Expr;
+import org.gradaudit.expr.ExprKey;
 import org.gradaudit.expr.Exprs;
 
 /**
@@ -36,31 +37,43 @@ final class PairSearch {
      *
      * @param families the families whose changes are combined, in the order they are tried
      * @param matches whether a formula equals the truth at the context's points
+     * @param pairs whether to search pairs at all; without, only the single changes are tried
      */
     Diagnoser.Hypothesis search(Diagnoser.Context ctx, List<HypothesisFamily> families,
-                                BiPredicate<Diagnoser.Context, Expr> matches) {
+                                BiPredicate<Diagnoser.Context, Expr> matches, boolean pairs) {
         if (Exprs.size(ctx.written()) > MAX_SIZE) {
             return null;
         }
         List<Diagnoser.Hypothesis> firsts = proposals(ctx, families, ctx.written(), MAX_FIRST);
-        Set<Expr> seen = new HashSet<>();
+        // Keyed by a 64-bit hash: the formulas differ in one place or two, which Expr's own hash
+        // collides on, and they are many.
+        Set<ExprKey> seen = new HashSet<>();
         int tested = 0;
         // A single change the diagnoser's own order does not try (a divisor missing inside, say) first.
         for (Diagnoser.Hypothesis first : firsts) {
             if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
                 return null;
             }
-            if (seen.add(first.fix()) && matches.test(ctx, first.fix()) && !Rewrites.degenerate(first.fix(), ctx.written())
-                    && !diagnoser.noOp(ctx, first.fix()) && !diagnoser.readsAsWritten(ctx, first.fix())) {
+            if (seen.add(ExprKey.of(first.fix())) && matches.test(ctx, first.fix())
+                    && !Rewrites.degenerate(first.fix(), ctx.written()) && !diagnoser.noOp(ctx, first.fix())
+                    && !diagnoser.readsAsWritten(ctx, first.fix())) {
                 return first;
             }
         }
+        if (!pairs) {
+            return null;
+        }
+        // The second changes are described only when one of them explains the claim: their sentences
+        // would cost more than testing them.
+        Diagnoser.Context silent = undescribed(ctx);
         for (Diagnoser.Hypothesis first : firsts) {
             if (Exprs.size(first.fix()) > MAX_SIZE + 20) {
                 continue;
             }
-            for (Diagnoser.Hypothesis second : proposals(ctx, families, first.fix(), MAX_SECOND)) {
-                if (replacesATerm(first, second) || !seen.add(second.fix())) {
+            List<Diagnoser.Hypothesis> seconds = proposals(silent, families, first.fix(), MAX_SECOND);
+            for (int i = 0; i < seconds.size(); i++) {
+                Diagnoser.Hypothesis second = seconds.get(i);
+                if (replacesATerm(first, second) || !seen.add(ExprKey.of(second.fix()))) {
                     continue;
                 }
                 if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
@@ -69,6 +82,7 @@ final class PairSearch {
                 if (matches.test(ctx, second.fix()) && !Rewrites.degenerate(second.fix(), ctx.written())
                         && !diagnoser.noOp(ctx, second.fix())
                         && !diagnoser.noOp(ctx, first.fix())) {
+                    second = described(ctx, families, first.fix(), second, i);
                     Diagnoser.Hypothesis both = new Diagnoser.Hypothesis(second.diagnosis(), second.fix(),
                             second.detail(), List.of());
                     return new Diagnoser.Hypothesis(first.diagnosis(), second.fix(), "two changes explain it: "
@@ -77,6 +91,29 @@ final class PairSearch {
             }
         }
         return null;
+    }
+
+    /** The context with a printer that prints nothing, for proposals whose sentences are not read. */
+    private static Diagnoser.Context undescribed(Diagnoser.Context ctx) {
+        return new Diagnoser.Context(ctx.written(), ctx.toGraph(), ctx.names(), ctx.factors(), ctx.target(),
+                e -> "", ctx.points(), ctx.truth(), ctx.slots());
+    }
+
+    /**
+     * The proposal {@code found} (the {@code index}-th of {@code written}'s, made with the silent
+     * printer) as the families describe it with the statement's own printer: the proposals are the
+     * same formulas in the same order whatever the printer, so it is the same index.
+     */
+    private static Diagnoser.Hypothesis described(Diagnoser.Context ctx, List<HypothesisFamily> families, Expr written,
+                                                  Diagnoser.Hypothesis found, int index) {
+        List<Diagnoser.Hypothesis> again = proposals(ctx, families, written, MAX_SECOND);
+        if (index < again.size() && again.get(index).fix().equals(found.fix())
+                && again.get(index).diagnosis() == found.diagnosis()) {
+            return again.get(index);
+        }
+        return again.stream().filter(h -> h.diagnosis() == found.diagnosis() && h.fix().equals(found.fix()))
+                .findFirst().orElseThrow(() -> new IllegalStateException(
+                        "a family proposed other formulas with the statement's printer than without: " + found.fix()));
     }
 
     /** A term added and another removed is any formula at all, not an explanation. */

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * read: {@code audit} and {@code derive} of scalar files use it, vectorized files (which declare
  * {@code dim}) do not unless a proof needs it (and then start it themselves). Only the start of
  * each named regular file is read; when in doubt (standard input, a directory, a file that cannot
- * be read), Symja is started as before.
+ * be read), Symja is started as before. A command line that names no regular file (a path that does
+ * not exist, a device) is refused before it would need Symja, so Symja is not started for it.
  */
 final class CasPreload {
     /** How much of a file is read to see whether it declares dimensions. */
@@ -24,7 +25,6 @@ final class CasPreload {
         if (args.length == 0 || !(args[0].equals("audit") || args[0].equals("derive"))) {
             return false;
         }
-        boolean anyFile = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-")) {
@@ -45,12 +45,13 @@ final class CasPreload {
             if (!Files.isRegularFile(p)) {
                 continue; // an option's value
             }
-            anyFile = true;
             if (!org.gradaudit.matrix.Vectorized.declaresDims(peek(p))) {
                 return true;
             }
         }
-        return !anyFile;
+        // No scalar file to read (a missing path, a device, only vectorized files): the command is refused
+        // or needs no Symja, and exiting while Symja starts can leave its clean-up thread's trace on stderr.
+        return false;
     }
 
     private static String peek(Path p) {

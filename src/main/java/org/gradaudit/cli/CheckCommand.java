@@ -10,6 +10,7 @@ import org.gradaudit.bounds.TimeLimitException;
 import org.gradaudit.check.grad.CheckOptions;
 import org.gradaudit.check.grad.CheckResult;
 import org.gradaudit.check.grad.GradientChecker;
+import org.gradaudit.check.grad.Warmup;
 import org.gradaudit.check.grad.Mode;
 import org.gradaudit.gradient.CheckTarget;
 import org.gradaudit.numeric.Method;
@@ -173,11 +174,13 @@ public final class CheckCommand implements Callable<Integer> {
                     () -> {
                         Deadline deadline = Deadline.after(timeLimit);
                         try (ProgressBar bar = new ProgressBar(err, Terminal.progress())) {
+                            Warmup warmup = warmup();
                             CheckTarget built = target();
                             CheckTarget target = built.withLoss(new TimedLoss(built.loss(), deadline));
-                            CheckOptions options = new CheckOptions(method != null ? method
-                                    : GradientChecker.defaultMethod(mode, target.loss()), mode, directions, maxFailures,
-                                    seed, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                            CheckOptions options = options(target);
+                            if (warmup != null) {
+                                warmup.finish();
+                            }
                             return new Checked(target, GradientChecker.check(target, options, bar));
                         } catch (IllegalArgumentException | ModelException e) {
                             throw new InputException(e.getMessage(), e.getCause());
@@ -199,6 +202,24 @@ public final class CheckCommand implements Callable<Integer> {
         };
         ReportFile.write(out, outputFile, report);
         return result.passed() ? ExitCodes.CLEAN : ExitCodes.MISMATCH;
+    }
+
+    private CheckOptions options(CheckTarget target) {
+        return new CheckOptions(method != null ? method : GradientChecker.defaultMethod(mode, target.loss()), mode,
+                directions, maxFailures, seed, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    }
+
+    /**
+     * For the built-in network, a warm-up of the checker on a miniature of it while the network is
+     * built (see {@link Warmup}); null for a derivation FILE or a --model, whose losses are other code.
+     */
+    private Warmup warmup() {
+        if (file != null || model != null) {
+            return null;
+        }
+        MlpSpec miniature = new MlpSpec(layers, activation, output, loss, batch).miniature();
+        return Warmup.start(() -> MlpTargets.mlp(miniature, seed, backprop),
+                options(MlpTargets.mlp(miniature, seed, Backprop.CORRECT)));
     }
 
     /** Options of one kind of network given with another are refused, not ignored. */

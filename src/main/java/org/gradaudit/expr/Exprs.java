@@ -84,20 +84,37 @@ public final class Exprs {
 
     /**
      * Rebuilds the tree bottom-up, applying {@code f} to each node after its children have been
-     * rebuilt.
+     * rebuilt. A node none of whose children changed (by identity) is passed to {@code f} as it is,
+     * not as a copy: the result is equal either way, and a large tree with a small change (as the
+     * diagnoser makes by the thousand) is not copied whole.
      */
     public static Expr map(Expr e, UnaryOperator<Expr> f) {
-        Expr rebuilt;
+        Expr rebuilt = e;
         if (e instanceof Neg n) {
-            rebuilt = new Neg(map(n.arg(), f));
+            Expr arg = map(n.arg(), f);
+            if (arg != n.arg()) {
+                rebuilt = new Neg(arg);
+            }
         } else if (e instanceof Bin b) {
-            rebuilt = new Bin(b.op(), map(b.left(), f), map(b.right(), f));
+            Expr left = map(b.left(), f);
+            Expr right = map(b.right(), f);
+            if (left != b.left() || right != b.right()) {
+                rebuilt = new Bin(b.op(), left, right);
+            }
         } else if (e instanceof Call c) {
-            List<Expr> args = new ArrayList<>();
-            c.args().forEach(a -> args.add(map(a, f)));
-            rebuilt = new Call(c.fn(), args);
-        } else {
-            rebuilt = e;
+            List<Expr> args = null;
+            for (int i = 0; i < c.args().size(); i++) {
+                Expr a = map(c.args().get(i), f);
+                if (args == null && a != c.args().get(i)) {
+                    args = new ArrayList<>(c.args().subList(0, i));
+                }
+                if (args != null) {
+                    args.add(a);
+                }
+            }
+            if (args != null) {
+                rebuilt = new Call(c.fn(), args);
+            }
         }
         return f.apply(rebuilt);
     }

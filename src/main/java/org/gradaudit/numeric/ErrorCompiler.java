@@ -25,13 +25,36 @@ final class ErrorCompiler {
     }
 
     private final Map<String, Integer> slots;
+    /** Nodes already compiled, by the identity of their expression; null when none are kept. */
+    private final Map<Expr, Node> compiled;
 
     ErrorCompiler(Map<String, Integer> slots) {
+        this(slots, null);
+    }
+
+    /**
+     * A compiler that reuses {@code compiled}'s nodes for subtrees it has seen (by identity) and adds
+     * the ones it makes: a node depends only on its subtree and the slots, and keeps no state.
+     */
+    ErrorCompiler(Map<String, Integer> slots, Map<Expr, Node> compiled) {
         this.slots = slots;
+        this.compiled = compiled;
     }
 
     Node compile(Expr e) {
         Objects.requireNonNull(e, "expression");
+        if (compiled == null) {
+            return make(e);
+        }
+        Node known = compiled.get(e);
+        if (known == null) {
+            known = make(e);
+            compiled.put(e, known);
+        }
+        return known;
+    }
+
+    private Node make(Expr e) {
         if (e instanceof Expr.Num n) {
             double c = n.value();
             return (v, err) -> {

@@ -96,8 +96,11 @@ public final class Evaluators {
      * @throws NullPointerException if an argument is null
      */
     public static ErrorEvaluator compileWithError(Expr e, List<String> slots) {
-        ErrorCompiler.Node body = new ErrorCompiler(index(slots)).compile(e);
-        int n = slots.size();
+        return withError(new ErrorCompiler(index(slots)).compile(e), slots.size());
+    }
+
+    /** The evaluator of a compiled node over {@code n} slots. */
+    static ErrorEvaluator withError(ErrorCompiler.Node body, int n) {
         return values -> {
             checkLength(values.length, n);
             double[] err = new double[1];
@@ -107,8 +110,25 @@ public final class Evaluators {
         };
     }
 
-    private static Map<String, Integer> index(List<String> slots) {
+    /** The slots of the last compilation and their index: callers compile many formulas over the same slots. */
+    private record Index(List<String> slots, Map<String, Integer> index) {
+    }
+
+    private static volatile Index last = new Index(List.of(), Map.of());
+
+    static Map<String, Integer> index(List<String> slots) {
         Objects.requireNonNull(slots, "slots");
+        Index known = last;
+        // Compared by content, not identity: a caller may change its list between compilations.
+        if (known.slots().equals(slots)) {
+            return known.index();
+        }
+        Map<String, Integer> m = buildIndex(slots);
+        last = new Index(List.copyOf(slots), java.util.Collections.unmodifiableMap(m));
+        return m;
+    }
+
+    private static Map<String, Integer> buildIndex(List<String> slots) {
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < slots.size(); i++) {
             String name = Objects.requireNonNull(slots.get(i), "slot name");

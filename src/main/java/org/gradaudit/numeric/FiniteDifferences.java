@@ -131,9 +131,27 @@ public final class FiniteDifferences {
      * @throws NullPointerException if {@code f} is null
      */
     public static Estimate ridders(DoubleUnaryOperator f, double x, double firstStep) {
+        return ridders(f, x, firstStep, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@link #ridders(DoubleUnaryOperator, double, double)} that also stops as soon as its error
+     * estimate (before {@code eps * |value|} is added) is at most {@code enough}: a caller that adds
+     * a rounding floor of its own to the error needs no column that would only refine the estimate
+     * below that floor. The tableau is the same up to the column where it stops, so the value is
+     * that of the full tableau's prefix; {@code enough = -infinity} never stops early.
+     *
+     * @throws IllegalArgumentException if {@code x} is NaN or infinite, {@code firstStep} is not
+     *     finite and positive, or {@code enough} is NaN
+     * @throws NullPointerException if {@code f} is null
+     */
+    public static Estimate ridders(DoubleUnaryOperator f, double x, double firstStep, double enough) {
         Objects.requireNonNull(f, "f");
         checkFinite("x", x);
         checkPositiveFinite("firstStep", firstStep);
+        if (Double.isNaN(enough)) {
+            throw new IllegalArgumentException("enough must not be NaN");
+        }
         double initial = exactStep(x, firstStep);
         double h = initial;
         double first = centralQuotient(f, x, h);
@@ -173,7 +191,7 @@ public final class FiniteDifferences {
                     best = a[j][i];
                 }
             }
-            if (!(Math.abs(a[i][i] - a[i - 1][i - 1]) < RIDDERS_SAFE * err)) {
+            if (!(Math.abs(a[i][i] - a[i - 1][i - 1]) < RIDDERS_SAFE * err) || err <= enough) {
                 break;
             }
         }

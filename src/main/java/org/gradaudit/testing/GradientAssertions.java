@@ -61,7 +61,7 @@ public final class GradientAssertions {
 
     /**
      * Asserts that {@code gradient} is the gradient of {@code f} at {@code x}. {@code gradient} is
-     * called once, {@code f} many times near {@code x} (about 20 times per element with Ridders);
+     * called once, {@code f} many times near {@code x} (about 17 to 24 times per element with Ridders);
      * neither may keep or modify its argument, and {@code f} must be deterministic (and thread-safe
      * if {@link GradientOptions#withThreads} asks for threads). In messages the vector is {@code x},
      * its elements {@code x[0], x[1], ...}.

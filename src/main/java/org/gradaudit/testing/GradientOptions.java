@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How {@link GradientAssertions#assertGradient} checks: an immutable value, validated where it is
@@ -247,35 +246,7 @@ public final class GradientOptions {
     /** The Java expression that rebuilds these options, such as {@code GradientOptions.defaults().withSeed(7)}. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("GradientOptions.defaults()");
-        if (method != DEFAULTS.method) {
-            b.append(".withMethod(NumericMethod.").append(method.name()).append(')');
-        }
-        if (atol != DEFAULTS.atol || rtol != DEFAULTS.rtol) {
-            b.append(".withTolerance(").append(atol).append(", ").append(rtol).append(')');
-        }
-        List<String> whole = selection.entrySet().stream().filter(e -> e.getValue().isEmpty())
-                .map(e -> '"' + e.getKey() + '"').collect(Collectors.toList());
-        if (!whole.isEmpty()) {
-            b.append(".onlyParameters(").append(String.join(", ", whole)).append(')');
-        }
-        selection.forEach((name, idx) -> {
-            if (!idx.isEmpty()) {
-                b.append(".onlyElements(\"").append(name).append("\", ")
-                        .append(idx.stream().map(String::valueOf).collect(Collectors.joining(", "))).append(')');
-            }
-        });
-        if (seed != DEFAULTS.seed) {
-            b.append(".withSeed(").append(seed).append(seed > Integer.MAX_VALUE || seed < Integer.MIN_VALUE ? "L" : "")
-                    .append(')');
-        }
-        if (maxRows != DEFAULTS.maxRows) {
-            b.append(".withMaxRows(").append(maxRows).append(')');
-        }
-        if (threads != DEFAULTS.threads) {
-            b.append(".withThreads(").append(threads).append(')');
-        }
-        return b.toString();
+        return OptionsExpression.of(this, DEFAULTS);
     }
 
     @Override

@@ -24,7 +24,14 @@ class CasPreloadTest {
         assertTrue(CasPreload.wanted(new String[] {"derive", SCALAR}));
         assertTrue(CasPreload.wanted(new String[] {"audit", "-"}));
         assertTrue(CasPreload.wanted(new String[] {"audit", "derivations"}));
-        assertTrue(CasPreload.wanted(new String[] {"audit", "no-such-file.deriv"}));
+    }
+
+    @Test
+    void aCommandRefusedForItsFilesDoesNotStartIt() {
+        // exiting while Symja started once left its clean-up thread's NullPointerException on stderr
+        assertFalse(CasPreload.wanted(new String[] {"audit", "no-such-file.deriv"}));
+        assertFalse(CasPreload.wanted(new String[] {"audit", "/dev/zero"}));
+        assertFalse(CasPreload.wanted(new String[] {"audit", "--seed", "3"}));
     }
 
     @Test

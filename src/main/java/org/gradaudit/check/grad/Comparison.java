@@ -93,6 +93,15 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
         }
         Estimate est;
         if (method == Method.RIDDERS) {
+            // Tableaux stopped at their rounding floor settle most agreements; the full ones decide the rest.
+            if (smooth) {
+                NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(v -> ev.withElement(k, v), x, loss);
+                if (quick.agrees(a, NoiseFloor.element(new Estimate(0, 0), a, tensorMax, loss, x))) {
+                    Estimate q = quick.chosen();
+                    return new Comparison(Outcome.AGREES, a, q.value(), NoiseFloor.element(q, a, tensorMax, loss, x),
+                            Double.NaN, Double.NaN, null);
+                }
+            }
             // The noise measurement only widens the tolerance: taken only where the element disagrees without it.
             NumericDerivatives.Ridders r = NumericDerivatives.ridders(v -> ev.withElement(k, v), x, loss);
             est = r.unraised();
@@ -165,6 +174,14 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
         }
         Estimate est;
         if (method == Method.RIDDERS) {
+            if (smooth) {
+                NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(line::at, 0, loss);
+                if (quick.agrees(a, NoiseFloor.direction(new Estimate(0, 0), magnitude, loss))) {
+                    Estimate q = quick.chosen();
+                    return new Comparison(Outcome.AGREES, a, q.value(), NoiseFloor.direction(q, magnitude, loss),
+                            Double.NaN, Double.NaN, null);
+                }
+            }
             NumericDerivatives.Ridders r = NumericDerivatives.ridders(line::at, 0, loss);
             est = r.unraised();
             if (!(Math.abs(a - est.value()) <= NoiseFloor.direction(est, magnitude, loss))) {

@@ -3,7 +3,6 @@ package org.gradaudit.numeric.mlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * A built-in multilayer perceptron with its batch of inputs and targets: the forward pass, the
@@ -74,17 +73,7 @@ public final class Mlp {
             off += n[l];
         }
         size = off;
-        SplittableRandom params = new SplittableRandom(seed);
-        initial = new double[size];
-        for (int l = 1; l <= depth; l++) {
-            double sd = 1 / Math.sqrt(n[l - 1]);
-            for (int k = wOff[l]; k < bOff[l]; k++) {
-                initial[k] = sd * params.nextGaussian();
-            }
-            for (int k = bOff[l]; k < bOff[l] + n[l]; k++) {
-                initial[k] = 0.1 * params.nextGaussian();
-            }
-        }
+        initial = MlpDraws.parameters(n, wOff, bOff, size, seed);
         int out = n[depth];
         if (givenX != null) {
             if (givenX.length != m * n[0] || givenY.length != m * out) {
@@ -95,22 +84,9 @@ public final class Mlp {
             y = givenY;
             return;
         }
-        SplittableRandom data = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
-        x = new double[m * n[0]];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = data.nextGaussian();
-        }
-        y = new double[m * out];
-        for (int e = 0; e < m; e++) {
-            if (spec.loss() == Loss.CROSS_ENTROPY) {
-                y[e * out + data.nextInt(out)] = 1;
-            } else {
-                for (int k = 0; k < out; k++) {
-                    y[e * out + k] = spec.loss() == Loss.BCE ? (data.nextBoolean() ? 1 : 0)
-                            : spec.output() == Output.IDENTITY ? data.nextGaussian() : data.nextDouble();
-                }
-            }
-        }
+        MlpDraws.Batch batch = MlpDraws.batch(spec, n, seed);
+        x = batch.inputs();
+        y = batch.targets();
     }
 
     public MlpSpec spec() {

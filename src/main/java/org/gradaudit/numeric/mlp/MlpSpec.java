@@ -94,6 +94,19 @@ public record MlpSpec(List<Integer> layers, Activation activation, Output output
         return org.gradaudit.bounds.MemoryBudget.times(values, Double.BYTES);
     }
 
+    /**
+     * A network of the same depth, activations and loss with at most {@value #MINIATURE_UNITS} units a
+     * layer and {@value #MINIATURE_BATCH} examples: it runs the same code as this one, in a fraction of
+     * the time (a cold JVM's warm-up checks it while this network is built).
+     */
+    public MlpSpec miniature() {
+        return new MlpSpec(layers.stream().map(n -> Math.min(n, MINIATURE_UNITS)).toList(), activation, output, loss,
+                Math.min(batch, MINIATURE_BATCH));
+    }
+
+    private static final int MINIATURE_UNITS = 6;
+    private static final int MINIATURE_BATCH = 4;
+
     /** The number of weight layers (one fewer than the number of sizes). */
     public int depth() {
         return layers.size() - 1;
