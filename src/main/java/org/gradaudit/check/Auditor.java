@@ -1,7 +1,6 @@
 package org.gradaudit.check;
 
 import org.gradaudit.check.tolerance.BoundedAgreement;
-import org.gradaudit.check.tolerance.PrintedDigits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +16,6 @@ import org.gradaudit.expr.Exprs;
 import org.gradaudit.model.Graph;
 import org.gradaudit.model.Item;
 import org.gradaudit.model.Model;
-import org.gradaudit.numeric.BoundedValue;
 import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.CasException;
 import org.gradaudit.symbolic.ChainRule;
@@ -64,7 +62,7 @@ public final class Auditor {
     private final Cas cas;
     private final Judge judge;
     private final Diagnoser diagnoser;
-    private Hypotheses hypotheses;
+    private WrongStatements wrongStatements;
     private Graph truthGraph;
     private ChainRule truth;
     private WrittenLoss writtenLoss;
@@ -72,7 +70,6 @@ public final class Auditor {
     private Points points;
     private Spaces spaces;
     private GraphForm graphForm;
-    private DataNodes dataNodes;
     private int lossLine;
     private Finding lossFinding;
     private final List<Finding> findings = new ArrayList<>();
@@ -141,10 +138,10 @@ public final class Auditor {
         truth = new ChainRule(truthGraph, cas, deadline);
         writtenLoss = written == null ? null : new WrittenLoss(written, truthGraph, lossLine, judge);
         graphForm = new GraphForm(model.functions(), truth, cas);
-        dataNodes = new DataNodes(truthGraph, cas, deadline);
         spaces = new Spaces(truthGraph, points, options.seed(), options.points(), cas.limits().maxNodes());
-        hypotheses = new Hypotheses(truthGraph, truth, cas, judge);
         blame = new Blame(findings, truthGraph, truth, judge, points.slots());
+        wrongStatements = new WrongStatements(judge, diagnoser, new Hypotheses(truthGraph, truth, cas, judge), graphForm,
+                new DataNodes(truthGraph, cas, deadline), truthGraph, truth, blame, findings);
         boolean noPoints = points.all().size() < MIN_POINTS;
         int done = 0;
         for (Item item : model.items()) {
@@ -288,80 +285,16 @@ public final class Auditor {
             return Finding.correct(subject, evidence, dedupe(upstream), correctedLoss,
                     how + "." + lossRemark + AuditMessages.consumed(upstream, lossLine));
         }
-        List<double[]> hp = sample(at);
-        List<BoundedValue> truthValues = Judge.values(truthExpr, hp, slots);
-        boolean leibniz = item instanceof Item.DerivativeClaim;
-        // The truth as printed, and as the hypotheses take their terms and factors from: the file's data
-        // nodes (y2 = 1 - y1) folded in where that shortens it, so p1 - y1 rather than p1*y1 + p1*y2 - y1.
-        Expr shown = dataNodes.shorten(truthExpr, x -> true, c -> judge.matches(c, hp, truthValues, slots));
-        Optional<PrintedDigits> printed = StatementText.printedValue(item);
-        Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
-        Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
-        if (h == null && printed.isPresent()) {
-            h = WorkedValue.sign(printed.get(), claimedWritten, truthValues).orElse(null);
-        }
-        boolean cutShort = false;
-        if (h == null) {
-            try {
-                // Two changes found here would give way to the inherited mistake below, so they are not searched for.
-                h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
-                        Factors.candidates(shown, space.names(), truthGraph, truth), leibniz ? target : null,
-                        printer, hp, truthValues, slots),
-                        hypotheses.forStatement(shown, target, item instanceof Item.CodeLine), inherited == null);
-            } catch (TimeLimitException e) {
-                cutShort = true;
-            }
-        }
-        if (h != null && !h.changes().isEmpty() && inherited != null) {
-            h = null; // an upstream line's mistake carried on explains it better than two changes here
-        }
-        Diagnosis diagnosis = h != null ? h.diagnosis()
-                : inherited != null ? findings.get(inherited).diagnosis() : Diagnosis.OTHER;
-        if (inherited != null) {
-            upstream.add(findings.get(inherited).line());
-            upstream.addAll(findings.get(inherited).upstream());
-        }
-        String expected = space.display() != null ? space.display() : Display.print(shown);
-        Expr fixExpr = h == null || h.fix() == null ? null : dataNodes.shorten(h.fix(),
-                x -> !Exprs.subtrees(claimedWritten).contains(x), c -> fits(c, hp, truthValues, slots));
-        String fix = fixExpr == null ? null
-                : printed.flatMap(p -> WorkedValue.fix(p, fixExpr)).orElseGet(() -> printer.apply(fixExpr));
-        String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
-                ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
-        String step = statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0
-                ? "Step " + c.step() + " of the chain of equalities: " : "";
-        String msg = step + AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), cutShort,
-                target, chain, expected, fix) + lossRemark;
-        return Finding.wrong(subject, evidence, expected, diagnosis, fix, j.failure(), dedupe(upstream), correctedLoss,
-                msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : lastFixed(h.changes(printer), fix));
+        return wrongStatements.explain(new WrongStatements.Statement(item, index, lhs, claimedWritten, claimed, truthExpr,
+                target, space, sample(at), j, subject, printer, upstream, correctedLoss, lossRemark));
     }
 
-    /** Whether a fix in the statement's own names equals the truth at the points. */
-    private boolean fits(Expr fix, List<double[]> at, List<BoundedValue> truthValues, List<String> slots) {
-        try {
-            return judge.matches(graphForm.toGraphOrRefuse(fix), at, truthValues, slots);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** The changes, the last one's formula being the fix as printed (shortened, where it was). */
-    private static List<Finding.Change> lastFixed(List<Finding.Change> changes, String fix) {
-        if (changes.isEmpty() || fix == null) {
-            return changes;
-        }
-        List<Finding.Change> out = new ArrayList<>(changes);
-        Finding.Change last = out.get(out.size() - 1);
-        out.set(out.size() - 1, new Finding.Change(last.kind(), last.description(), fix));
-        return out;
-    }
-
-    private static List<double[]> sample(List<double[]> at) {
+    static List<double[]> sample(List<double[]> at) {
         return at.subList(0, Math.min(HYPOTHESIS_POINTS, at.size()));
     }
 
 
-    private static List<Integer> dedupe(List<Integer> lines) {
+    static List<Integer> dedupe(List<Integer> lines) {
         return new ArrayList<>(new LinkedHashSet<>(lines));
     }
 
