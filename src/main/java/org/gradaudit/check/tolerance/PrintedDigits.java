@@ -14,8 +14,10 @@ import org.gradaudit.expr.Numbers;
  * half, because worked examples are computed by hand from rounded intermediate values, which moves
  * the last digit (Mazur's {@code -0.019049119} for a true {@code -0.0190491183}), and some truncate.
  *
- * <p>Only a number written with a decimal point is read this way ({@code 0.25}, {@code -4.38568e-4});
- * a whole number ({@code 1}, {@code 0}, {@code 1e-3}) is exact, as in a table of derivatives at 0.
+ * <p>Only a number written with a decimal point and at least {@value #MIN_DIGITS} significant
+ * digits is read this way ({@code 0.241300709}, {@code -4.38568e-4}). A whole number ({@code 1},
+ * {@code 1e-3}) and a short decimal ({@code 0.25}, {@code 0.5}, {@code 0.2}) are exact, as in a table
+ * of derivatives at 0: read as rounded, {@code 0.2} would pass for a true 0.25.
  *
  * @param digits the significant digits printed
  * @param unit one unit in the last printed digit: {@code 1e-9} for {@code 0.082167041}
@@ -23,6 +25,9 @@ import org.gradaudit.expr.Numbers;
  */
 public record PrintedDigits(int digits, double unit, boolean scientific) {
     private static final Pattern DECIMAL = Pattern.compile("[-+\u2212]?(\\d+\\.\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /** Fewest significant digits of a number read as rounded; shorter decimals are exact. */
+    public static final int MIN_DIGITS = 3;
 
     /** Margin for the rounding of the unit itself and of the printed value's conversion to binary. */
     private static final double MARGIN = 1 + 1e-9;
@@ -38,7 +43,8 @@ public record PrintedDigits(int digits, double unit, boolean scientific) {
     }
 
     /**
-     * The precision of a claim's right-hand side, when it is a single number with a decimal point.
+     * The precision of a claim's right-hand side, when it is a single number with a decimal point
+     * and at least {@value #MIN_DIGITS} significant digits.
      *
      * @param text the right-hand side as written (without any {@code where})
      * @return its printed precision, or empty for anything else (a formula, a whole number)
@@ -51,6 +57,9 @@ public record PrintedDigits(int digits, double unit, boolean scientific) {
         BigDecimal value = new BigDecimal(t.replace('\u2212', '-'));
         if (value.signum() == 0) {
             return Optional.empty(); // 0.0 is written as an exact zero
+        }
+        if (value.precision() < MIN_DIGITS) {
+            return Optional.empty();
         }
         double unit = value.ulp().doubleValue();
         return unit > 0 && Double.isFinite(unit) ? Optional.of(new PrintedDigits(value.precision(), unit,

@@ -17,12 +17,14 @@ class PrintedDigitsTest {
         assertEquals(6, sci.digits());
         assertEquals(1e-9, sci.unit(), 1e-24);
         assertTrue(sci.scientific());
-        assertEquals(0.01, PrintedDigits.of("0.10").orElseThrow().unit(), 1e-18);
+        assertEquals(0.001, PrintedDigits.of("0.100").orElseThrow().unit(), 1e-18);
     }
 
     @Test
-    void wholeNumbersZerosAndFormulasAreExact() {
-        for (String exact : new String[] {"1", "0", "-2", "1e-3", "0.0", "x", "0.5*x", "1/2", "", "."}) {
+    void wholeNumbersShortDecimalsZerosAndFormulasAreExact() {
+        // a short decimal is exact: read as rounded, 0.2 would pass for sigmoid'(0) = 0.25
+        for (String exact : new String[] {"1", "0", "-2", "1e-3", "0.0", "0.25", "0.2", "0.10", "-0.5", "x", "0.5*x",
+            "1/2", "", "."}) {
             assertTrue(PrintedDigits.of(exact).isEmpty(), exact);
         }
     }
@@ -42,9 +44,9 @@ class PrintedDigitsTest {
         Random r = new Random(20261201);
         for (int i = 0; i < 2_000; i++) {
             double truth = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(13) - 6);
-            int digits = 1 + r.nextInt(12);
+            int digits = PrintedDigits.MIN_DIGITS + r.nextInt(10);
             String printed = new java.math.BigDecimal(truth).round(new java.math.MathContext(digits)).toPlainString();
-            if (!printed.contains(".")) {
+            if (!printed.contains(".") || new java.math.BigDecimal(printed).precision() < PrintedDigits.MIN_DIGITS) {
                 continue;
             }
             PrintedDigits p = PrintedDigits.of(printed).orElseThrow();
@@ -56,7 +58,7 @@ class PrintedDigitsTest {
     @Test
     void roundsACorrectionToTheClaimsDigits() {
         assertEquals("0.08217", PrintedDigits.of("0.08216").orElseThrow().round(0.0821670405642308));
+        assertEquals("1.50e3", PrintedDigits.of("1.40e3").orElseThrow().round(1502));
         assertEquals("-4.38568e-4", PrintedDigits.of("4.38567e-4").orElseThrow().round(-4.38567734474347e-4));
-        assertEquals("1.5e3", PrintedDigits.of("1.4e3").orElseThrow().round(1502));
     }
 }
