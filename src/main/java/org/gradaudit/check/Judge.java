@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.expr.WrittenOut;
 import org.gradaudit.numeric.BoundedValue;
 import org.gradaudit.numeric.ErrorEvaluator;
 import org.gradaudit.numeric.Evaluators;
@@ -108,7 +109,9 @@ final class Judge {
         if (rounded) {
             return new Judgement(compared, maxRel, null, Finding.Symbolic.UNKNOWN, "the claim is " + printed.get().sentence());
         }
-        if (Canonical.of(claimed).equals(Canonical.of(truth))) {
+        // the truth reads activations written out as the functions they are (WrittenOut); so does the claim
+        Expr read = WrittenOut.recognize(claimed);
+        if (Canonical.of(read).equals(Canonical.of(truth))) {
             return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");
         }
         if (casSpent > TOTAL_CAS.toNanos()) {
@@ -116,7 +119,7 @@ final class Judge {
                     + TOTAL_CAS.toSeconds() + " s) was spent; the numeric comparison stands");
         }
         // Cheap forms first: nodes as symbols, in full only while small; expanded, only the quick forms.
-        Expr difference = Expr.sub(claimed, truth);
+        Expr difference = Expr.sub(read, truth);
         // The nodes of inputs alone (a target y2 = 1 - y1) are data: expanding them loses no identity
         // of the nodes as symbols and is often all that keeps a difference from 0.
         Expr symbols = inputNodesExpanded(difference, points.graph());
@@ -127,6 +130,12 @@ final class Judge {
             tooLarge = expanded == null;
             zero = tooLarge || Exprs.size(expanded) > MAX_EXPANDED ? ZeroTest.GAVE_UP
                     : isZero(expanded, Exprs.size(expanded) <= MAX_FULL);
+            // a claim in exponentials against a truth in sigmoids (exp(-z)/(1 + exp(-z))^2 for a*(1 - a)):
+            // the CAS keeps the activations opaque, so they are written out too
+            Expr written = zero == ZeroTest.NOT_PROVEN ? WrittenOut.writeOut(expanded) : expanded;
+            if (written != expanded && Exprs.size(written) <= MAX_EXPANDED) {
+                zero = isZero(written, Exprs.size(written) <= MAX_FULL);
+            }
         }
         if (zero == ZeroTest.ZERO) {
             return new Judgement(compared, maxRel, null, Finding.Symbolic.EQUAL, "");

@@ -30,6 +30,45 @@ public final class WrittenOut {
         return Exprs.map(e, WrittenOut::one);
     }
 
+    /**
+     * The reverse, for a zero test where one side is in exponentials: every sigmoid, tanh and
+     * softplus written out as above ({@code sigmoid(u)} as {@code 1/(1 + exp(-u))}); {@code e}
+     * itself when it calls none of them, or when it calls no {@code exp} either (then nothing is
+     * gained).
+     */
+    public static Expr writeOut(Expr e) {
+        boolean exp = false;
+        boolean activation = false;
+        for (Expr x : Exprs.subtrees(e)) {
+            if (x instanceof Call c && c.args().size() == 1) {
+                Builtin b = Builtin.named(c.fn());
+                exp |= b == Builtin.EXP;
+                activation |= b == Builtin.SIGMOID || b == Builtin.TANH || b == Builtin.SOFTPLUS;
+            }
+        }
+        if (!exp || !activation) {
+            return e;
+        }
+        return Exprs.map(e, x -> {
+            if (!(x instanceof Call c) || c.args().size() != 1) {
+                return x;
+            }
+            Expr u = c.args().get(0);
+            Builtin b = Builtin.named(c.fn());
+            if (b == Builtin.SIGMOID) {
+                return Expr.div(Expr.num(1), Expr.add(Expr.num(1), Builtin.EXP.call(new Neg(u))));
+            }
+            if (b == Builtin.TANH) {
+                return Expr.div(Expr.sub(Builtin.EXP.call(u), Builtin.EXP.call(new Neg(u))),
+                        Expr.add(Builtin.EXP.call(u), Builtin.EXP.call(new Neg(u))));
+            }
+            if (b == Builtin.SOFTPLUS) {
+                return Builtin.LOG.call(Expr.add(Expr.num(1), Builtin.EXP.call(u)));
+            }
+            return x;
+        });
+    }
+
     private static Expr one(Expr e) {
         return sigmoid(e).map(u -> Builtin.SIGMOID.call(u))
                 .or(() -> tanh(e).map(u -> Builtin.TANH.call(u)))

@@ -58,4 +58,28 @@ class WrittenOutTest {
             }
         }
     }
+
+    @Test
+    void writingOutMixesNothingIntoFormulasWithoutExponentials() {
+        Expr noExp = parse("sigmoid(z)*(1 - sigmoid(z))");
+        assertEquals(noExp, WrittenOut.writeOut(noExp));
+        Expr noActivation = parse("exp(z)/(1 + exp(z))^2");
+        assertEquals(noActivation, WrittenOut.writeOut(noActivation));
+        assertEquals(parse("exp(-z)/(1 + exp(-z))^2 - 1/(1 + exp(-z))*(1 - 1/(1 + exp(-z)))"),
+                WrittenOut.writeOut(parse("exp(-z)/(1 + exp(-z))^2 - sigmoid(z)*(1 - sigmoid(z))")));
+    }
+
+    /** Law: writing the activations out never changes a value either. */
+    @Test
+    void writingOutKeepsEveryValue() {
+        Expr e = parse("exp(z)*sigmoid(z) + tanh(z)*exp(-z) - softplus(z)");
+        var before = Evaluators.compile(e, java.util.List.of("z"));
+        var after = Evaluators.compile(WrittenOut.writeOut(e), java.util.List.of("z"));
+        Random r = new Random(11);
+        for (int i = 0; i < 200; i++) {
+            double z = (r.nextDouble() - 0.5) * 10;
+            double b = before.eval(new double[] {z});
+            assertEquals(b, after.eval(new double[] {z}), 1e-12 * Math.max(1, Math.abs(b)), "at " + z);
+        }
+    }
 }
