@@ -1,6 +1,7 @@
 package org.gradaudit.check;
 
 import org.gradaudit.check.tolerance.BoundedAgreement;
+import org.gradaudit.check.tolerance.PrintedDigits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -252,8 +253,8 @@ public final class Auditor {
         blame.claims(index, claimed, target);
         List<double[]> at = space.at();
         List<String> slots = space.points().slots();
-        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand(),
-                StatementText.printedValue(item));
+        Optional<PrintedDigits> printed = StatementText.printedValue(item);
+        Judgement j = judge.judge(claimed, truthExpr, space.points(), at, space.expand(), printed);
         var statement = item.statement();
         int line = statement.position().line();
         Finding.Subject subject = new Finding.Subject(line, statement.section(), kind, lhs, StatementText.claimed(item));
@@ -286,7 +287,7 @@ public final class Auditor {
                     how + "." + lossRemark + AuditMessages.consumed(upstream, lossLine));
         }
         return wrongStatements.explain(new WrongStatements.Statement(item, index, lhs, claimedWritten, claimed, truthExpr,
-                target, space, sample(at), j, subject, printer, upstream, correctedLoss, lossRemark));
+                target, space, sample(at), j, printed, subject, printer, upstream, correctedLoss, lossRemark));
     }
 
     static List<double[]> sample(List<double[]> at) {

@@ -39,8 +39,7 @@ final class DataNodes {
         this.cas = cas;
         this.deadline = deadline;
         graph.nodes().forEach((node, def) -> {
-            boolean data = !node.equals(graph.loss()) && graph.variables().values().stream()
-                    .noneMatch(v -> v.parameter() && graph.dependsOn(node, v.name()));
+            boolean data = !node.equals(graph.loss()) && graph.isData(node);
             boolean arithmetic = Exprs.subtrees(def).stream().noneMatch(x -> x instanceof Expr.Call);
             if (data && arithmetic && Exprs.size(def) <= Judge.MAX_DATA_NODE) {
                 definitions.put(node, def);

@@ -155,9 +155,8 @@ final class Judge {
         Expr out = e;
         for (int i = nodes.size() - 1; i >= 0; i--) {
             String n = nodes.get(i);
-            boolean data = graph.variables().values().stream().noneMatch(v -> v.parameter() && graph.dependsOn(n, v.name()));
             // only small data nodes: a graph of inputs alone may nest them exponentially deep
-            if (data && Exprs.variables(out).contains(n) && graph.expandedSize(new Expr.Var(n)) <= MAX_DATA_NODE) {
+            if (graph.isData(n) && Exprs.variables(out).contains(n) && graph.expandedSize(new Expr.Var(n)) <= MAX_DATA_NODE) {
                 out = Exprs.substitute(out, Map.of(n, graph.nodes().get(n)));
                 if (Exprs.size(out) > MAX_EXPANDED) {
                     return e;

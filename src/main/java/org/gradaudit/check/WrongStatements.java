@@ -26,12 +26,13 @@ final class WrongStatements {
      * @param claimed the claim in the graph's names; {@code claimedWritten} as the file writes it
      * @param target the derivative the statement claims, or null for a formula of the graph
      * @param points the points the hypotheses are tested at
+     * @param printed the claim's printed precision when it is a worked value (see {@link PrintedDigits})
      * @param upstream the wrong lines it consumes so far (the written loss's line first, where it counts)
      * @param lossRemark the sentence on the loss as written, or ""
      */
     record Statement(Item item, int index, String lhs, Expr claimedWritten, Expr claimed, Expr truthExpr,
                      Expr.Deriv target, Spaces.Space space, List<double[]> points, Judgement judgement,
-                     Finding.Subject subject, Function<Expr, String> printer, List<Integer> upstream,
+                     Optional<PrintedDigits> printed, Finding.Subject subject, Function<Expr, String> printer, List<Integer> upstream,
                      int correctedLoss, String lossRemark) {
     }
 
@@ -84,7 +85,7 @@ final class WrongStatements {
         // The truth as printed, and as the hypotheses take their terms and factors from: the file's data
         // nodes (y2 = 1 - y1) folded in where that shortens it, so p1 - y1 rather than p1*y1 + p1*y2 - y1.
         Expr shown = dataNodes.shorten(truthExpr, x -> true, c -> judge.matches(c, hp, truthValues, slots));
-        Optional<PrintedDigits> printed = StatementText.printedValue(item);
+        Optional<PrintedDigits> printed = s.printed();
         Diagnoser.Hypothesis h = UpdateCheck.readsUpdated(item, hp, truthValues, slots, judge, graphForm);
         Integer inherited = blame.inherited(index, claimed, target, hp, truthValues);
         if (h == null && printed.isPresent()) {

@@ -129,6 +129,15 @@ public final class Graph {
         return parents.getOrDefault(node, Set.of());
     }
 
+    /**
+     * Whether a node is data: it reads no parameter, through any node between ({@code y2 = 1 - y1});
+     * false for a variable.
+     */
+    public boolean isData(String node) {
+        return nodes.containsKey(node)
+                && variables.values().stream().noneMatch(v -> v.parameter() && dependsOn(node, v.name()));
+    }
+
     /** Whether {@code of} depends on {@code on} through the graph (a name depends on itself). */
     public boolean dependsOn(String of, String on) {
         return of.equals(on) || ancestors.getOrDefault(of, Set.of()).contains(on);
