@@ -56,14 +56,14 @@ record Cx(double re, double im) {
     }
 
     Cx log() {
-        return new Cx(Math.log(Math.hypot(re, im)), Math.atan2(im, re));
+        return new Cx(Math.log(StrictFunctions.hypot(re, im)), StrictFunctions.atan2(im, re));
     }
 
     /** log(1 + this), accurate for small arguments: |1+w|^2 = 1 + 2u + u^2 + v^2. */
     Cx log1p() {
         double u = re;
         double v = im;
-        return new Cx(0.5 * Math.log1p(2 * u + u * u + v * v), Math.atan2(v, 1 + u));
+        return new Cx(0.5 * StrictFunctions.log1p(2 * u + u * u + v * v), StrictFunctions.atan2(v, 1 + u));
     }
 
     /** log(1 + exp(z)), branching on the real part only; both branches are analytic. */

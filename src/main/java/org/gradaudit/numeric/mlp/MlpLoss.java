@@ -96,33 +96,47 @@ public final class MlpLoss implements PerturbableLoss {
             int j = bias ? k - mlp.bOff[l] : (k - mlp.wOff[l]) / nin;
             int i = bias ? -1 : (k - mlp.wOff[l]) % nin;
             double[] in = base.a()[l - 1];
+            double[] ell = base.ell();
+            int nl = mlp.n[l];
+            double[] zl = base.z()[l];
             double sum = 0;
+            if (l == mlp.depth) {
+                // Only logit j of each example moves.
+                for (int e = 0; e < mlp.m; e++) {
+                    double dz = bias ? d : d * in[e * nin + i];
+                    if (dz == 0) {
+                        sum += ell[e];
+                    } else {
+                        System.arraycopy(zl, e * nl, z1, 0, nl);
+                        z1[j] += dz;
+                        sum += mlp.head.loss(z1, 0, mlp.y, e * nl);
+                    }
+                }
+                return sum / mlp.m;
+            }
+            // Unit j's activation moves by da; the next layer's pre-activations by W[l+1][:,j] da.
+            double[] al = base.a()[l];
+            double[] next = base.z()[l + 1];
+            int nn = mlp.n[l + 1];
+            double[] col = wt[l + 1];
+            int c = j * nn;
+            boolean last = l + 1 == mlp.depth;
+            Activation act = mlp.act;
             for (int e = 0; e < mlp.m; e++) {
                 double dz = bias ? d : d * in[e * nin + i];
-                sum += dz == 0 ? base.ell()[e] : moved(l, j, e, dz);
+                int q = e * nl + j;
+                double da = dz == 0 ? 0 : act.apply(zl[q] + dz) - al[q];
+                if (da == 0) {
+                    sum += ell[e];
+                    continue;
+                }
+                int o = e * nn;
+                for (int r = 0; r < nn; r++) {
+                    z1[r] = next[o + r] + col[c + r] * da;
+                }
+                sum += last ? mlp.head.loss(z1, 0, mlp.y, o) : tail(l + 1, e);
             }
             return sum / mlp.m;
-        }
-
-        /** The loss of example e when Z[l][j,e] moves by dz. */
-        private double moved(int l, int j, int e, double dz) {
-            int nl = mlp.n[l];
-            if (l == mlp.depth) {
-                System.arraycopy(base.z()[l], e * nl, z1, 0, nl);
-                z1[j] += dz;
-                return mlp.head.loss(z1, 0, mlp.y, e * nl);
-            }
-            double da = mlp.act.apply(base.z()[l][e * nl + j] + dz) - base.a()[l][e * nl + j];
-            if (da == 0) {
-                return base.ell()[e];
-            }
-            int nn = mlp.n[l + 1];
-            System.arraycopy(base.z()[l + 1], e * nn, z1, 0, nn);
-            double[] col = wt[l + 1];
-            for (int r = 0; r < nn; r++) {
-                z1[r] += col[j * nn + r] * da;
-            }
-            return tail(l + 1, e);
         }
 
         /** Given layer l's pre-activations of example e in z1, the example's loss. */
@@ -177,12 +191,16 @@ public final class MlpLoss implements PerturbableLoss {
             }
             Cx a = mlp.act.apply(new Cx(base.z()[l][e * nl + j] + dr, di));
             Cx da = a.plus(-base.a()[l][e * nl + j]);
+            double dar = da.re();
+            double dai = da.im();
             int nn = mlp.n[l + 1];
-            System.arraycopy(base.z()[l + 1], e * nn, z1, 0, nn);
+            double[] next = base.z()[l + 1];
             double[] col = wt[l + 1];
+            int o = e * nn;
+            int c = j * nn;
             for (int r = 0; r < nn; r++) {
-                z1[r] += col[j * nn + r] * da.re();
-                zi1[r] = col[j * nn + r] * da.im();
+                z1[r] = next[o + r] + col[c + r] * dar;
+                zi1[r] = col[c + r] * dai;
             }
             for (int t = l + 1; t < mlp.depth; t++) {
                 int tin = mlp.n[t];
