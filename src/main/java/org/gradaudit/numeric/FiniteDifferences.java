@@ -170,9 +170,11 @@ public final class FiniteDifferences {
             h = exactStep(x, h / 4);
             first = h == 0 ? Double.NaN : centralQuotient(f, x, h);
         }
-        // a[j][i]: column i is step h/1.4^i, row j its j-th extrapolation.
-        double[][] a = new double[RIDDERS_COLUMNS][RIDDERS_COLUMNS];
-        a[0][0] = first;
+        // The tableau's column i is step h/1.4^i, its row j the j-th extrapolation; column i needs only
+        // column i - 1, so two columns are kept: prev (i - 1) and col (i).
+        double[] prev = new double[RIDDERS_COLUMNS];
+        double[] col = new double[RIDDERS_COLUMNS];
+        prev[0] = first;
         double best = first;
         double err = Double.POSITIVE_INFINITY;
         for (int i = 1; i < RIDDERS_COLUMNS; i++) {
@@ -180,20 +182,23 @@ public final class FiniteDifferences {
             if (h == 0) {
                 break;
             }
-            a[0][i] = centralQuotient(f, x, h);
+            col[0] = centralQuotient(f, x, h);
             double fac = RIDDERS_SHRINK2;
             for (int j = 1; j <= i; j++) {
-                a[j][i] = (a[j - 1][i] * fac - a[j - 1][i - 1]) / (fac - 1);
+                col[j] = (col[j - 1] * fac - prev[j - 1]) / (fac - 1);
                 fac *= RIDDERS_SHRINK2;
-                double errt = Math.max(Math.abs(a[j][i] - a[j - 1][i]), Math.abs(a[j][i] - a[j - 1][i - 1]));
+                double errt = Math.max(Math.abs(col[j] - col[j - 1]), Math.abs(col[j] - prev[j - 1]));
                 if (errt <= err) {
                     err = errt;
-                    best = a[j][i];
+                    best = col[j];
                 }
             }
-            if (!(Math.abs(a[i][i] - a[i - 1][i - 1]) < RIDDERS_SAFE * err) || err <= enough) {
+            if (!(Math.abs(col[i] - prev[i - 1]) < RIDDERS_SAFE * err) || err <= enough) {
                 break;
             }
+            double[] t = prev;
+            prev = col;
+            col = t;
         }
         if (err == Double.POSITIVE_INFINITY) {
             // Never a finite comparison: the function went non-finite on a smaller step.
