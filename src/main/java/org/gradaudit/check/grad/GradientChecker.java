@@ -112,17 +112,21 @@ public final class GradientChecker {
             }
         }
         Comparison[] out = new Comparison[x.length];
-        Parallel.forEach(x.length, options.threads(), target.loss(),
-                (ev, k) -> out[k] = Comparison.element(ev, options, k, x[k], g[k], gmax[tensorOf[k]], base,
-                        target.loss().smooth(),
-                        target.loss().smooth() && target.loss().supportsComplexStep()),
-                progress);
+        // Each element's plot entry is made by the thread that compared it: the loop below, run once
+        // on one thread and in a cold JVM mostly before the JIT has compiled it, only gathers them.
+        TensorResult.Compared[] entries = new TensorResult.Compared[x.length];
+        Parallel.forEach(x.length, options.threads(), target.loss(), (ev, k) -> {
+            Comparison c = Comparison.element(ev, options, k, x[k], g[k], gmax[tensorOf[k]], base,
+                    target.loss().smooth(), target.loss().smooth() && target.loss().supportsComplexStep());
+            out[k] = c;
+            entries[k] = Aggregate.entry(c, tensors.get(tensorOf[k]).index(k));
+        }, progress);
         List<TensorResult> results = new ArrayList<>();
         for (Tensor t : tensors) {
             Aggregate agg = new Aggregate();
             for (int k = t.offset(); k < t.offset() + t.size(); k++) {
                 Comparison c = out[k];
-                agg.add(c, t.index(k));
+                agg.add(c, entries[k], t, k);
                 if (!c.agrees()) {
                     budget.add(finding(t, k, c));
                 }
@@ -148,32 +152,53 @@ public final class GradientChecker {
         final List<TensorResult.Compared> compared = new ArrayList<>();
 
         void add(Comparison c, int[] index) {
+            add(c, entry(c, index), index, null, 0);
+        }
+
+        /** Full mode's element k of tensor t, its plot entry made already; its index is made only for a new worst. */
+        void add(Comparison c, TensorResult.Compared entry, Tensor t, int k) {
+            add(c, entry, null, t, k);
+        }
+
+        private void add(Comparison c, TensorResult.Compared entry, int[] index, Tensor t, int k) {
+            compared.add(entry);
             if (c.outcome() == Comparison.Outcome.KINK) {
                 kinks++;
-                compared.add(new TensorResult.Compared(index, c.absError(), c.tolerance(), TensorResult.Outcome.KINK));
                 return;
             }
             if (c.outcome().isFailure()) {
                 failed++;
-                if (index != null && worst != null && worst.index() == null) {
+                if ((index != null || t != null) && worst != null && worst.index() == null) {
                     worstRatio = -1; // a located element outranks any direction
                 }
             }
-            measure(c, index);
+            extremes(c, index, t, k);
         }
 
         /** Takes the comparison's errors into the maxima and the worst, without counting it. */
         void measure(Comparison c, int[] index) {
-            double abs = c.absError();
-            compared.add(new TensorResult.Compared(index, abs, c.tolerance(),
+            compared.add(new TensorResult.Compared(index, c.absError(), c.tolerance(),
                     c.agrees() ? TensorResult.Outcome.AGREES : TensorResult.Outcome.FAILS));
+            extremes(c, index, null, 0);
+        }
+
+        /** What the plots show of a comparison at this index (null for a direction). */
+        static TensorResult.Compared entry(Comparison c, int[] index) {
+            return new TensorResult.Compared(index, c.absError(), c.tolerance(),
+                    c.outcome() == Comparison.Outcome.KINK ? TensorResult.Outcome.KINK
+                            : c.agrees() ? TensorResult.Outcome.AGREES : TensorResult.Outcome.FAILS);
+        }
+
+        /** The maxima and the worst; the worst's index is {@code t.index(k)}, or {@code index} where t is null. */
+        private void extremes(Comparison c, int[] index, Tensor t, int k) {
+            double abs = c.absError();
             double rel = c.relError();
             maxAbs = Double.isNaN(abs) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, abs);
             maxRel = Double.isNaN(rel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, rel);
             double ratio = Double.isNaN(c.ratio()) ? Double.POSITIVE_INFINITY : c.ratio();
             if (ratio > worstRatio) {
                 worstRatio = ratio;
-                worst = new TensorResult.Worst(index, c.analytic(), c.numeric(), c.tolerance());
+                worst = new TensorResult.Worst(t == null ? index : t.index(k), c.analytic(), c.numeric(), c.tolerance());
             }
         }
 
