@@ -35,6 +35,14 @@ final class Hypotheses {
                     List.of(new OperatorHypotheses(), new TermHypotheses(List.of(new TermHypotheses.Term(Expr.num(1), "")))));
         }
 
+        /** This plan with {@code family} tried first of the late ones. */
+        Plan withLateFirst(HypothesisFamily family) {
+            List<HypothesisFamily> l = new ArrayList<>(late.size() + 1);
+            l.add(family);
+            l.addAll(late);
+            return new Plan(early, l);
+        }
+
         /** Every family, for the search for two changes: the early ones, the diagnoser's own, the late ones. */
         List<HypothesisFamily> all() {
             List<HypothesisFamily> out = new ArrayList<>(early);

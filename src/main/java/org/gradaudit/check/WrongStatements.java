@@ -98,7 +98,7 @@ final class WrongStatements {
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
                         Factors.candidates(shown, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
-                        hypotheses.forStatement(shown, target, item instanceof Item.CodeLine), inherited == null);
+                        plan(item, shown, target), inherited == null);
             } catch (TimeLimitException e) {
                 cutShort = true;
             }
@@ -125,6 +125,16 @@ final class WrongStatements {
                 target, chain, expected, fix) + s.lossRemark();
         return Finding.wrong(s.subject(), j.evidence(), expected, diagnosis, fix, j.failure(), Auditor.dedupe(upstream), s.correctedLoss(),
                 msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : lastFixed(h.changes(printer), fix));
+    }
+
+    /** The families a statement is diagnosed with; a line that overwrites an unread run tries that run's loss first of the late ones. */
+    private Hypotheses.Plan plan(Item item, Expr shown, Expr.Deriv target) {
+        Hypotheses.Plan plan = hypotheses.forStatement(shown, target, item instanceof Item.CodeLine);
+        if (item instanceof Item.CodeLine c && c.overwrites().isPresent()) {
+            // the run's first line is the '=' that overwrites
+            plan = plan.withLateFirst(new OverwriteHypotheses(c.overwrites().get(), c.statement().name(), c.lines().get(0)));
+        }
+        return plan;
     }
 
     /** Whether a fix in the statement's own names equals the truth at the points. */
