@@ -32,7 +32,8 @@ final class Hypotheses {
         /** The families that need no graph, for formulas that stand on their own. */
         static Plan generic() {
             return new Plan(List.of(new AveragingHypotheses(n -> false)),
-                    List.of(new OperatorHypotheses(), new TermHypotheses(List.of(new TermHypotheses.Term(Expr.num(1), "")))));
+                    List.of(new OperatorHypotheses(), new TermHypotheses(List.of(new TermHypotheses.Term(Expr.num(1), ""))),
+                            new InnerTermHypotheses()));
         }
 
         /** This plan with {@code family} tried first of the late ones. */
@@ -107,7 +108,7 @@ final class Hypotheses {
         early.add(derivatives);
         early.add(new ArgumentHypotheses(activations, calls));
         List<HypothesisFamily> late = List.of(new TermHypotheses(terms(truthExpr, target, code)),
-                new OperatorHypotheses());
+                new OperatorHypotheses(), new InnerTermHypotheses());
         return new Plan(early, late);
     }
 
