@@ -35,7 +35,7 @@ final class OverwriteHypotheses implements HypothesisFamily {
         String where = lines.size() == 1 ? "line " + lines.get(0)
                 : "lines " + lines.get(0) + " to " + lines.get(lines.size() - 1);
         return List.of(new Diagnoser.Hypothesis(Diagnosis.MISSING_TERM, prepend(term, written),
-                "it lacks the term " + ctx.printer().apply(term) + ", which " + where + " put in " + name
+                "it lacks the term " + ctx.printer().apply(FixForm.tidy(term)) + ", which " + where + " put in " + name
                         + " and the '=' of line " + line + " overwrites: '+=' belongs there"));
     }
 
