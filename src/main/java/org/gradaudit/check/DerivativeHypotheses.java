@@ -65,7 +65,9 @@ final class DerivativeHypotheses implements HypothesisFamily {
             }
             Expr fixed = right;
             // A number, 1/4 or 1/2, is a worked value, not a mistaken derivative (a 'where' claim at 0).
-            for (Edits.Edit e : Edits.everywhere(written, x -> Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty()
+            // A bare name is never described as a mistaken derivative (see describe): not proposed.
+            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var
+                    || Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty()
                     || x.equals(fixed) ? List.of() : List.of(fixed))) {
                 String what = described(ctx, e.before(), a, fixed);
                 if (what != null) {
@@ -149,32 +151,37 @@ final class DerivativeHypotheses implements HypothesisFamily {
         if (part instanceof Var) {
             return null; // a bare h2 where its derivative belongs reads as a factor left out, named so elsewhere
         }
-        String p = ctx.printer().apply(part);
-        String in = ctx.printer().apply(new Var(a.input()));
-        String out = ctx.printer().apply(new Var(a.output()));
-        String truthSays = a.function() + "' of " + in + " is " + ctx.printer().apply(right);
         List<BoundedValue> values;
         try {
             values = Judge.values(ctx.toGraph().apply(part), ctx.points(), ctx.slots());
         } catch (IllegalArgumentException e) {
             return null;
         }
+        // What the part is decides whether it is proposed at all; it is printed only when it is one of these.
+        String in = ctx.printer().apply(new Var(a.input()));
         if (same(ctx, new Var(a.output()), values)) {
-            return p + " is " + a.function() + "(" + in + ") itself, not its derivative; " + truthSays;
+            return said(ctx, part, a, right, a.function() + "(" + in + ") itself, not its derivative");
         }
         Expr own = derivative(a.function(), new Var(a.output()));
         if (own != null && same(ctx, own, values)) {
-            return p + " is " + a.function() + "' of " + out + ", the already activated value; " + truthSays;
+            return said(ctx, part, a, right, a.function() + "' of " + ctx.printer().apply(new Var(a.output()))
+                    + ", the already activated value");
         }
         for (String g : KNOWN) {
             Expr other = g.equals(a.function()) ? null : derivative(g, new Var(a.input()));
             Expr inOutput = other == null ? null : Exprs.map(other, x -> x.equals(new Expr.Call(g, List.of(new Var(a.input()))))
                     ? new Var(a.output()) : x);
             if (other != null && (same(ctx, other, values) || same(ctx, inOutput, values))) {
-                return p + " is " + g + "' of " + in + "; " + truthSays;
+                return said(ctx, part, a, right, g + "' of " + in);
             }
         }
         return null;
+    }
+
+    /** "PART is WHAT; f' of IN is RIGHT". */
+    private static String said(Diagnoser.Context ctx, Expr part, Activation a, Expr right, String what) {
+        return ctx.printer().apply(part) + " is " + what + "; " + a.function() + "' of "
+                + ctx.printer().apply(new Var(a.input())) + " is " + ctx.printer().apply(right);
     }
 
     private boolean same(Diagnoser.Context ctx, Expr form, List<BoundedValue> values) {

@@ -149,11 +149,24 @@ final class Diagnoser {
 
     /** Whether a fix gives the claim's own values: a change that changes nothing is no diagnosis. */
     boolean noOp(Context ctx, Expr fix) {
+        return noOp(ctx, fix, claimedValues(ctx));
+    }
+
+    /** {@link #noOp(Context, Expr)} with the claim's values at the points, {@link #claimedValues}, given. */
+    boolean noOp(Context ctx, Expr fix, List<BoundedValue> claimed) {
         try {
-            List<BoundedValue> claimed = Judge.values(ctx.toGraph().apply(ctx.written()), ctx.points(), ctx.slots());
-            return judge.matches(ctx.toGraph().apply(fix), ctx.points(), claimed, ctx.slots());
+            return claimed != null && judge.matches(ctx.toGraph().apply(fix), ctx.points(), claimed, ctx.slots());
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** The claim's values at the context's points, or null when they cannot be computed. */
+    List<BoundedValue> claimedValues(Context ctx) {
+        try {
+            return Judge.values(ctx.toGraph().apply(ctx.written()), ctx.points(), ctx.slots());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -74,8 +74,11 @@ final class GraphForm {
         }
     }
 
-    /** Most nodes whose graph forms are remembered; past it they are forgotten and remembered afresh. */
-    private static final int MAX_REMEMBERED = 100_000;
+    /**
+     * Most nodes whose graph forms are remembered; past it they are forgotten and remembered afresh.
+     * Small for the reason {@code SharedErrorCompiler}'s table is: consecutive hypotheses share trees.
+     */
+    private static final int MAX_REMEMBERED = 16_000;
     private final Map<Expr, Expr> converted = new java.util.IdentityHashMap<>();
 
     /**

@@ -8,6 +8,7 @@ import java.util.function.BiPredicate;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprKey;
 import org.gradaudit.expr.Exprs;
+import org.gradaudit.numeric.BoundedValue;
 
 /**
  * Two changes at once: when no single change explains a wrong claim, every first change any family
@@ -45,16 +46,20 @@ final class PairSearch {
             return null;
         }
         List<Diagnoser.Hypothesis> firsts = proposals(ctx, families, ctx.written(), MAX_FIRST);
-        // Keyed by a 64-bit hash: the formulas differ in one place or two, which Expr's own hash
-        // collides on, and they are many.
-        Set<ExprKey> seen = new HashSet<>();
+        // The formulas already tried, by their 64-bit fingerprints: a repeat (two changes in either
+        // order) is found without comparing the trees, which costs more than testing them. Two of an
+        // audit's 200,000 formulas share a fingerprint with odds under 1e-9, and then one formula is
+        // left untried: a diagnosis can be missed that way, never made wrong.
+        Set<Long> seen = new HashSet<>();
+        // A second change that undoes the first gives the claim back, which is wrong: not tested.
+        seen.add(ExprKey.fingerprint(ctx.written()));
         int tested = 0;
         // A single change the diagnoser's own order does not try (a divisor missing inside, say) first.
         for (Diagnoser.Hypothesis first : firsts) {
             if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
                 return null;
             }
-            if (seen.add(ExprKey.of(first.fix())) && matches.test(ctx, first.fix())
+            if (seen.add(ExprKey.fingerprint(first.fix())) && matches.test(ctx, first.fix())
                     && !Rewrites.degenerate(first.fix(), ctx.written()) && !diagnoser.noOp(ctx, first.fix())
                     && !diagnoser.readsAsWritten(ctx, first.fix())) {
                 return first;
@@ -66,22 +71,24 @@ final class PairSearch {
         // The second changes are described only when one of them explains the claim: their sentences
         // would cost more than testing them.
         Diagnoser.Context silent = undescribed(ctx);
+        List<BoundedValue> claimed = diagnoser.claimedValues(ctx);
         for (Diagnoser.Hypothesis first : firsts) {
-            if (Exprs.size(first.fix()) > MAX_SIZE + 20) {
+            // A first change that leaves the claim's values as they were (a factor 1 dropped, a product
+            // regrouped) would make a pair a single change in disguise, which is never the diagnosis.
+            if (Exprs.size(first.fix()) > MAX_SIZE + 20 || diagnoser.noOp(ctx, first.fix(), claimed)) {
                 continue;
             }
             List<Diagnoser.Hypothesis> seconds = proposals(silent, families, first.fix(), MAX_SECOND);
             for (int i = 0; i < seconds.size(); i++) {
                 Diagnoser.Hypothesis second = seconds.get(i);
-                if (replacesATerm(first, second) || !seen.add(ExprKey.of(second.fix()))) {
+                if (replacesATerm(first, second) || !seen.add(ExprKey.fingerprint(second.fix()))) {
                     continue;
                 }
                 if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
                     return null;
                 }
                 if (matches.test(ctx, second.fix()) && !Rewrites.degenerate(second.fix(), ctx.written())
-                        && !diagnoser.noOp(ctx, second.fix())
-                        && !diagnoser.noOp(ctx, first.fix())) {
+                        && !diagnoser.noOp(ctx, second.fix(), claimed)) {
                     second = described(ctx, families, first.fix(), second, i);
                     Diagnoser.Hypothesis both = new Diagnoser.Hypothesis(second.diagnosis(), second.fix(),
                             second.detail(), List.of());
@@ -118,8 +125,9 @@ final class PairSearch {
 
     /** A term added and another removed is any formula at all, not an explanation. */
     private static boolean replacesATerm(Diagnoser.Hypothesis first, Diagnoser.Hypothesis second) {
-        var kinds = java.util.EnumSet.of(first.diagnosis(), second.diagnosis());
-        return kinds.contains(Diagnosis.MISSING_TERM) && kinds.contains(Diagnosis.EXTRA_TERM);
+        Diagnosis a = first.diagnosis();
+        Diagnosis b = second.diagnosis();
+        return a == Diagnosis.MISSING_TERM && b == Diagnosis.EXTRA_TERM || a == Diagnosis.EXTRA_TERM && b == Diagnosis.MISSING_TERM;
     }
 
     private static List<Diagnoser.Hypothesis> proposals(Diagnoser.Context ctx, List<HypothesisFamily> families,
@@ -146,10 +154,19 @@ final class PairSearch {
             }
         }
         // Changes that remove or flip come before those that add or rewrite: a pair of small changes
-        // is the likelier explanation, and is tried first.
-        out.sort(java.util.Comparator.comparingInt(h -> rank(h.diagnosis())));
-        return out;
+        // is the likelier explanation, and is tried first. A stable sort by rank, in one pass per rank.
+        List<Diagnoser.Hypothesis> sorted = new ArrayList<>(out.size());
+        for (int r = 0; r <= MAX_RANK; r++) {
+            for (Diagnoser.Hypothesis h : out) {
+                if (rank(h.diagnosis()) == r) {
+                    sorted.add(h);
+                }
+            }
+        }
+        return sorted;
     }
+
+    private static final int MAX_RANK = 2;
 
     private static int rank(Diagnosis d) {
         return switch (d) {

@@ -48,6 +48,15 @@ public final class ExprKey {
         return expr.toString();
     }
 
+    /**
+     * A 64-bit fingerprint of the tree: equal expressions have equal fingerprints, and two different
+     * ones share a fingerprint with odds of about 2^-64 (every node's hash is mixed into all 64 bits).
+     * For a set of formulas that trusts fingerprints rather than comparing trees.
+     */
+    public static long fingerprint(Expr e) {
+        return hash(Objects.requireNonNull(e, "e"));
+    }
+
     /** A 64-bit hash of the tree, consistent with {@link Expr#equals} (a Num by the bits of its value). */
     static long hash(Expr e) {
         if (e instanceof Expr.Num n) {
