@@ -135,8 +135,9 @@ final class InnerTermHypotheses implements HypothesisFamily {
             if (!anyNonZero(missing, v)) {
                 return;
             }
+            Expr one = Expr.num(1);
             List<Expr> factors = new ArrayList<>();
-            factors.add(null);
+            factors.add(one);
             ctx.names().forEach(n -> factors.add(new Expr.Var(n)));
             for (Expr t : parts(e)) {
                 double[] tv = values(t);
@@ -144,20 +145,21 @@ final class InnerTermHypotheses implements HypothesisFamily {
                     continue;
                 }
                 for (Expr f : factors) {
-                    if (f == null && t.equals(e)) {
+                    if (f.equals(one) && t.equals(e)) {
                         continue; // e + k*e is a factor of e, not a term missing from it
                     }
-                    double[] fv = f == null ? null : values(f);
-                    if (f != null && fv == null) {
+                    double[] fv = values(f);
+                    if (fv == null) {
                         continue;
                     }
-                    Double k = ratio(missing, tv, fv);
-                    if (k == null) {
+                    java.util.OptionalDouble ratio = ratio(missing, tv, fv);
+                    if (ratio.isEmpty()) {
                         continue;
                     }
+                    double k = ratio.getAsDouble();
                     // k*f*t as one flat product, t's own constants folded into k: x*x*exp(x), not -(1/2*x)*(2*x*exp(x))
                     List<Expr> product = new ArrayList<>();
-                    if (f != null) {
+                    if (!f.equals(one)) {
                         product.add(f);
                     }
                     double c = k;
@@ -223,12 +225,12 @@ final class InnerTermHypotheses implements HypothesisFamily {
         }
     }
 
-    /** The constant k with missing = k * t * f at every point where all are finite, or null. */
-    private static Double ratio(double[] missing, double[] t, double[] f) {
+    /** The constant k with missing = k * t * f at every point where all are finite; empty when there is none. */
+    private static java.util.OptionalDouble ratio(double[] missing, double[] t, double[] f) {
         double k = Double.NaN;
         int agreed = 0;
         for (int i = 0; i < missing.length; i++) {
-            double d = f == null ? t[i] : t[i] * f[i];
+            double d = t[i] * f[i];
             double r = missing[i] / d;
             if (!Double.isFinite(r) || !Double.isFinite(d) || d == 0) {
                 continue;
@@ -236,11 +238,11 @@ final class InnerTermHypotheses implements HypothesisFamily {
             if (Double.isNaN(k)) {
                 k = r;
             } else if (Math.abs(r - k) > RATIO_AGREEMENT * Math.max(Math.abs(k), Math.abs(r))) {
-                return null;
+                return java.util.OptionalDouble.empty();
             }
             agreed++;
         }
-        return agreed >= Math.min(4, missing.length) && k != 0 ? k : null;
+        return agreed >= Math.min(4, missing.length) && k != 0 ? java.util.OptionalDouble.of(k) : java.util.OptionalDouble.empty();
     }
 
     /** A ratio worked out through the truth's rounding, as the short fraction it is within 1e-9 of, if any. */
