@@ -56,6 +56,7 @@ final class DerivativeHypotheses implements HypothesisFamily {
     @Override
     public List<Diagnoser.Hypothesis> candidates(Diagnoser.Context ctx, Expr written) {
         List<Diagnoser.Hypothesis> out = new ArrayList<>();
+        List<Expr[]> runs = activations.isEmpty() ? List.of() : runs(written);
         for (Activation a : activations) {
             Expr right;
             try {
@@ -66,15 +67,14 @@ final class DerivativeHypotheses implements HypothesisFamily {
             Expr fixed = right;
             // A number, 1/4 or 1/2, is a worked value, not a mistaken derivative (a 'where' claim at 0).
             // A bare name is never described as a mistaken derivative (see describe): not proposed.
-            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var
-                    || Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty()
+            for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var || Exprs.isConstant(x)
                     || x.equals(fixed) ? List.of() : List.of(fixed))) {
                 String what = described(ctx, e.before(), a, fixed);
                 if (what != null) {
                     out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE, e.result(), what));
                 }
             }
-            for (Expr[] run : runs(written)) {
+            for (Expr[] run : runs) {
                 String what = described(ctx, run[1], a, fixed);
                 if (what != null) {
                     out.add(new Diagnoser.Hypothesis(Diagnosis.WRONG_DERIVATIVE,
@@ -135,13 +135,26 @@ final class DerivativeHypotheses implements HypothesisFamily {
 
     /** {@link #describe}, remembered while the context stays the same. */
     private String described(Diagnoser.Context ctx, Expr part, Activation a, Expr right) {
-        if (ctx != describedFor) {
+        if (ctx != describedFor || sameNode.size() > MAX_REMEMBERED) {
             described.clear();
+            sameNode.clear();
             describedFor = ctx;
         }
-        return described.computeIfAbsent(new Described(ExprKey.of(part), a),
-                k -> java.util.Optional.ofNullable(describe(ctx, part, a, right))).orElse(null);
+        // The parts of one claim's changed formulas are mostly the same nodes: found by identity
+        // first, by value (hashing the part) only for a node not seen before.
+        Map<Activation, java.util.Optional<String>> known = sameNode.computeIfAbsent(part, p -> new HashMap<>(2));
+        java.util.Optional<String> said = known.get(a);
+        if (said == null) {
+            said = described.computeIfAbsent(new Described(ExprKey.of(part), a),
+                    k -> java.util.Optional.ofNullable(describe(ctx, part, a, right)));
+            known.put(a, said);
+        }
+        return said.orElse(null);
     }
+
+    /** Most parts remembered by identity; past it they are forgotten. */
+    private static final int MAX_REMEMBERED = 16_000;
+    private final Map<Expr, Map<Activation, java.util.Optional<String>>> sameNode = new java.util.IdentityHashMap<>();
 
     /**
      * "h2*(1 - h2) is sigmoid' of z2; tanh' of z2 is 1 - h2^2", or the like; null when the part is none

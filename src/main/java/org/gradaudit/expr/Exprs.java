@@ -141,6 +141,30 @@ public final class Exprs {
         return List.of();
     }
 
+    /**
+     * Whether the tree has no name and no Leibniz atom in it (a number, or arithmetic and calls on
+     * numbers): {@code variables(e).isEmpty() && derivatives(e).isEmpty()}, without building either.
+     */
+    public static boolean isConstant(Expr e) {
+        if (e instanceof Var || e instanceof Deriv) {
+            return false;
+        }
+        if (e instanceof Neg n) {
+            return isConstant(n.arg());
+        }
+        if (e instanceof Bin b) {
+            return isConstant(b.left()) && isConstant(b.right());
+        }
+        if (e instanceof Call c) {
+            for (Expr a : c.args()) {
+                if (!isConstant(a)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Number of nodes in the tree. */
     public static int size(Expr e) {
         if (e instanceof Neg n) {

@@ -21,4 +21,18 @@ class ExprProperties {
             assertEquals(e, ExprParser.parse(text, SCOPE).expr(), text);
         });
     }
+
+    /** Checked on every subtree, so that both answers occur (a random formula's leaves are mostly names). */
+    @Test
+    void isConstantMeansNoNameAndNoLeibnizAtom() {
+        int[] constant = new int[1];
+        Search.forAll(EXPRESSIONS, RandomExprs::shrink, SearchOptions.defaults().withTries(500).withSeed(20261201), e -> {
+            for (Expr x : Exprs.subtrees(e)) {
+                boolean expected = Exprs.variables(x).isEmpty() && Exprs.derivatives(x).isEmpty();
+                assertEquals(expected, Exprs.isConstant(x), ExprPrinter.print(x));
+                constant[0] += expected ? 1 : 0;
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(constant[0] > 50, "too few constant subtrees to test: " + constant[0]);
+    }
 }
