@@ -26,6 +26,7 @@ median() {
   sort -n | awk '{ a[NR] = $1 } END { printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
+BASELINE=${BASELINE:-}
 base_jar=${BASELINE%%:*}
 base_file=$file
 [ -n "${BASELINE:-}" ] && [ "$BASELINE" != "$base_jar" ] && base_file=${BASELINE#*:}

@@ -164,6 +164,10 @@ public final class Auditor {
                 continue;
             }
             try {
+                if (item instanceof Item.CodeLine c && c.overwrittenAt().isPresent()
+                        && OverwrittenRuns.firstPart(c, model.items(), truth, graphForm, judge, spaces.graphSpace(Map.of()))) {
+                    continue; // a '+=' written '=' later loses this run's value: that line is judged, with this one's term
+                }
                 f = judgeItem(item, index);
             } catch (TimeLimitException e) {
                 f = unverified(item, "cut short: " + e.getMessage() + "; split the file or raise --time-limit");

@@ -16,8 +16,13 @@ final class ChainHypothesis {
     private ChainHypothesis() {
     }
 
-    /** A product of Leibniz atoms that does not chain from the claim's quantity down to its variable. */
-    static Diagnoser.Hypothesis of(Diagnoser.Context ctx) {
+    /**
+     * A product of Leibniz atoms that does not chain from the claim's quantity down to its variable;
+     * or, where it is one path of a Leibniz sum ({@code dE_o1/dout_h1} for {@code dE_total/dout_h1},
+     * with {@code E_total = E_o1 + E_o2}), the term of another path missing: the claim with its top
+     * atom's quantity replaced by another name, added, tested against the truth with {@code matches}.
+     */
+    static Diagnoser.Hypothesis of(Diagnoser.Context ctx, java.util.function.BiPredicate<Diagnoser.Context, Expr> matches) {
         if (ctx.target() == null) {
             return null;
         }
@@ -28,8 +33,32 @@ final class ChainHypothesis {
         if (telescopes(atoms, ctx.target().of(), ctx.target().wrt())) {
             return null;
         }
-        return new Diagnoser.Hypothesis(Diagnosis.WRONG_CHAIN, null, "its factors do not chain from " + ctx.target().of()
-                + " down to " + ctx.target().wrt());
+        Diagnoser.Hypothesis path = missingPath(ctx, atoms, matches);
+        return path != null ? path : new Diagnoser.Hypothesis(Diagnosis.WRONG_CHAIN, null, "its factors do not chain from "
+                + ctx.target().of() + " down to " + ctx.target().wrt());
+    }
+
+    /** The claim is one path's term, {@code dA/dX}, and the sum lacks another's, {@code dB/dX}: one candidate per name B. */
+    private static Diagnoser.Hypothesis missingPath(Diagnoser.Context ctx, List<Deriv> atoms,
+                                                    java.util.function.BiPredicate<Diagnoser.Context, Expr> matches) {
+        String wrt = ctx.target().wrt();
+        for (Deriv top : atoms) {
+            if (top.of().equals(ctx.target().of()) || !telescopes(atoms, top.of(), wrt)) {
+                continue;
+            }
+            for (String b : ctx.names()) {
+                if (b.equals(top.of()) || b.equals(ctx.target().of()) || b.equals(wrt)) {
+                    continue;
+                }
+                Expr term = org.gradaudit.expr.Exprs.substituteDerivatives(ctx.written(), java.util.Map.of(top, new Deriv(b, top.wrt())));
+                Expr fix = Expr.add(ctx.written(), term);
+                if (matches.test(ctx, fix)) {
+                    return new Diagnoser.Hypothesis(Diagnosis.MISSING_TERM, fix, "it lacks the term "
+                            + ctx.printer().apply(term) + ", the path through " + b);
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean productOfAtoms(Expr e, List<Deriv> atoms) {

@@ -20,8 +20,9 @@ final class ClassicHypotheses implements HypothesisFamily {
         for (Expr c : Rewrites.termSigns(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.TERM_SIGN, c, "one term has the wrong sign"));
         }
-        for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var ? ctx.names().stream()
-                .filter(n -> !n.equals(((Var) x).name())).map(n -> (Expr) new Var(n)).toList() : List.of())) {
+        List<Expr> names = new ArrayList<>(ctx.names().size());
+        ctx.names().forEach(n -> names.add(new Var(n)));
+        for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var ? others(names, x) : List.of())) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.SUBSTITUTED_SYMBOL, e.result(), ctx.printer().apply(e.before())
                     + " stands where " + ctx.printer().apply(e.after()) + " belongs"));
         }
@@ -54,6 +55,17 @@ final class ClassicHypotheses implements HypothesisFamily {
                     "it is 1/2 times the true value"));
             out.add(new Diagnoser.Hypothesis(Diagnosis.FACTOR, Expr.div(written, Expr.num(2)),
                     "it is 2 times the true value"));
+        }
+        return out;
+    }
+
+    /** The names other than {@code name}, in order. */
+    private static List<Expr> others(List<Expr> names, Expr name) {
+        List<Expr> out = new ArrayList<>(names.size());
+        for (Expr n : names) {
+            if (!n.equals(name)) {
+                out.add(n);
+            }
         }
         return out;
     }

@@ -101,7 +101,7 @@ final class Diagnoser {
             h = FactorHypothesis.of(this, ctx);
         }
         if (h == null) {
-            h = ChainHypothesis.of(ctx);
+            h = ChainHypothesis.of(ctx, this::matches);
         }
         if (h == null) {
             h = replaced(ctx, true);

@@ -32,7 +32,16 @@ final class Hypotheses {
         /** The families that need no graph, for formulas that stand on their own. */
         static Plan generic() {
             return new Plan(List.of(new AveragingHypotheses(n -> false)),
-                    List.of(new OperatorHypotheses(), new TermHypotheses(List.of(new TermHypotheses.Term(Expr.num(1), "")))));
+                    List.of(new OperatorHypotheses(), new TermHypotheses(List.of(new TermHypotheses.Term(Expr.num(1), ""))),
+                            new InnerTermHypotheses()));
+        }
+
+        /** This plan with {@code family} tried first of the late ones. */
+        Plan withLateFirst(HypothesisFamily family) {
+            List<HypothesisFamily> l = new ArrayList<>(late.size() + 1);
+            l.add(family);
+            l.addAll(late);
+            return new Plan(early, l);
         }
 
         /** Every family, for the search for two changes: the early ones, the diagnoser's own, the late ones. */
@@ -99,7 +108,7 @@ final class Hypotheses {
         early.add(derivatives);
         early.add(new ArgumentHypotheses(activations, calls));
         List<HypothesisFamily> late = List.of(new TermHypotheses(terms(truthExpr, target, code)),
-                new OperatorHypotheses());
+                new OperatorHypotheses(), new InnerTermHypotheses());
         return new Plan(early, late);
     }
 

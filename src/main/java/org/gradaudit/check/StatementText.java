@@ -106,6 +106,12 @@ final class StatementText {
      * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
      * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
      */
+    /** {@code -(a - b)} written {@code b - a}, everywhere in {@code e}. */
+    private static Expr differencesFlipped(Expr e) {
+        return Exprs.map(e, x -> x instanceof Expr.Neg n && n.arg() instanceof Expr.Bin b && b.op() == Expr.Op.SUB
+                ? new Expr.Bin(Expr.Op.SUB, b.right(), b.left()) : x);
+    }
+
     static Function<Expr, String> printer(Item item, Model model, String loss) {
         Map<String, String> aliases = model.aliases();
         Map<String, String> spelling = new HashMap<>();
@@ -133,6 +139,14 @@ final class StatementText {
         }
         (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
                 : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
+        // Every formula alias of the file, also in the sign form a formula of the truth takes:
+        // 'alias delta_o2 = -(target_o2 - out_o2)*...' names (out_o2 - target_o2)*... in a fix's term.
+        new java.util.TreeMap<>(model.named()).forEach((name, formula) -> {
+            Expr flipped = differencesFlipped(formula);
+            for (Expr form : List.of(formula, flipped, FixForm.tidy(formula), FixForm.tidy(flipped))) {
+                named.putIfAbsent(form, new Expr.Var(name));
+            }
+        });
         return e -> Display.print(Exprs.map(Exprs.replace(e, named), x -> {
             if (code && x instanceof Expr.Deriv d && d.of().equals(of)) {
                 String plain = "d" + d.wrt();

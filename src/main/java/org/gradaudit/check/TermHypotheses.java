@@ -33,7 +33,7 @@ final class TermHypotheses implements HypothesisFamily {
                     + ctx.printer().apply(removed) + " does not belong"));
         }
         for (Term t : terms) {
-            String what = "it lacks the term " + ctx.printer().apply(t.term()) + (t.why().isEmpty() ? "" : ", " + t.why());
+            String what = "it lacks the term " + ctx.printer().apply(FixForm.tidy(t.term())) + (t.why().isEmpty() ? "" : ", " + t.why());
             out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_TERM, plusTerm(written, t.term(), false), what));
             out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_TERM, plusTerm(written, t.term(), true), what));
             for (Edits.Edit e : Edits.everywhere(written, x -> x == written ? List.of()

@@ -98,7 +98,7 @@ final class WrongStatements {
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
                         Factors.candidates(shown, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
-                        hypotheses.forStatement(shown, target, item instanceof Item.CodeLine), inherited == null);
+                        plan(item, shown, target), inherited == null);
             } catch (TimeLimitException e) {
                 cutShort = true;
             }
@@ -115,8 +115,10 @@ final class WrongStatements {
         String expected = space.display() != null ? space.display() : Display.print(shown);
         Expr fixExpr = h == null || h.fix() == null ? null : dataNodes.shorten(h.fix(),
                 x -> !Exprs.subtrees(claimedWritten).contains(x), c -> fits(c, hp, truthValues, slots));
+        // A fix as a reader writes it down (no 1*dxpy, no -(-2*a)/3); the changes' formulas likewise.
+        Function<Expr, String> fixPrinter = e -> printer.apply(FixForm.tidy(e));
         String fix = fixExpr == null ? null
-                : printed.flatMap(p -> WorkedValue.fix(p, fixExpr)).orElseGet(() -> printer.apply(fixExpr));
+                : printed.flatMap(p -> WorkedValue.fix(p, fixExpr)).orElseGet(() -> fixPrinter.apply(fixExpr));
         String chain = target != null && diagnosis == Diagnosis.WRONG_CHAIN
                 ? Display.print(truth.derivative(target.of(), target.wrt()).chained()) : null;
         String step = statement instanceof org.gradaudit.derivation.Statement.Claim c && c.step() > 0
@@ -124,7 +126,17 @@ final class WrongStatements {
         String msg = step + AuditMessages.wrong(lhs, h, inherited == null ? 0 : findings.get(inherited).line(), cutShort,
                 target, chain, expected, fix) + s.lossRemark();
         return Finding.wrong(s.subject(), j.evidence(), expected, diagnosis, fix, j.failure(), Auditor.dedupe(upstream), s.correctedLoss(),
-                msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : lastFixed(h.changes(printer), fix));
+                msg).inheritedFrom(h == null && inherited != null).withChanges(h == null ? List.of() : lastFixed(h.changes(fixPrinter), fix));
+    }
+
+    /** The families a statement is diagnosed with; a line that overwrites an unread run tries that run's loss first of the late ones. */
+    private Hypotheses.Plan plan(Item item, Expr shown, Expr.Deriv target) {
+        Hypotheses.Plan plan = hypotheses.forStatement(shown, target, item instanceof Item.CodeLine);
+        if (item instanceof Item.CodeLine c && c.overwrites().isPresent()) {
+            // the run's first line is the '=' that overwrites
+            plan = plan.withLateFirst(new OverwriteHypotheses(c.overwrites().get(), c.statement().name(), c.lines().get(0)));
+        }
+        return plan;
     }
 
     /** Whether a fix in the statement's own names equals the truth at the points. */

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.gradaudit.derivation.Position;
 import org.gradaudit.derivation.Problem;
@@ -33,6 +35,8 @@ final class CodeState {
     private final Map<String, Integer> updatedAt = new HashMap<>();
     /** The run of accumulating lines each name is in: the index of its last item in {@link #items}. */
     private final Map<String, Integer> runs = new HashMap<>();
+    /** The names some code line or update has read since they were last assigned. */
+    private final Set<String> read = new java.util.HashSet<>();
 
     /** @param items the items resolved so far, in file order; code lines are added to it here */
     CodeState(Graph graph, Resolver resolver, List<Problem> problems, List<Item> items) {
@@ -93,6 +97,15 @@ final class CodeState {
         Map<Expr, String> spelling = spelling(c.rhs(), reads);
         Integer run = runs.get(c.name());
         boolean continues = c.op() != Statement.Assign.SET;
+        c.rhs().names().forEach(r -> read.add(r.name()));
+        // An '=' to a name whose run nobody read, with the same meaning: that run's value is lost here
+        // (a '+=' written '='); both lines keep what they say, and the audit tests whether it was meant.
+        Optional<Item.Overwritten> overwrites = Optional.empty();
+        if (!continues && run != null && meaning.equals(assigned.get(c.name())) && !read.contains(c.name())) {
+            Item.CodeLine previous = (Item.CodeLine) items.get(run);
+            overwrites = Optional.of(new Item.Overwritten(previous.claimed(), previous.lines()));
+            items.set(run, previous.overwrittenAt(c.position().line()));
+        }
         if (continues && (run == null || !meaning.equals(assigned.get(c.name())))) {
             problems.add(new Problem(c.position(), "'" + c.name() + " " + c.op().symbol() + "' accumulates into "
                     + c.name() + ", but no earlier code line assigns it with this meaning; write 'code " + c.name()
@@ -115,12 +128,15 @@ final class CodeState {
             spelling = both;
             items.set(run, new Item.CodeLine(previous.statement(), previous.target(), previous.factor(),
                     previous.claimed(), true, previous.lines(), previous.spelling(), previous.updatesRead(),
-                    previous.beforeUpdates()));
+                    previous.beforeUpdates(), OptionalInt.empty(), previous.overwrites()));
+            overwrites = previous.overwrites();
         }
         lines.add(c.position().line());
         assigned.put(c.name(), meaning);
         runs.put(c.name(), items.size());
-        return new Item.CodeLine(c, target, factor, claimed, false, lines, spelling, updatesRead, beforeUpdates);
+        read.remove(c.name());
+        return new Item.CodeLine(c, target, factor, claimed, false, lines, spelling, updatesRead, beforeUpdates,
+                OptionalInt.empty(), overwrites);
     }
 
     /** {@code W = W - lr*dW}: the parameter's value after the step; later code lines read it. */
@@ -133,6 +149,7 @@ final class CodeState {
             return null;
         }
         Map<String, Expr> reads = reads();
+        u.rhs().names().forEach(r -> read.add(r.name()));
         Expr rhs = read(u.rhs(), u.position(), reads);
         if (rhs == null) {
             return null;

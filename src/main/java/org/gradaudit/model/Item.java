@@ -2,6 +2,8 @@ package org.gradaudit.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.gradaudit.derivation.Statement;
 import org.gradaudit.expr.Expr;
 
@@ -63,14 +65,24 @@ public sealed interface Item {
      * @param updatesRead the parameters this line reads after an update changed them, each with the
      *     update's line; {@code claimed} reads their updated values
      * @param beforeUpdates {@code claimed} as it would read with the parameters before their updates
+     * @param overwrittenAt the line of a later {@code =} to the same name, with the same meaning, before
+     *     anything read this run's value (a {@code +=} written {@code =} loses it); empty when none
+     * @param overwrites the value of the run this line's {@code =} overwrites unread, when it does
      */
     record CodeLine(Statement.Code statement, Expr.Deriv target, Expr factor, Expr claimed, boolean partial,
                     List<Integer> lines, Map<Expr, String> spelling, Map<String, Integer> updatesRead,
-                    Expr beforeUpdates) implements Item {
+                    Expr beforeUpdates, OptionalInt overwrittenAt, Optional<Overwritten> overwrites)
+            implements Item {
         public CodeLine {
             lines = List.copyOf(lines);
             spelling = Map.copyOf(spelling);
             updatesRead = Map.copyOf(updatesRead);
+        }
+
+        /** This line as the last of a run that a later {@code =} at {@code line} overwrites before it is read. */
+        CodeLine overwrittenAt(int line) {
+            return new CodeLine(statement, target, factor, claimed, partial, lines, spelling, updatesRead, beforeUpdates,
+                    OptionalInt.of(line), overwrites);
         }
 
         /** The variable or node this line's gradient is taken with respect to. */
@@ -81,6 +93,19 @@ public sealed interface Item {
         /** The true value this line's name stands for, given the true derivative of its target. */
         public Expr truth(Expr derivative) {
             return factor.equals(Expr.num(1)) ? derivative : Expr.mul(factor, derivative);
+        }
+    }
+
+    /**
+     * The value an earlier run of code lines left in a name that a later {@code =} overwrites before
+     * anything read it.
+     *
+     * @param value what the name held, as {@link CodeLine#claimed()} gives it
+     * @param lines the lines of that run
+     */
+    record Overwritten(Expr value, List<Integer> lines) {
+        public Overwritten {
+            lines = List.copyOf(lines);
         }
     }
 

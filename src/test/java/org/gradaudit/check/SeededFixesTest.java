@@ -70,7 +70,7 @@ class SeededFixesTest {
     @org.junit.jupiter.api.Test
     void anAccumulationsFixIsTheWholeRunWithTheMissingPathsTerm() {
         String json = audit(Path.of("derivations/cs231n-staged-backprop-mistakes.deriv"));
-        assertEquals("1*dxpy + (1 - sigx)*sigx*dsigx + dnum*1", fix(json, 37));
+        assertEquals("dxpy + (1 - sigx)*sigx*dsigx + dnum", fix(json, 37));
     }
 
     private static String audit(Path file) {
