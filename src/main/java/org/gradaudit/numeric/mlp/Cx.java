@@ -63,7 +63,7 @@ record Cx(double re, double im) {
     Cx log1p() {
         double u = re;
         double v = im;
-        return new Cx(0.5 * StrictFunctions.log1p(2 * u + u * u + v * v), StrictFunctions.atan2(v, 1 + u));
+        return new Cx(0.5 * Math.log1p(2 * u + u * u + v * v), StrictFunctions.atan2(v, 1 + u));
     }
 
     /** log(1 + exp(z)), branching on the real part only; both branches are analytic. */

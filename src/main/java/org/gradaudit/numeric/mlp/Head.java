@@ -214,6 +214,6 @@ final class Head {
 
     /** log(1 + exp(v)) without overflow or loss of the small term. */
     static double softplus(double v) {
-        return Math.max(v, 0) + StrictFunctions.log1p(Math.exp(-Math.abs(v)));
+        return Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
     }
 }

@@ -1,10 +1,8 @@
 package org.gradaudit.numeric.mlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 /** {@link StrictFunctions} against {@link StrictMath}, bit for bit. */
@@ -19,36 +17,6 @@ class StrictFunctionsTest {
     private static void assertBitsEqual(double expected, double actual, String what) {
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
                 () -> what + ": " + expected + " expected, " + actual + " computed");
-    }
-
-    @Test
-    void log1pIsStrictMathsOnEdgeValues() {
-        for (double x : EDGES) {
-            assertBitsEqual(StrictMath.log1p(x), StrictFunctions.log1p(x), "log1p(" + x + ")");
-            assertBitsEqual(StrictMath.log1p(Math.nextUp(x)), StrictFunctions.log1p(Math.nextUp(x)), "log1p next up");
-            assertBitsEqual(StrictMath.log1p(Math.nextDown(x)), StrictFunctions.log1p(Math.nextDown(x)), "log1p down");
-        }
-    }
-
-    @Test
-    void log1pIsStrictMathsOnSeededArguments() {
-        Random r = new Random(20261201);
-        DoubleSupplier[] draws = {
-            () -> Math.exp(-Math.abs(40 * r.nextGaussian())), // what softplus asks: exp(-|v|) in (0, 1]
-            () -> r.nextDouble(), // (0, 1)
-            () -> 2 * r.nextDouble() - 1, // (-1, 1)
-            () -> Math.scalb(r.nextDouble(), r.nextInt(140) - 70), // every scale near 1 and far below
-            () -> Double.longBitsToDouble(r.nextLong()), // any bit pattern, NaNs and negatives included
-        };
-        int below = 0;
-        for (DoubleSupplier draw : draws) {
-            for (int i = 0; i < 400_000; i++) {
-                double x = draw.getAsDouble();
-                below += x < 0.41422 ? 1 : 0;
-                assertBitsEqual(StrictMath.log1p(x), StrictFunctions.log1p(x), "log1p(" + x + ")");
-            }
-        }
-        assertTrue(below > 200_000 && below < 1_800_000, "both branches of fdlibm's reduction are exercised: " + below);
     }
 
     @Test
