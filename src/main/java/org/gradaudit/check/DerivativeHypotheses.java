@@ -170,7 +170,7 @@ final class DerivativeHypotheses implements HypothesisFamily {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        // What the part is decides whether it is proposed at all; it is printed only when it is one of these.
+        // What the part is decides whether it is proposed at all; the part itself is printed only when it is one of these.
         String in = ctx.printer().apply(new Var(a.input()));
         if (same(ctx, new Var(a.output()), values)) {
             return said(ctx, part, a, right, a.function() + "(" + in + ") itself, not its derivative");

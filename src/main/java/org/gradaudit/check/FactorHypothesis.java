@@ -48,7 +48,7 @@ final class FactorHypothesis {
      */
     private static Expr withoutFactor(Diagnoser d, Diagnoser.Context ctx, double k) {
         Expr w = ctx.written();
-        if (Exprs.variables(w).isEmpty() && Exprs.derivatives(w).isEmpty()) {
+        if (Exprs.isConstant(w)) {
             // a worked value (1/2 where x = 0): its fix is the value, 1/4, not 1/2/2
             Expr value = Rewrites.constant(Judge.values(w, ctx.points().subList(0, 1), ctx.slots()).get(0).value() / k);
             if (d.matches(ctx, value)) {
