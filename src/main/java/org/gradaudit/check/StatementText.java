@@ -102,16 +102,16 @@ final class StatementText {
         return new Finding.Subject(s.position().line(), s.section(), kind, lhs(item), claimed(item));
     }
 
-    /**
-     * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
-     * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
-     */
     /** {@code -(a - b)} written {@code b - a}, everywhere in {@code e}. */
     private static Expr differencesFlipped(Expr e) {
         return Exprs.map(e, x -> x instanceof Expr.Neg n && n.arg() instanceof Expr.Bin b && b.op() == Expr.Op.SUB
                 ? new Expr.Bin(Expr.Op.SUB, b.right(), b.left()) : x);
     }
 
+    /**
+     * Prints a formula of this statement in the statement's own spelling: the aliases it wrote
+     * ({@code A2} for {@code a2}), and in code lines {@code dX} for {@code dL/dX}.
+     */
     static Function<Expr, String> printer(Item item, Model model, String loss) {
         Map<String, String> aliases = model.aliases();
         Map<String, String> spelling = new HashMap<>();
@@ -139,9 +139,20 @@ final class StatementText {
         }
         (item instanceof Item.CodeLine c ? c.spelling() : item instanceof Item.Update u ? u.spelling()
                 : Map.<Expr, String>of()).forEach((meaning, name) -> named.put(meaning, new Expr.Var(name)));
-        // Every formula alias of the file, also in the sign form a formula of the truth takes:
+        // Every formula alias the file has defined by this line (a fix never names what the reader has
+        // not met yet), also in the sign form a formula of the truth takes:
         // 'alias delta_o2 = -(target_o2 - out_o2)*...' names (out_o2 - target_o2)*... in a fix's term.
+        int line = item.statement().position().line();
+        Map<String, Integer> definedAt = new HashMap<>();
+        for (Statement st : model.derivation().statements()) {
+            if (st instanceof Statement.Named n) {
+                definedAt.putIfAbsent(n.name(), n.position().line());
+            }
+        }
         new java.util.TreeMap<>(model.named()).forEach((name, formula) -> {
+            if (definedAt.getOrDefault(name, 0) > line) {
+                return;
+            }
             Expr flipped = differencesFlipped(formula);
             for (Expr form : List.of(formula, flipped, FixForm.tidy(formula), FixForm.tidy(flipped))) {
                 named.putIfAbsent(form, new Expr.Var(name));
