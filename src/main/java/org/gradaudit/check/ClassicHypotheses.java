@@ -23,8 +23,8 @@ final class ClassicHypotheses implements HypothesisFamily {
         List<Expr> names = new ArrayList<>(ctx.names().size());
         ctx.names().forEach(n -> names.add(new Var(n)));
         for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var ? others(names, x) : List.of())) {
-            out.add(new Diagnoser.Hypothesis(Diagnosis.SUBSTITUTED_SYMBOL, e.result(), ctx.printer().apply(e.before())
-                    + " stands where " + ctx.printer().apply(e.after()) + " belongs"));
+            out.add(new Diagnoser.Hypothesis(Diagnosis.SUBSTITUTED_SYMBOL, e.result(), !ctx.describes() ? ""
+                    : ctx.printer().apply(e.before()) + " stands where " + ctx.printer().apply(e.after()) + " belongs"));
         }
         for (Expr c : Rewrites.withoutOneFactor(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
@@ -32,17 +32,17 @@ final class ClassicHypotheses implements HypothesisFamily {
         for (Expr f : ctx.factors()) {
             if (!trivial(f)) {
                 out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, Expr.mul(written, f),
-                        "it lacks the factor " + ctx.printer().apply(f)));
+                        !ctx.describes() ? "" : "it lacks the factor " + ctx.printer().apply(f)));
             }
         }
         for (Expr f : ctx.factors()) {
             if (!trivial(f)) {
                 out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, Expr.div(written, f),
-                        "it lacks the divisor " + ctx.printer().apply(f)));
+                        !ctx.describes() ? "" : "it lacks the divisor " + ctx.printer().apply(f)));
                 for (Edits.Edit e : Edits.everywhere(written, x -> x == written ? List.of()
                         : List.of(Expr.mul(x, f), Expr.div(x, f)))) {
-                    out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, e.result(), "it lacks the "
-                            + (e.after() instanceof Expr.Bin b && b.op() == Expr.Op.DIV ? "divisor " : "factor ")
+                    out.add(new Diagnoser.Hypothesis(Diagnosis.MISSING_FACTOR, e.result(), !ctx.describes() ? ""
+                            : "it lacks the " + (e.after() instanceof Expr.Bin b && b.op() == Expr.Op.DIV ? "divisor " : "factor ")
                             + ctx.printer().apply(f) + " in " + ctx.printer().apply(e.after())));
                 }
             }

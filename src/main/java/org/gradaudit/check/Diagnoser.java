@@ -51,7 +51,17 @@ final class Diagnoser {
             List<double[]> points,
             List<BoundedValue> truth,
             List<String> slots) {
+        /**
+         * Whether the hypotheses' sentences are read: false under {@link #UNDESCRIBED}'s printer, where
+         * a family may leave them empty instead of building sentences of empty names.
+         */
+        boolean describes() {
+            return printer != UNDESCRIBED;
+        }
     }
+
+    /** The printer of a context whose hypotheses' sentences are never read (the search for two changes). */
+    static final Function<Expr, String> UNDESCRIBED = e -> "";
 
     /** Largest claim, in nodes, that hypotheses are tried on; past it the diagnosis is 'other'. */
     static final int MAX_SIZE = 400;

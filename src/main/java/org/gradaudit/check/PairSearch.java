@@ -1,9 +1,7 @@
 package org.gradaudit.check;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.ExprKey;
@@ -25,9 +23,11 @@ final class PairSearch {
     /**
      * Most formulas tested for one claim, and for all claims of one audit together (five claims that
      * no pair explains). A claim no pair explains costs the whole per-claim bound, so it is set from
-     * where pairs are found: of 460 random formulas with two random mistakes each (SeededChangesTest's
-     * kinds, at two seeds), every pair that was found was found within 18,712 formulas, and none between
-     * that and 40,000, the bound before this one; this one leaves a third more than that.
+     * where pairs are found. In two samples of random formulas with two random mistakes each
+     * (SeededChangesTest's kinds: 460 formulas searched to 40,000, and 600 at four other seeds searched
+     * to 60,000, 490 of them explained by a pair), every pair was found within 18,712 and 23,113
+     * formulas (p99 11,474 and 14,619); 20,000 would have lost 2 of the 490. In derivations/ every
+     * pair is found within 1,200.
      */
     static final int PER_CLAIM = 25_000;
     static final int PER_AUDIT = 125_000;
@@ -56,7 +56,7 @@ final class PairSearch {
         // order) is found without comparing the trees, which costs more than testing them. Two of an
         // audit's 125,000 formulas share a fingerprint with odds under 1e-9, and then one formula is
         // left untried: a diagnosis can be missed that way, never made wrong.
-        Set<Long> seen = new HashSet<>();
+        FingerprintSet seen = new FingerprintSet(4096);
         // A second change that undoes the first gives the claim back, which is wrong: not tested.
         seen.add(ExprKey.fingerprint(ctx.written()));
         int tested = 0;
@@ -109,7 +109,7 @@ final class PairSearch {
     /** The context with a printer that prints nothing, for proposals whose sentences are not read. */
     private static Diagnoser.Context undescribed(Diagnoser.Context ctx) {
         return new Diagnoser.Context(ctx.written(), ctx.toGraph(), ctx.names(), ctx.factors(), ctx.target(),
-                e -> "", ctx.points(), ctx.truth(), ctx.slots());
+                Diagnoser.UNDESCRIBED, ctx.points(), ctx.truth(), ctx.slots());
     }
 
     /**
