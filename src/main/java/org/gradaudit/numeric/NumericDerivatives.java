@@ -86,9 +86,11 @@ public final class NumericDerivatives {
      * + rounding <= 4 e_f + rounding}. If it keeps the long start: where the quick tableau stopped at its
      * floor {@code floor_L}, {@code e_L <= 2 floor_L} and {@code e_f >= floor_L}, and the same sum holds;
      * where it did not, it ran to the end and is the full tableau, {@code v_f = v_L}, within
-     * {@code e_L / 2 + rounding} of {@code a}. (The second condition is what the first two cases need: a long
-     * tableau that ended far above its floor is honest by the complex step, but says little of {@code a}
-     * beside the short one's tolerance.) Error estimates are estimates, not bounds, so this too is an
+     * {@code e_L / 2 + rounding} of {@code a}. (The second condition is what the short start's case needs: a
+     * long tableau that ended far above its floor is honest by the complex step, but says little of {@code a}
+     * beside the short one's tolerance.) The complex step's own rounding, even where its sum over a batch
+     * cancels, is far below {@code e_L}, which is at least the long start's floor, about
+     * {@code 400 eps |L| / max(1, |x|)}. Error estimates are estimates, not bounds, so this too is an
      * argument, not a proof; {@code RiddersQuickTest} puts it to every element of seeded networks with errors
      * injected. A caller asks this only of a smooth loss with an analytic complex extension.
      *

@@ -102,7 +102,7 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
                 double rounding = NoiseFloor.element(new Estimate(0, 0), a, tensorMax, loss, x);
                 Estimate longer = NumericDerivatives.riddersQuickLong(f, x, loss);
                 // With a complex forward pass, one complex evaluation vouches for the long tableau where the
-                // short one (about 8 evaluations) would.
+                // short one (about 7 evaluations) would.
                 if (complexArbiter && NumericDerivatives.witnessed(longer,
                         () -> NumericDerivatives.element(ev, Method.COMPLEX_STEP, k, x, loss), x, loss, a, rounding)) {
                     return new Comparison(Outcome.AGREES, a, longer.value(),
