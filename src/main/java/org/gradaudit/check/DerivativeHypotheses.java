@@ -152,8 +152,11 @@ final class DerivativeHypotheses implements HypothesisFamily {
         return said.orElse(null);
     }
 
-    /** Most parts remembered by identity; past it they are forgotten. */
-    private static final int MAX_REMEMBERED = 16_000;
+    /**
+     * Most parts remembered by identity; past it they are forgotten. Small for the reason
+     * {@code SharedErrorCompiler}'s table is: one search's first changes share their trees.
+     */
+    private static final int MAX_REMEMBERED = 2_000;
     private final Map<Expr, Map<Activation, java.util.Optional<String>>> sameNode = new java.util.IdentityHashMap<>();
 
     /**

@@ -78,7 +78,7 @@ final class GraphForm {
      * Most nodes whose graph forms are remembered; past it they are forgotten and remembered afresh.
      * Small for the reason {@code SharedErrorCompiler}'s table is: consecutive hypotheses share trees.
      */
-    private static final int MAX_REMEMBERED = 16_000;
+    private static final int MAX_REMEMBERED = 2_000;
     private final Map<Expr, Expr> converted = new java.util.IdentityHashMap<>();
 
     /**
