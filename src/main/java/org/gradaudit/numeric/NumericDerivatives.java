@@ -47,8 +47,64 @@ public final class NumericDerivatives {
      * agreements, and a caller runs the full tableaux where it does not.
      */
     public static Quick riddersQuick(java.util.function.DoubleUnaryOperator f, double x, double loss) {
+        return riddersQuick(f, x, loss, riddersQuickLong(f, x, loss));
+    }
+
+    /**
+     * {@link #riddersQuick(java.util.function.DoubleUnaryOperator, double, double)} given its long tableau,
+     * {@link #riddersQuickLong}'s value for the same {@code f}, {@code x} and {@code loss}: only the short one
+     * is run.
+     */
+    public static Quick riddersQuick(java.util.function.DoubleUnaryOperator f, double x, double loss, Estimate longer) {
         double floor = Math.ulp(1.0) * Math.abs(loss);
-        return new Quick(ridders(f, x, floor, LONG_FIRST_STEP, true), ridders(f, x, floor, SHORT_FIRST_STEP, true));
+        return new Quick(longer, ridders(f, x, floor, SHORT_FIRST_STEP, true));
+    }
+
+    /** The quick tableau from the long first step alone, its error raised by its rounding floor (about 8 evaluations). */
+    public static Estimate riddersQuickLong(java.util.function.DoubleUnaryOperator f, double x, double loss) {
+        return ridders(f, x, Math.ulp(1.0) * Math.abs(loss), LONG_FIRST_STEP, true);
+    }
+
+    /**
+     * Whether the long quick tableau alone settles agreement with a claimed value {@code a}, the complex
+     * step (of an analytic loss: no cancellation, accurate to its rounding {@code e_c}) standing in for the
+     * short tableau as the witness that the long one did not fool itself. Three conditions, the complex step
+     * evaluated only once the first two hold: {@code longer}'s value {@code v_L} is within
+     * {@code e_L / 2 + rounding} of {@code a}, as {@link Quick#agrees} asks of each tableau; its error
+     * {@code e_L} is at most twice the short start's rounding floor {@code floor_S} (the least error a short
+     * tableau can have); and the complex step's whole interval {@code c +- e_c} lies within
+     * {@code v_L +- e_L}.
+     *
+     * <p>Why the full tableaux then agree too, whichever start the full method keeps. Let {@code D} be the
+     * true derivative. The complex step is within {@code e_c} of it, so {@code |v_L - D| <= |v_L - c| + e_c
+     * <= e_L}: the long quick estimate is shown to be within its error, which {@link Quick#agrees} had to
+     * assume of it (and asked the short tableau to vouch for). So {@code |a - D| <= 1.5 e_L + rounding}.
+     * Each full tableau's estimate is within its error {@code e_f} of {@code D} (the assumption of
+     * {@link Quick#agrees} too), and the full tolerance is at least {@code 4 e_f + rounding} (its error is
+     * only ever raised: by the two starts' difference, by the measured noise). If the full method keeps the
+     * short start, {@code e_f >= floor_S >= e_L / 2}, so {@code |a - v_f| <= |a - D| + e_f <= 1.5 e_L + e_f
+     * + rounding <= 4 e_f + rounding}. If it keeps the long start: where the quick tableau stopped at its
+     * floor {@code floor_L}, {@code e_L <= 2 floor_L} and {@code e_f >= floor_L}, and the same sum holds;
+     * where it did not, it ran to the end and is the full tableau, {@code v_f = v_L}, within
+     * {@code e_L / 2 + rounding} of {@code a}. (The second condition is what the short start's case needs: a
+     * long tableau that ended far above its floor is honest by the complex step, but says little of {@code a}
+     * beside the short one's tolerance.) The complex step's own rounding, even where its sum over a batch
+     * cancels, is far below {@code e_L}, which is at least the long start's floor, about
+     * {@code 400 eps |L| / max(1, |x|)}. Error estimates are estimates, not bounds, so this too is an
+     * argument, not a proof; {@code RiddersQuickTest} puts it to every element of seeded networks with errors
+     * injected. A caller asks this only of a smooth loss with an analytic complex extension.
+     *
+     * @param longer {@link #riddersQuickLong} of the loss at {@code x}, whose base value is {@code loss}
+     */
+    public static boolean witnessed(Estimate longer, java.util.function.Supplier<Estimate> exact, double x,
+            double loss, double a, double rounding) {
+        if (!Quick.within(longer, a, rounding)
+                || !(longer.error() <= 2 * roundingFloor(Math.ulp(1.0) * Math.abs(loss), x, SHORT_FIRST_STEP))) {
+            return false; // the complex step is evaluated only where it can settle something
+        }
+        Estimate c = exact.get();
+        return Double.isFinite(c.value()) && !Double.isNaN(c.error())
+                && Math.abs(c.value() - longer.value()) + c.error() <= longer.error();
     }
 
     /**
@@ -82,7 +138,7 @@ public final class NumericDerivatives {
             return NumericDerivatives.chosen(longer, shorter);
         }
 
-        private static boolean within(Estimate e, double a, double rounding) {
+        static boolean within(Estimate e, double a, double rounding) {
             return Double.isFinite(e.value()) && !Double.isNaN(e.error())
                     && Math.abs(a - e.value()) <= e.error() / 2 + rounding;
         }
@@ -151,9 +207,14 @@ public final class NumericDerivatives {
     private static Estimate ridders(java.util.function.DoubleUnaryOperator f, double x, double noise, double first,
             boolean quick) {
         double h0 = first * Math.max(1, Math.abs(x));
-        double floor = 2 * noise / (h0 * RIDDERS_SMALLEST);
+        double floor = roundingFloor(noise, x, first);
         Estimate e = FiniteDifferences.ridders(f, x, h0, quick ? floor : Double.NEGATIVE_INFINITY);
         return new Estimate(e.value(), Double.isNaN(e.error()) ? e.error() : e.error() + floor);
+    }
+
+    /** The rounding of a loss of rounding {@code noise} over a tableau's smallest step: {@code 2 noise / h_min}. */
+    private static double roundingFloor(double noise, double x, double first) {
+        return 2 * noise / (first * Math.max(1, Math.abs(x)) * RIDDERS_SMALLEST);
     }
 
     /**

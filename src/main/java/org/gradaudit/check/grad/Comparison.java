@@ -82,7 +82,10 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
      * smooth loss with a complex forward pass), a mismatch of a real method is put to the complex
      * step, which has no cancellation: where a saturated unit leaves the loss flat in double
      * precision, real differences see 0 while the true derivative is 1e-16, and the complex step
-     * resolves it. A real error in the gradient disagrees with the complex step just as well.
+     * resolves it. A real error in the gradient disagrees with the complex step just as well. With
+     * {@code complexArbiter}, Ridders' quick agreement first asks the long quick tableau alone, the complex
+     * step its witness ({@link NumericDerivatives#witnessed}), and the short tableau only where that does
+     * not settle it; a mismatch is always the full tableaux' verdict.
      */
     static Comparison element(PerturbableLoss.Evaluator ev, CheckOptions options, int k, double x, double a,
             double tensorMax, double loss, boolean smooth, boolean complexArbiter) {
@@ -95,8 +98,18 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
         if (method == Method.RIDDERS) {
             // Tableaux stopped at their rounding floor settle most agreements; the full ones decide the rest.
             if (smooth) {
-                NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(v -> ev.withElement(k, v), x, loss);
-                if (quick.agrees(a, NoiseFloor.element(new Estimate(0, 0), a, tensorMax, loss, x))) {
+                java.util.function.DoubleUnaryOperator f = v -> ev.withElement(k, v);
+                double rounding = NoiseFloor.element(new Estimate(0, 0), a, tensorMax, loss, x);
+                Estimate longer = NumericDerivatives.riddersQuickLong(f, x, loss);
+                // With a complex forward pass, one complex evaluation vouches for the long tableau where the
+                // short one (about 7 evaluations) would.
+                if (complexArbiter && NumericDerivatives.witnessed(longer,
+                        () -> NumericDerivatives.element(ev, Method.COMPLEX_STEP, k, x, loss), x, loss, a, rounding)) {
+                    return new Comparison(Outcome.AGREES, a, longer.value(),
+                            NoiseFloor.element(longer, a, tensorMax, loss, x), Double.NaN, Double.NaN, null);
+                }
+                NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(f, x, loss, longer);
+                if (quick.agrees(a, rounding)) {
                     Estimate q = quick.chosen();
                     return new Comparison(Outcome.AGREES, a, q.value(), NoiseFloor.element(q, a, tensorMax, loss, x),
                             Double.NaN, Double.NaN, null);
@@ -158,7 +171,7 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
      * an element's is: on a loss with kinks, a Ridders mismatch where the central difference agrees
      * is Ridders' long steps crossing a kink; with {@code complexArbiter}, a real method's mismatch
      * where the complex step agrees is cancellation the complex step does not have. Either agrees,
-     * with a note; narrowing then looks no further.
+     * with a note; narrowing then looks no further. Ridders' quick agreement is asked as an element's is.
      */
     static Comparison direction(PerturbableLoss.Line line, Method method, double[] v, int lo, int hi,
             double[] claimed, double gmax, double loss, boolean smooth, boolean complexArbiter) {
@@ -175,8 +188,15 @@ record Comparison(Outcome outcome, double analytic, double numeric, double toler
         Estimate est;
         if (method == Method.RIDDERS) {
             if (smooth) {
-                NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(line::at, 0, loss);
-                if (quick.agrees(a, NoiseFloor.direction(new Estimate(0, 0), magnitude, loss))) {
+                double rounding = NoiseFloor.direction(new Estimate(0, 0), magnitude, loss);
+                Estimate longer = NumericDerivatives.riddersQuickLong(line::at, 0, loss);
+                if (complexArbiter && NumericDerivatives.witnessed(longer,
+                        () -> NumericDerivatives.direction(line, Method.COMPLEX_STEP, loss), 0, loss, a, rounding)) {
+                    return new Comparison(Outcome.AGREES, a, longer.value(), NoiseFloor.direction(longer, magnitude, loss),
+                            Double.NaN, Double.NaN, null);
+                }
+                NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(line::at, 0, loss, longer);
+                if (quick.agrees(a, rounding)) {
                     Estimate q = quick.chosen();
                     return new Comparison(Outcome.AGREES, a, q.value(), NoiseFloor.direction(q, magnitude, loss),
                             Double.NaN, Double.NaN, null);

@@ -52,7 +52,7 @@ record Cx(double re, double im) {
 
     Cx exp() {
         double e = Math.exp(re);
-        return new Cx(e * Math.cos(im), e * Math.sin(im));
+        return new Cx(e * SmallAngles.cos(im), e * SmallAngles.sin(im));
     }
 
     Cx log() {
@@ -85,7 +85,7 @@ record Cx(double re, double im) {
      */
     Cx tanh() {
         double t = Math.exp(-2 * Math.abs(re));
-        double d = 1 + t * t + 2 * t * Math.cos(2 * im);
-        return new Cx(Math.signum(re) * (1 - t * t) / d, 2 * t * Math.sin(2 * im) / d);
+        double d = 1 + t * t + 2 * t * SmallAngles.cos(2 * im);
+        return new Cx(Math.signum(re) * (1 - t * t) / d, 2 * t * SmallAngles.sin(2 * im) / d);
     }
 }

@@ -114,40 +114,52 @@ final class Head {
         }
     }
 
-    /** The complex extension of {@link #loss}: logits {@code zr + i zi}. */
+    /**
+     * The complex extension of {@link #loss}: logits {@code zr + i zi}. Sums are kept in two doubles,
+     * not a {@link Cx} replaced at every term (the JIT allocates a value carried round a loop), with the
+     * same operations in the same order as {@link Cx#plus(Cx)} and {@link Cx#minus}, so the same bits.
+     */
     Cx loss(double[] zr, double[] zi, int zo, double[] y, int yo) {
-        Cx sum = Cx.ZERO;
+        double sr = 0;
+        double si = 0;
         if (output == Output.SOFTMAX) {
             Cx lse = logSumExp(zr, zi, zo);
             for (int k = 0; k < n; k++) {
                 Cx z = new Cx(zr[zo + k], zi[zo + k]);
                 double t = y[yo + k];
                 Cx logA = z.minus(lse);
+                Cx term;
                 if (loss == Loss.CROSS_ENTROPY) {
-                    sum = sum.minus(logA.times(t));
+                    term = logA.times(t).negate();
                 } else if (loss == Loss.BCE) {
                     Cx log1mA = logSumExpExcept(zr, zi, zo, k).minus(lse);
-                    sum = sum.minus(logA.times(t).plus(t == 1 ? Cx.ZERO : log1mA.times(1 - t)));
+                    term = logA.times(t).plus(t == 1 ? Cx.ZERO : log1mA.times(1 - t)).negate();
                 } else {
                     Cx d = logA.exp().plus(-t);
-                    sum = sum.plus(d.times(d));
+                    term = d.times(d);
                 }
+                // sum - x is sum + (-x) exactly, for every x: subtraction is addition of the negation.
+                sr += term.re();
+                si += term.im();
             }
-            return loss == Loss.MSE ? sum.times(1.0 / n) : sum;
+            return loss == Loss.MSE ? new Cx(sr * (1.0 / n), si * (1.0 / n)) : new Cx(sr, si);
         }
         for (int k = 0; k < n; k++) {
             Cx z = new Cx(zr[zo + k], zi[zo + k]);
             double t = y[yo + k];
+            Cx term;
             if (output == Output.SIGMOID && loss == Loss.BCE) {
-                sum = sum.plus(z.softplus().minus(z.times(t)));
+                term = z.softplus().minus(z.times(t));
             } else if (output == Output.SIGMOID && loss == Loss.CROSS_ENTROPY) {
-                sum = sum.plus(z.negate().softplus().times(t));
+                term = z.negate().softplus().times(t);
             } else {
                 Cx d = (output == Output.SIGMOID ? z.sigmoid() : z).plus(-t);
-                sum = sum.plus(d.times(d));
+                term = d.times(d);
             }
+            sr += term.re();
+            si += term.im();
         }
-        return loss == Loss.MSE ? sum.times(1.0 / n) : sum;
+        return loss == Loss.MSE ? new Cx(sr * (1.0 / n), si * (1.0 / n)) : new Cx(sr, si);
     }
 
     private double logSumExp(double[] z, int zo) {
@@ -170,11 +182,14 @@ final class Head {
         for (int k = 0; k < n; k++) {
             max = Math.max(max, zr[zo + k]);
         }
-        Cx s = Cx.ZERO;
+        double sr = 0;
+        double si = 0;
         for (int k = 0; k < n; k++) {
-            s = s.plus(new Cx(zr[zo + k] - max, zi[zo + k]).exp());
+            Cx e = new Cx(zr[zo + k] - max, zi[zo + k]).exp();
+            sr += e.re();
+            si += e.im();
         }
-        return s.log().plus(max);
+        return new Cx(sr, si).log().plus(max);
     }
 
     private double logSumExpExcept(double[] z, int zo, int skip) {
@@ -203,13 +218,16 @@ final class Head {
                 max = Math.max(max, zr[zo + k]);
             }
         }
-        Cx s = Cx.ZERO;
+        double sr = 0;
+        double si = 0;
         for (int k = 0; k < n; k++) {
             if (k != skip) {
-                s = s.plus(new Cx(zr[zo + k] - max, zi[zo + k]).exp());
+                Cx e = new Cx(zr[zo + k] - max, zi[zo + k]).exp();
+                sr += e.re();
+                si += e.im();
             }
         }
-        return s.log().plus(max);
+        return new Cx(sr, si).log().plus(max);
     }
 
     /** log(1 + exp(v)) without overflow or loss of the small term. */

@@ -82,7 +82,9 @@ public final class MlpLoss implements PerturbableLoss {
         private final double[] z2 = new double[widest];
         private final double[] zi1 = new double[widest];
         private final double[] zi2 = new double[widest];
-        private final Cx[] ca = new Cx[widest];
+        /** A layer's complex activations, real and imaginary parts. */
+        private final double[] car = new double[widest];
+        private final double[] cai = new double[widest];
 
         @Override
         public double withElement(int k, double value) {
@@ -172,12 +174,20 @@ public final class MlpLoss implements PerturbableLoss {
             int j = bias ? k - mlp.bOff[l] : (k - mlp.wOff[l]) / nin;
             int i = bias ? -1 : (k - mlp.wOff[l]) % nin;
             double[] in = base.a()[l - 1];
-            Cx sum = Cx.ZERO;
+            // The sum in two doubles, as Cx.plus would add them: a Cx carried round the loop is allocated.
+            double sr = 0;
+            double si = 0;
             for (int e = 0; e < mlp.m; e++) {
                 double s = bias ? 1 : in[e * nin + i];
-                sum = s == 0 ? sum.plus(base.ell()[e]) : sum.plus(movedComplex(l, j, e, dr * s, di * s));
+                if (s == 0) {
+                    sr += base.ell()[e];
+                } else {
+                    Cx moved = movedComplex(l, j, e, dr * s, di * s);
+                    sr += moved.re();
+                    si += moved.im();
+                }
             }
-            return new Complex(sum.re() / mlp.m, sum.im() / mlp.m);
+            return new Complex(sr / mlp.m, si / mlp.m);
         }
 
         private Cx movedComplex(int l, int j, int e, double dr, double di) {
@@ -206,15 +216,17 @@ public final class MlpLoss implements PerturbableLoss {
                 int tin = mlp.n[t];
                 int tout = mlp.n[t + 1];
                 for (int q = 0; q < tin; q++) {
-                    ca[q] = mlp.act.apply(new Cx(z1[q], zi1[q]));
+                    Cx aq = mlp.act.apply(new Cx(z1[q], zi1[q]));
+                    car[q] = aq.re();
+                    cai[q] = aq.im();
                 }
                 for (int r = 0; r < tout; r++) {
                     double sr = 0;
                     double si = 0;
                     int w = mlp.wOff[t + 1] + r * tin;
                     for (int q = 0; q < tin; q++) {
-                        sr += theta[w + q] * ca[q].re();
-                        si += theta[w + q] * ca[q].im();
+                        sr += theta[w + q] * car[q];
+                        si += theta[w + q] * cai[q];
                     }
                     z1[r] = sr + theta[mlp.bOff[t + 1] + r];
                     zi1[r] = si;
@@ -245,11 +257,14 @@ public final class MlpLoss implements PerturbableLoss {
                 pr[q] = theta[q] + t.getReal() * direction[q];
                 pi[q] = t.getImaginary() * direction[q];
             }
-            Cx sum = Cx.ZERO;
+            double sr = 0;
+            double si = 0;
             for (int e = 0; e < mlp.m; e++) {
-                sum = sum.plus(exampleComplex(pr, pi, e));
+                Cx ex = exampleComplex(pr, pi, e);
+                sr += ex.re();
+                si += ex.im();
             }
-            return new Complex(sum.re() / mlp.m, sum.im() / mlp.m);
+            return new Complex(sr / mlp.m, si / mlp.m);
         }
 
         /** A whole complex forward pass of example e with complex parameters pr + i pi. */
