@@ -1,0 +1,60 @@
+package org.gradaudit.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gradaudit.cli.AuditCommandTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An activation's derivative left out where the file has no node for the pre-activation
+ * ({@code h = sigmoid(w*x)}): no local derivative is {@code h*(1 - h)} alone (dh/dw is
+ * {@code x*h*(1 - h)}), so the factor is found as a run of the truth's factors, and the line is a
+ * missing factor with that fix, not a pair of changes that name the wrong things.
+ */
+class MissingRunTest {
+    @TempDir
+    Path dir;
+
+    private AuditCommandTest.Run audit(String text) throws IOException {
+        Path file = dir.resolve("d.deriv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return AuditCommandTest.run("audit", file.toString());
+    }
+
+    @Test
+    void aSigmoidsDerivativeLeftOutOfAClaimIsAMissingFactor() throws IOException {
+        AuditCommandTest.Run r = audit("""
+                input x, y
+                param w
+                a = sigmoid(w*x)
+                loss L(a; y) = (a - y)^2/2
+                dL/dw = (a - y)*x
+                """);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("WRONG (missing-factor)"), r.out());
+        assertTrue(r.out().contains("it lacks the factor a*(1 - a)."), r.out());
+        assertTrue(r.out().contains("corrected: (a - y)*x*a*(1 - a)."), r.out());
+    }
+
+    @Test
+    void aHiddenSigmoidsDerivativeLeftOutOfACodeLineIsAMissingFactor() throws IOException {
+        AuditCommandTest.Run r = audit("""
+                input x, y
+                param w, v
+                h = sigmoid(w*x)
+                p = v*h
+                loss L(p; y) = (p - y)^2/2
+                code dw = (p - y)*v*x
+                """);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("dw = (p - y)*v*x   WRONG (missing-factor)"), r.out());
+        assertTrue(r.out().contains("it lacks the factor h*(1 - h)."), r.out());
+        assertTrue(r.out().contains("corrected: (p - y)*v*x*h*(1 - h)."), r.out());
+    }
+}
