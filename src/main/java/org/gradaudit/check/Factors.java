@@ -27,6 +27,19 @@ final class Factors {
      */
     static List<Expr> candidates(Expr truthExpr, List<String> names, Graph truthGraph, ChainRule truth)
             throws CasException {
+        return candidates(truthExpr, null, names, truthGraph, truth);
+    }
+
+    /**
+     * {@link #candidates(Expr, List, Graph, ChainRule)}, and last the product of the factors of the
+     * truth that a claim made of some of them lacks ({@code v*h*(1 - h)} for {@code (p - y)*x} where the
+     * truth is {@code (p - y)*v*x*h*(1 - h)}): several factors left out of a product, wherever they
+     * stood, are one factor missing from it.
+     *
+     * @param claimed the claim in the graph's names, or null
+     */
+    static List<Expr> candidates(Expr truthExpr, Expr claimed, List<String> names, Graph truthGraph, ChainRule truth)
+            throws CasException {
         List<Expr> out = new ArrayList<>();
         for (String n : names) {
             out.add(new Expr.Var(n));
@@ -38,7 +51,39 @@ final class Factors {
         }
         collectFactors(truthExpr, out);
         collectRuns(truthExpr, out);
+        Expr lacking = claimed == null ? null : lacking(truthExpr, claimed);
+        if (lacking != null && !out.contains(lacking)) {
+            out.add(lacking);
+        }
         return out;
+    }
+
+    /**
+     * The product of the truth's factors that the claim's do not account for, in the truth's order,
+     * when every factor of the claim is one of the truth's (each used once) and at least two are left;
+     * else null (one left is a candidate already, as a factor of the truth).
+     */
+    static Expr lacking(Expr truthExpr, Expr claimed) {
+        List<Expr> left = new ArrayList<>();
+        flatten(truthExpr, left);
+        List<Expr> have = new ArrayList<>();
+        flatten(claimed, have);
+        if (left.size() > MAX_RUN_FACTORS * 2) {
+            return null;
+        }
+        for (Expr f : have) {
+            if (!left.remove(f)) {
+                return null;
+            }
+        }
+        if (left.size() < 2) {
+            return null;
+        }
+        Expr product = left.get(0);
+        for (int i = 1; i < left.size(); i++) {
+            product = Expr.mul(product, left.get(i));
+        }
+        return product;
     }
 
     /** The runs of consecutive factors of every product chain in {@code e}, shorter than the chain. */

@@ -96,7 +96,7 @@ final class WrongStatements {
             try {
                 // Two changes found here would give way to the inherited mistake below, so they are not searched for.
                 h = diagnoser.diagnose(new Diagnoser.Context(claimedWritten, graphForm::toGraphOrRefuse, space.names(),
-                        Factors.candidates(shown, space.names(), truthGraph, truth), leibniz ? target : null,
+                        Factors.candidates(shown, claimed, space.names(), truthGraph, truth), leibniz ? target : null,
                         printer, hp, truthValues, slots),
                         plan(item, shown, target), inherited == null);
             } catch (TimeLimitException e) {

@@ -1,6 +1,7 @@
 package org.gradaudit.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gradaudit.cli.AuditCommandTest;
+import org.gradaudit.expr.Expr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An activation's derivative left out where the file has no node for the pre-activation
  * ({@code h = sigmoid(w*x)}): no local derivative is {@code h*(1 - h)} alone (dh/dw is
  * {@code x*h*(1 - h)}), so the factor is found as a run of the truth's factors, and the line is a
- * missing factor with that fix, not a pair of changes that name the wrong things.
+ * missing factor with that fix, not a pair of changes that name the wrong things. Several factors
+ * left out wherever they stood (the weight and the derivative, in a hidden layer's gradient) are
+ * one factor missing too: the truth's factors the claim lacks.
  */
 class MissingRunTest {
     @TempDir
@@ -56,5 +60,30 @@ class MissingRunTest {
         assertTrue(r.out().contains("dw = (p - y)*v*x   WRONG (missing-factor)"), r.out());
         assertTrue(r.out().contains("it lacks the factor h*(1 - h)."), r.out());
         assertTrue(r.out().contains("corrected: (p - y)*v*x*h*(1 - h)."), r.out());
+    }
+
+    @Test
+    void aWeightAndADerivativeLeftOutOfAHiddenGradientAreOneMissingFactor() throws IOException {
+        AuditCommandTest.Run r = audit("""
+                input x, y
+                param w, v
+                h = sigmoid(w*x)
+                p = v*h
+                loss L(p; y) = (p - y)^2/2
+                dL/dw = (p - y)*x
+                """);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("WRONG (missing-factor)"), r.out());
+        assertTrue(r.out().contains("it lacks the factor v*h*(1 - h)."), r.out());
+        assertTrue(r.out().contains("corrected: (p - y)*x*v*h*(1 - h)."), r.out());
+    }
+
+    @Test
+    void aClaimWithAFactorTheTruthLacksGetsNoLackingProduct() {
+        Expr truth = Expr.mul(Expr.mul(new Expr.Var("g"), new Expr.Var("v")), new Expr.Var("x"));
+        assertEquals(Expr.mul(new Expr.Var("v"), new Expr.Var("x")), Factors.lacking(truth, new Expr.Var("g")));
+        assertNull(Factors.lacking(truth, Expr.mul(new Expr.Var("g"), new Expr.Var("u"))), "u is not the truth's");
+        assertNull(Factors.lacking(truth, Expr.mul(new Expr.Var("g"), new Expr.Var("v"))), "one left is a factor already");
+        assertNull(Factors.lacking(truth, Expr.mul(new Expr.Var("g"), new Expr.Var("g"))), "g is the truth's once");
     }
 }
