@@ -97,13 +97,12 @@ final class DerivativeHypotheses implements HypothesisFamily {
             if (!(x instanceof Expr.Bin b && b.op() == Expr.Op.MUL)) {
                 continue;
             }
-            List<Expr> f = new ArrayList<>();
-            flatten(x, f);
+            List<Expr> f = Exprs.productFactors(x);
             for (int i = 1; i < f.size(); i++) {
                 for (int j = i + 2; j <= f.size(); j++) {
                     if (j - i < f.size()) {
-                        out.add(new Expr[] {x, product(f.subList(i, j)), product(f.subList(0, i)),
-                            product(f.subList(j, f.size()))});
+                        out.add(new Expr[] {x, Exprs.product(f.subList(i, j)), Exprs.product(f.subList(0, i)),
+                            Exprs.product(f.subList(j, f.size()))});
                     }
                 }
             }
@@ -111,22 +110,6 @@ final class DerivativeHypotheses implements HypothesisFamily {
         return out;
     }
 
-    private static void flatten(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
-            flatten(b.left(), out);
-            flatten(b.right(), out);
-        } else {
-            out.add(e);
-        }
-    }
-
-    private static Expr product(List<Expr> factors) {
-        Expr p = null;
-        for (Expr f : factors) {
-            p = p == null ? f : Expr.mul(p, f);
-        }
-        return p;
-    }
 
     private static Expr replaceRun(Expr[] run, Expr by) {
         Expr p = run[2] == null ? by : Expr.mul(run[2], by);

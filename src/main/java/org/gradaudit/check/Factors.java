@@ -64,10 +64,8 @@ final class Factors {
      * else null (one left is a candidate already, as a factor of the truth).
      */
     static Expr lacking(Expr truthExpr, Expr claimed) {
-        List<Expr> left = new ArrayList<>();
-        flatten(truthExpr, left);
-        List<Expr> have = new ArrayList<>();
-        flatten(claimed, have);
+        List<Expr> left = Exprs.productFactors(truthExpr);
+        List<Expr> have = Exprs.productFactors(claimed);
         if (left.size() > MAX_RUN_FACTORS * 2) {
             return null;
         }
@@ -79,11 +77,7 @@ final class Factors {
         if (left.size() < 2) {
             return null;
         }
-        Expr product = left.get(0);
-        for (int i = 1; i < left.size(); i++) {
-            product = Expr.mul(product, left.get(i));
-        }
-        return product;
+        return Exprs.product(left);
     }
 
     /** The runs of consecutive factors of every product chain in {@code e}, shorter than the chain. */
@@ -92,31 +86,18 @@ final class Factors {
             if (!(x instanceof Expr.Bin b && b.op() == Expr.Op.MUL)) {
                 continue;
             }
-            List<Expr> chain = new ArrayList<>();
-            flatten(x, chain);
+            List<Expr> chain = Exprs.productFactors(x);
             if (chain.size() > MAX_RUN_FACTORS) {
                 continue;
             }
             for (int length = 2; length < chain.size(); length++) {
                 for (int from = 0; from + length <= chain.size(); from++) {
-                    Expr run = chain.get(from);
-                    for (int i = from + 1; i < from + length; i++) {
-                        run = Expr.mul(run, chain.get(i));
-                    }
+                    Expr run = Exprs.product(chain.subList(from, from + length));
                     if (!out.contains(run)) {
                         out.add(run);
                     }
                 }
             }
-        }
-    }
-
-    private static void flatten(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Bin b && b.op() == Expr.Op.MUL) {
-            flatten(b.left(), out);
-            flatten(b.right(), out);
-        } else {
-            out.add(e);
         }
     }
 

@@ -183,6 +183,34 @@ public final class Exprs {
         return 1;
     }
 
+    /**
+     * The factors of a product chain, left to right: {@code a*b*c}, which parses as {@code (a*b)*c},
+     * gives a, b, c (in a new list); an expression that is not a product is its own one factor.
+     */
+    public static List<Expr> productFactors(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        flatten(e, out);
+        return out;
+    }
+
+    private static void flatten(Expr e, List<Expr> out) {
+        if (e instanceof Bin b && b.op() == Expr.Op.MUL) {
+            flatten(b.left(), out);
+            flatten(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** The product of {@code factors} as a chain, left to right ({@code (a*b)*c}); null for none. */
+    public static Expr product(List<Expr> factors) {
+        Expr p = null;
+        for (Expr f : factors) {
+            p = p == null ? f : Expr.mul(p, f);
+        }
+        return p;
+    }
+
     /** Every subtree, parents before children (pre-order). */
     public static List<Expr> subtrees(Expr e) {
         List<Expr> out = new ArrayList<>();

@@ -35,4 +35,33 @@ class ExprProperties {
         });
         org.junit.jupiter.api.Assertions.assertTrue(constant[0] > 50, "too few constant subtrees to test: " + constant[0]);
     }
+
+    /**
+     * A product's factors, multiplied back as a chain, are the product itself wherever it was already
+     * a left-leaning chain (as the parser builds one), and its factors again in every case; no factor is a product.
+     */
+    @Test
+    void productOfProductFactorsGivesTheFactorsBack() {
+        int[] products = new int[1];
+        Search.forAll(EXPRESSIONS, RandomExprs::shrink, SearchOptions.defaults().withTries(500).withSeed(20261202), e -> {
+            for (Expr x : Exprs.subtrees(e)) {
+                List<Expr> factors = Exprs.productFactors(x);
+                factors.forEach(f -> org.junit.jupiter.api.Assertions.assertFalse(
+                        f instanceof Expr.Bin b && b.op() == Expr.Op.MUL, ExprPrinter.print(x)));
+                Expr back = Exprs.product(factors);
+                assertEquals(factors, Exprs.productFactors(back), ExprPrinter.print(x));
+                if (leftChain(x)) {
+                    products[0] += factors.size() > 1 ? 1 : 0;
+                    assertEquals(x, back, ExprPrinter.print(x));
+                }
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(products[0] > 50, "too few products to test: " + products[0]);
+    }
+
+    /** Whether no product of the chain at {@code e} has a product as its right operand. */
+    private static boolean leftChain(Expr e) {
+        return !(e instanceof Expr.Bin b && b.op() == Expr.Op.MUL)
+                || !(b.right() instanceof Expr.Bin r && r.op() == Expr.Op.MUL) && leftChain(b.left());
+    }
 }
