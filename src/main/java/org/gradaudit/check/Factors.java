@@ -15,7 +15,7 @@ final class Factors {
 
     /**
      * Most factors of one product whose runs are candidates: a product of n factors has
-     * (n - 1)(n - 2)/2 runs shorter than itself.
+     * n(n - 1)/2 - 1 runs of two or more factors shorter than itself.
      */
     private static final int MAX_RUN_FACTORS = 8;
 
