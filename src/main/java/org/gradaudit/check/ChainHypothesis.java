@@ -2,15 +2,19 @@ package org.gradaudit.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
 import org.gradaudit.expr.Expr.Deriv;
 import org.gradaudit.expr.Expr.Op;
+import org.gradaudit.expr.Exprs;
 
 /**
  * The wrong-chain test of a Leibniz claim written as a product of derivatives: its factors must
  * telescope from the claim's quantity down to its variable ({@code dL/da * da/dz * dz/dw} for
- * dL/dw). It looks at the atoms only, no values.
+ * dL/dw). Whether they do is read from the atoms alone; a claim that is one path of a Leibniz sum is
+ * then put to the truth, as the sum with another path's term added.
  */
 final class ChainHypothesis {
     private ChainHypothesis() {
@@ -22,7 +26,7 @@ final class ChainHypothesis {
      * with {@code E_total = E_o1 + E_o2}), the term of another path missing: the claim with its top
      * atom's quantity replaced by another name, added, tested against the truth with {@code matches}.
      */
-    static Diagnoser.Hypothesis of(Diagnoser.Context ctx, java.util.function.BiPredicate<Diagnoser.Context, Expr> matches) {
+    static Diagnoser.Hypothesis of(Diagnoser.Context ctx, BiPredicate<Diagnoser.Context, Expr> matches) {
         if (ctx.target() == null) {
             return null;
         }
@@ -40,7 +44,7 @@ final class ChainHypothesis {
 
     /** The claim is one path's term, {@code dA/dX}, and the sum lacks another's, {@code dB/dX}: one candidate per name B. */
     private static Diagnoser.Hypothesis missingPath(Diagnoser.Context ctx, List<Deriv> atoms,
-                                                    java.util.function.BiPredicate<Diagnoser.Context, Expr> matches) {
+                                                    BiPredicate<Diagnoser.Context, Expr> matches) {
         String wrt = ctx.target().wrt();
         for (Deriv top : atoms) {
             if (top.of().equals(ctx.target().of()) || !telescopes(atoms, top.of(), wrt)) {
@@ -50,7 +54,7 @@ final class ChainHypothesis {
                 if (b.equals(top.of()) || b.equals(ctx.target().of()) || b.equals(wrt)) {
                     continue;
                 }
-                Expr term = org.gradaudit.expr.Exprs.substituteDerivatives(ctx.written(), java.util.Map.of(top, new Deriv(b, top.wrt())));
+                Expr term = Exprs.substituteDerivatives(ctx.written(), Map.of(top, new Deriv(b, top.wrt())));
                 Expr fix = Expr.add(ctx.written(), term);
                 if (matches.test(ctx, fix)) {
                     return new Diagnoser.Hypothesis(Diagnosis.MISSING_TERM, fix, "it lacks the term "

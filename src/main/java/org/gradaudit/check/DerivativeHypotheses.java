@@ -110,7 +110,6 @@ final class DerivativeHypotheses implements HypothesisFamily {
         return out;
     }
 
-
     private static Expr replaceRun(Expr[] run, Expr by) {
         Expr p = run[2] == null ? by : Expr.mul(run[2], by);
         return run[3] == null ? p : Expr.mul(p, run[3]);

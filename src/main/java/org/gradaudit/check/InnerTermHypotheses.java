@@ -163,9 +163,7 @@ final class InnerTermHypotheses implements HypothesisFamily {
                         product.add(f);
                     }
                     double c = k;
-                    List<Expr> tf = new ArrayList<>();
-                    factors(t, tf);
-                    for (Expr x : tf) {
+                    for (Expr x : Exprs.productFactors(t)) {
                         if (x instanceof Expr.Num n) {
                             c *= n.value();
                         } else {
@@ -176,10 +174,7 @@ final class InnerTermHypotheses implements HypothesisFamily {
                     if (!magnitude.equals(Expr.num(1)) || product.isEmpty()) {
                         product.add(0, magnitude);
                     }
-                    Expr term = product.get(0);
-                    for (Expr x : product.subList(1, product.size())) {
-                        term = Expr.mul(term, x);
-                    }
+                    Expr term = Exprs.product(product);
                     Expr after = c > 0 ? Expr.add(e, term) : Expr.sub(e, term);
                     if (proposed.add(after)) {
                         found.add(new Proposal(term, c < 0, e, rebuild.apply(after)));
@@ -196,9 +191,7 @@ final class InnerTermHypotheses implements HypothesisFamily {
             terms(e, terms);
             for (Expr t : terms) {
                 out.add(t);
-                List<Expr> fs = new ArrayList<>();
-                factors(t, fs);
-                fs.stream().filter(f -> !(f instanceof Expr.Num)).forEach(out::add);
+                Exprs.productFactors(t).stream().filter(f -> !(f instanceof Expr.Num)).forEach(out::add);
             }
             out.add(e);
             return new ArrayList<>(out);
@@ -210,15 +203,6 @@ final class InnerTermHypotheses implements HypothesisFamily {
                 terms(b.right(), out);
             } else if (e instanceof Expr.Neg n) {
                 terms(n.arg(), out);
-            } else {
-                out.add(e);
-            }
-        }
-
-        private static void factors(Expr e, List<Expr> out) {
-            if (e instanceof Bin b && b.op() == Op.MUL) {
-                factors(b.left(), out);
-                factors(b.right(), out);
             } else {
                 out.add(e);
             }
