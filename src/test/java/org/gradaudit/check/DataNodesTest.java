@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gradaudit.cli.AuditCommandTest;
 import org.junit.jupiter.api.Test;
@@ -21,9 +19,7 @@ class DataNodesTest {
     Path dir;
 
     private AuditCommandTest.Run audit(String text) throws IOException {
-        Path file = dir.resolve("d.deriv");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return AuditCommandTest.run("audit", "--brief", file.toString());
+        return AuditCommandTest.audit(dir, text, "--brief");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +29,7 @@ class FixAliasTest {
     }
 
     private String fixOf(List<String> lines) throws IOException {
-        Path file = dir.resolve("mazur.deriv");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        AuditCommandTest.Run r = AuditCommandTest.run("audit", file.toString());
+        AuditCommandTest.Run r = AuditCommandTest.audit(dir, String.join("\n", lines) + "\n");
         assertEquals(1, r.code(), r.out() + r.err());
         String[] out = r.out().split("\n");
         for (int i = 0; i < out.length; i++) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,8 +55,6 @@ class InnerTermHypothesesTest {
     }
 
     private String audit(String text) throws IOException {
-        Path file = dir.resolve("d.deriv");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return AuditCommandTest.run("audit", "--format", "json", file.toString()).out();
+        return AuditCommandTest.audit(dir, text, "--format", "json").out();
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gradaudit.cli.AuditCommandTest;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,7 @@ class MissingPathTest {
             """;
 
     private AuditCommandTest.Run audit(String claims) throws IOException {
-        Path file = dir.resolve("d.deriv");
-        Files.writeString(file, NETWORK + claims, StandardCharsets.UTF_8);
-        return AuditCommandTest.run("audit", file.toString());
+        return AuditCommandTest.audit(dir, NETWORK + claims);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gradaudit.cli.AuditCommandTest;
 import org.gradaudit.expr.Expr;
@@ -26,9 +24,7 @@ class MissingRunTest {
     Path dir;
 
     private AuditCommandTest.Run audit(String text) throws IOException {
-        Path file = dir.resolve("d.deriv");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return AuditCommandTest.run("audit", file.toString());
+        return AuditCommandTest.audit(dir, text);
     }
 
     @Test

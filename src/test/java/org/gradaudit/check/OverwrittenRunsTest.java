@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gradaudit.cli.AuditCommandTest;
@@ -36,9 +34,7 @@ class OverwrittenRunsTest {
             """;
 
     private Map<Integer, SeededMistakesTest.Finding> audit(String code) throws IOException {
-        Path file = dir.resolve("d.deriv");
-        Files.writeString(file, NETWORK + code, StandardCharsets.UTF_8);
-        AuditCommandTest.Run r = AuditCommandTest.run("audit", "--format", "json", file.toString());
+        AuditCommandTest.Run r = AuditCommandTest.audit(dir, NETWORK + code, "--format", "json");
         return SeededMistakesTest.parse(r.out());
     }
 
@@ -55,13 +51,11 @@ class OverwrittenRunsTest {
 
     @Test
     void theFixIsTheWholeSumAndTheLostTermIsNamedWithItsLines() throws IOException {
-        Path file = dir.resolve("d.deriv");
-        Files.writeString(file, NETWORK + """
+        AuditCommandTest.Run r = AuditCommandTest.audit(dir, NETWORK + """
                 code dx = 0
                 code dx += du*a
                 code dx = dv*(1 - v^2)*b
-                """, StandardCharsets.UTF_8);
-        AuditCommandTest.Run r = AuditCommandTest.run("audit", file.toString());
+                """);
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("it lacks the term du*a, which lines 11 to 12 put in dx and the '=' of line 13"
                 + " overwrites: '+=' belongs there"), r.out());

@@ -37,6 +37,20 @@ public class AuditCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * Writes {@code text} to {@code d.deriv} in {@code dir} and audits it in process, with
+     * {@code options} (such as {@code --format json}) before the file.
+     */
+    public static Run audit(Path dir, String text, String... options) throws IOException {
+        Path file = dir.resolve("d.deriv");
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        String[] args = new String[options.length + 2];
+        args[0] = "audit";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[args.length - 1] = file.toString();
+        return run(args);
+    }
+
     @Test
     void thePublishedTutorialHasMistakesAndTheCorrectedOneNone() {
         Run published = run("audit", "derivations/rodriguez-2019-backprop.deriv");
