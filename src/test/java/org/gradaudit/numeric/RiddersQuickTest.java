@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.gradaudit.check.tolerance.NoiseFloor;
 import org.gradaudit.numeric.loss.PerturbableLoss;
@@ -34,14 +35,39 @@ class RiddersQuickTest {
             new MlpSpec(List.of(5, 7, 2), Activation.TANH, Output.IDENTITY, Loss.MSE, 3));
     private static final double[] RELATIVE = {0, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-4, 1e-2};
 
-    @Test
-    void aQuickAgreementIsAnAgreementOfTheFullTableaux() {
-        int quickAgreements = 0;
-        int fullMismatches = 0;
-        int elements = 0;
-        List<String> wrong = new ArrayList<>();
+    /**
+     * One element of a seeded network, with what both agreements are put to: its claimed value with a
+     * relative error injected, the tolerance's part that does not depend on the estimate, and whether
+     * the full tableaux (their error raised by the measured noise, as the checker does) agree.
+     */
+    private record Element(String where, int k, double x, double gradient, double gmax, double base,
+                           PerturbableLoss.Evaluator ev, NumericDerivatives.Ridders full) {
+        DoubleUnaryOperator f() {
+            return v -> ev.withElement(k, v);
+        }
+
+        double claimed(double rel) {
+            return gradient * (1 + rel);
+        }
+
+        double rounding(double a) {
+            return NoiseFloor.element(new Estimate(0, 0), a, gmax, base, x);
+        }
+
+        boolean fullAgrees(double a) {
+            Estimate raised = full.raised();
+            return Math.abs(a - raised.value()) <= NoiseFloor.element(raised, a, gmax, base, x);
+        }
+
+        String describe(double rel) {
+            return where + " element " + k + " relative error " + rel;
+        }
+    }
+
+    /** Every element of each network at seeds 1 to {@code seeds} (every 7th of a wide one: thousands in all). */
+    private static void forEachElement(int seeds, Consumer<Element> test) {
         for (MlpSpec spec : NETWORKS) {
-            for (long seed = 1; seed <= 2; seed++) {
+            for (long seed = 1; seed <= seeds; seed++) {
                 Mlp mlp = new Mlp(spec, seed);
                 double[] theta = mlp.initialParameters();
                 double[] g = mlp.gradient(theta, Backprop.CORRECT);
@@ -52,35 +78,41 @@ class RiddersQuickTest {
                 MlpLoss loss = new MlpLoss(mlp, theta);
                 PerturbableLoss.Evaluator ev = loss.evaluator();
                 double base = loss.loss();
-                // Every element of a small network, every 7th of a wide one: thousands in all.
                 int stride = theta.length > 1000 ? 7 : 1;
                 for (int k = 0; k < theta.length; k += stride) {
                     int kk = k;
-                    DoubleUnaryOperator f = v -> ev.withElement(kk, v);
-                    NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(f, theta[k], base);
-                    NumericDerivatives.Ridders full = NumericDerivatives.ridders(f, theta[k], base);
-                    for (double rel : RELATIVE) {
-                        double a = g[k] * (1 + rel);
-                        double rounding = NoiseFloor.element(new Estimate(0, 0), a, gmax, base, theta[k]);
-                        Estimate raised = full.raised();
-                        boolean fullAgrees = Math.abs(a - raised.value())
-                                <= NoiseFloor.element(raised, a, gmax, base, theta[k]);
-                        boolean quickAgrees = quick.agrees(a, rounding);
-                        quickAgreements += quickAgrees ? 1 : 0;
-                        fullMismatches += fullAgrees ? 0 : 1;
-                        if (quickAgrees && !fullAgrees) {
-                            wrong.add(spec.describe() + " seed " + seed + " element " + k + " relative error " + rel);
-                        }
-                    }
-                    elements++;
+                    NumericDerivatives.Ridders full = NumericDerivatives.ridders(v -> ev.withElement(kk, v), theta[k], base);
+                    test.accept(new Element(spec.describe() + " seed " + seed, k, theta[k], g[k], gmax, base, ev, full));
                 }
             }
         }
+    }
+
+    @Test
+    void aQuickAgreementIsAnAgreementOfTheFullTableaux() {
+        int[] quickAgreements = new int[1];
+        int[] fullMismatches = new int[1];
+        int[] elements = new int[1];
+        List<String> wrong = new ArrayList<>();
+        forEachElement(2, e -> {
+            NumericDerivatives.Quick quick = NumericDerivatives.riddersQuick(e.f(), e.x(), e.base());
+            for (double rel : RELATIVE) {
+                double a = e.claimed(rel);
+                boolean fullAgrees = e.fullAgrees(a);
+                boolean quickAgrees = quick.agrees(a, e.rounding(a));
+                quickAgreements[0] += quickAgrees ? 1 : 0;
+                fullMismatches[0] += fullAgrees ? 0 : 1;
+                if (quickAgrees && !fullAgrees) {
+                    wrong.add(e.describe(rel));
+                }
+            }
+            elements[0]++;
+        });
         assertEquals(List.of(), wrong);
         // Not vacuous: the quick tableaux settle most of the correct elements, and the full ones find
         // most of the injected errors.
-        assertTrue(quickAgreements > elements * 0.9, quickAgreements + " quick agreements of " + elements);
-        assertTrue(fullMismatches > elements * 3, fullMismatches + " mismatches of " + elements * RELATIVE.length);
+        assertTrue(quickAgreements[0] > elements[0] * 0.9, quickAgreements[0] + " quick agreements of " + elements[0]);
+        assertTrue(fullMismatches[0] > elements[0] * 3, fullMismatches[0] + " mismatches of " + elements[0] * RELATIVE.length);
     }
 
     /**
@@ -90,49 +122,28 @@ class RiddersQuickTest {
      */
     @Test
     void aWitnessedAgreementIsAnAgreementOfTheFullTableaux() {
-        int witnessed = 0;
-        int correct = 0;
-        int fullMismatches = 0;
+        int[] witnessed = new int[1];
+        int[] correct = new int[1];
+        int[] fullMismatches = new int[1];
         List<String> wrong = new ArrayList<>();
-        for (MlpSpec spec : NETWORKS) {
-            for (long seed = 1; seed <= 4; seed++) {
-                Mlp mlp = new Mlp(spec, seed);
-                double[] theta = mlp.initialParameters();
-                double[] g = mlp.gradient(theta, Backprop.CORRECT);
-                double gmax = 0;
-                for (double v : g) {
-                    gmax = Math.max(gmax, Math.abs(v));
-                }
-                MlpLoss loss = new MlpLoss(mlp, theta);
-                PerturbableLoss.Evaluator ev = loss.evaluator();
-                double base = loss.loss();
-                int stride = theta.length > 1000 ? 7 : 1;
-                for (int k = 0; k < theta.length; k += stride) {
-                    int kk = k;
-                    DoubleUnaryOperator f = v -> ev.withElement(kk, v);
-                    Estimate longer = NumericDerivatives.riddersQuickLong(f, theta[k], base);
-                    Estimate exact = NumericDerivatives.element(ev, Method.COMPLEX_STEP, k, theta[k], base);
-                    NumericDerivatives.Ridders full = NumericDerivatives.ridders(f, theta[k], base);
-                    Estimate raised = full.raised();
-                    for (double rel : RELATIVE) {
-                        double a = g[k] * (1 + rel);
-                        double rounding = NoiseFloor.element(new Estimate(0, 0), a, gmax, base, theta[k]);
-                        boolean fullAgrees = Math.abs(a - raised.value())
-                                <= NoiseFloor.element(raised, a, gmax, base, theta[k]);
-                        boolean agrees = NumericDerivatives.witnessed(longer, () -> exact, theta[kk], base, a, rounding);
-                        witnessed += agrees && rel == 0 ? 1 : 0;
-                        fullMismatches += fullAgrees ? 0 : 1;
-                        if (agrees && !fullAgrees) {
-                            wrong.add(spec.describe() + " seed " + seed + " element " + k + " relative error " + rel);
-                        }
-                    }
-                    correct++;
+        forEachElement(4, e -> {
+            Estimate longer = NumericDerivatives.riddersQuickLong(e.f(), e.x(), e.base());
+            Estimate exact = NumericDerivatives.element(e.ev(), Method.COMPLEX_STEP, e.k(), e.x(), e.base());
+            for (double rel : RELATIVE) {
+                double a = e.claimed(rel);
+                boolean fullAgrees = e.fullAgrees(a);
+                boolean agrees = NumericDerivatives.witnessed(longer, () -> exact, e.x(), e.base(), a, e.rounding(a));
+                witnessed[0] += agrees && rel == 0 ? 1 : 0;
+                fullMismatches[0] += fullAgrees ? 0 : 1;
+                if (agrees && !fullAgrees) {
+                    wrong.add(e.describe(rel));
                 }
             }
-        }
+            correct[0]++;
+        });
         assertEquals(List.of(), wrong);
-        assertTrue(witnessed > correct * 0.9, witnessed + " witnessed agreements of " + correct + " correct elements");
-        assertTrue(fullMismatches > correct * 3, fullMismatches + " mismatches of " + correct * RELATIVE.length);
+        assertTrue(witnessed[0] > correct[0] * 0.9, witnessed[0] + " witnessed agreements of " + correct[0] + " correct elements");
+        assertTrue(fullMismatches[0] > correct[0] * 3, fullMismatches[0] + " mismatches of " + correct[0] * RELATIVE.length);
     }
 
     @Test
