@@ -17,6 +17,9 @@ final class ClassicHypotheses implements HypothesisFamily {
     public List<Diagnoser.Hypothesis> candidates(Diagnoser.Context ctx, Expr written) {
         List<Diagnoser.Hypothesis> out = new ArrayList<>();
         out.add(new Diagnoser.Hypothesis(Diagnosis.SIGN, Rewrites.negate(written), "it has the wrong sign"));
+        for (Expr c : Rewrites.withoutOneFactor(written)) {
+            out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
+        }
         for (Expr c : Rewrites.termSigns(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.TERM_SIGN, c, "one term has the wrong sign"));
         }
@@ -25,9 +28,6 @@ final class ClassicHypotheses implements HypothesisFamily {
         for (Edits.Edit e : Edits.everywhere(written, x -> x instanceof Var ? others(names, x) : List.of())) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.SUBSTITUTED_SYMBOL, e.result(), !ctx.describes() ? ""
                     : ctx.printer().apply(e.before()) + " stands where " + ctx.printer().apply(e.after()) + " belongs"));
-        }
-        for (Expr c : Rewrites.withoutOneFactor(written)) {
-            out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
         }
         for (Expr f : ctx.factors()) {
             if (!trivial(f)) {

@@ -32,9 +32,9 @@ final class Factors {
 
     /**
      * {@link #candidates(Expr, List, Graph, ChainRule)}, and last the product of the factors of the
-     * truth that a claim made of some of them lacks ({@code v*h*(1 - h)} for {@code (p - y)*x} where the
-     * truth is {@code (p - y)*v*x*h*(1 - h)}): several factors left out of a product, wherever they
-     * stood, are one factor missing from it.
+     * truth that a claim made of some of them (and perhaps one other) lacks ({@code v*h*(1 - h)} for
+     * {@code (p - y)*x} where the truth is {@code (p - y)*v*x*h*(1 - h)}): several factors left out of
+     * a product, wherever they stood, are one factor missing from it (see {@link #lacking}).
      *
      * @param claimed the claim in the graph's names, or null
      */
@@ -60,8 +60,11 @@ final class Factors {
 
     /**
      * The product of the truth's factors that the claim's do not account for, in the truth's order,
-     * when every factor of the claim is one of the truth's (each used once) and at least two are left;
-     * else null (one left is a candidate already, as a factor of the truth).
+     * when the claim shares a factor with the truth, every factor of the claim but at most one is one
+     * of the truth's (each used once; a factor 1 counts for nothing), and at least two are left; else
+     * null (one left is a candidate already, as a factor of the truth). With one factor of the claim
+     * left over, the product is half of a pair: that factor too many, and this one missing
+     * ({@code a1*(a2 - y)*(a2 - y)} for {@code (a2 - y)*W2*a1*(1 - a1)} lacks {@code W2*(1 - a1)}).
      */
     static Expr lacking(Expr truthExpr, Expr claimed) {
         List<Expr> left = Exprs.productFactors(truthExpr);
@@ -69,12 +72,19 @@ final class Factors {
         if (left.size() > MAX_RUN_FACTORS * 2) {
             return null;
         }
+        boolean shared = false;
+        int over = 0;
         for (Expr f : have) {
-            if (!left.remove(f)) {
+            if (f instanceof Expr.Num n && n.value() == 1) {
+                continue;
+            }
+            if (left.remove(f)) {
+                shared = true;
+            } else if (++over > 1) {
                 return null;
             }
         }
-        if (left.size() < 2) {
+        if (!shared || left.size() < 2) {
             return null;
         }
         return Exprs.product(left);

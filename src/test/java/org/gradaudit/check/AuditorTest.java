@@ -37,7 +37,8 @@ class AuditorTest {
         put(m, "dL/dZ1 =  a1 * (a2 - y) * a1(1 - a1)", Diagnosis.SUBSTITUTED_SYMBOL);
         put(m, "code dZ1 = dW2 * dZ2 * primesigmoid(Z1)", Diagnosis.WRONG_CHAIN);
         put(m, "dL/dW1 = (a1 * (a2 - y) * (a2 - y) * a1(1 - a1)) * x", Diagnosis.WRONG_CHAIN);
-        put(m, "dL/db1 = 1 * ((a1 * (a2 - y) * (a2 - y)))", Diagnosis.OTHER);
+        // two changes: the factor a2 - y once too many, and W2*(1 - a1) missing
+        put(m, "dL/db1 = 1 * ((a1 * (a2 - y) * (a2 - y)))", Diagnosis.EXTRA_FACTOR);
         return m;
     }
 

@@ -75,11 +75,39 @@ class MissingRunTest {
     }
 
     @Test
-    void aClaimWithAFactorTheTruthLacksGetsNoLackingProduct() {
-        Expr truth = Expr.mul(Expr.mul(new Expr.Var("g"), new Expr.Var("v")), new Expr.Var("x"));
-        assertEquals(Expr.mul(new Expr.Var("v"), new Expr.Var("x")), Factors.lacking(truth, new Expr.Var("g")));
-        assertNull(Factors.lacking(truth, Expr.mul(new Expr.Var("g"), new Expr.Var("u"))), "u is not the truth's");
-        assertNull(Factors.lacking(truth, Expr.mul(new Expr.Var("g"), new Expr.Var("v"))), "one left is a factor already");
-        assertNull(Factors.lacking(truth, Expr.mul(new Expr.Var("g"), new Expr.Var("g"))), "g is the truth's once");
+    void aFactorWrittenTwiceWhereAWeightAndADerivativeBelongIsTwoChanges() throws IOException {
+        // the tutorial's dL/db1 without its "1 *": a2 - y once too many, W2*(1 - a1) missing
+        AuditCommandTest.Run r = audit("""
+                input x, y
+                param W1, b1, W2, b2
+                Z1 = W1*x + b1
+                a1 = sigmoid(Z1)
+                Z2 = W2*a1 + b2
+                a2 = sigmoid(Z2)
+                loss L(a2; y) = -(y*ln(a2) + (1 - y)*ln(1 - a2))
+                dL/db1 = a1*(a2 - y)*(a2 - y)
+                """);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("WRONG (extra-factor)"), r.out());
+        assertTrue(r.out().contains("two changes explain it: it has a factor too many; and it lacks the factor W2*(1 - a1)."),
+                r.out());
+        assertTrue(r.out().contains("corrected: a1*(a2 - y)*W2*(1 - a1)."), r.out());
+    }
+
+    @Test
+    void theLackingProductIsWhatTheTruthHasBeyondTheClaimWithAtMostOneFactorOver() {
+        Expr g = new Expr.Var("g");
+        Expr v = new Expr.Var("v");
+        Expr x = new Expr.Var("x");
+        Expr u = new Expr.Var("u");
+        Expr truth = Expr.mul(Expr.mul(g, v), x);
+        Expr vx = Expr.mul(v, x);
+        assertEquals(vx, Factors.lacking(truth, g));
+        assertEquals(vx, Factors.lacking(truth, Expr.mul(g, u)), "u too many, v*x missing");
+        assertEquals(vx, Factors.lacking(truth, Expr.mul(g, g)), "g is the truth's once: one g too many");
+        assertEquals(vx, Factors.lacking(truth, Expr.mul(Expr.num(1), g)), "a factor 1 counts for nothing");
+        assertNull(Factors.lacking(truth, Expr.mul(Expr.mul(g, u), u)), "two factors over");
+        assertNull(Factors.lacking(truth, Expr.mul(u, u)), "nothing shared");
+        assertNull(Factors.lacking(truth, Expr.mul(g, v)), "one left is a factor already");
     }
 }
