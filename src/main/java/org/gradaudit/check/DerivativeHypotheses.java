@@ -155,10 +155,11 @@ final class DerivativeHypotheses implements HypothesisFamily {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        // What the part is decides whether it is proposed at all; the part itself is printed only when it is one of these.
-        String in = ctx.printer().apply(new Var(a.input()));
+        // What the part is decides whether it is proposed at all; the part and the names are printed only
+        // when it is one of these (most parts are none: printing them would cost more than testing them).
         if (same(ctx, new Var(a.output()), values)) {
-            return said(ctx, part, a, right, a.function() + "(" + in + ") itself, not its derivative");
+            return said(ctx, part, a, right, a.function() + "(" + ctx.printer().apply(new Var(a.input()))
+                    + ") itself, not its derivative");
         }
         Expr own = derivative(a.function(), new Var(a.output()));
         if (own != null && same(ctx, own, values)) {
@@ -170,7 +171,7 @@ final class DerivativeHypotheses implements HypothesisFamily {
             Expr inOutput = other == null ? null : Exprs.map(other, x -> x.equals(new Expr.Call(g, List.of(new Var(a.input()))))
                     ? new Var(a.output()) : x);
             if (other != null && (same(ctx, other, values) || same(ctx, inOutput, values))) {
-                return said(ctx, part, a, right, g + "' of " + in);
+                return said(ctx, part, a, right, g + "' of " + ctx.printer().apply(new Var(a.input())));
             }
         }
         return null;
