@@ -32,7 +32,7 @@ final class Parallel {
 
     /**
      * Runs range r, elements {@code bounds[r]} to {@code bounds[r + 1]}, for every r, ranges shared out one at
-     * a time. Progress is told in elements, of {@code bounds[bounds.length - 1] - bounds[0]}.
+     * a time from the last to the first. Progress is told in elements, of {@code bounds[bounds.length - 1] - bounds[0]}.
      *
      * @param bounds nondecreasing, at least one entry
      */
@@ -43,7 +43,11 @@ final class Parallel {
         AtomicLong done = new AtomicLong();
         Runnable worker = () -> {
             PerturbableLoss.Evaluator ev = loss.evaluator();
-            for (int r = next.getAndIncrement(); r < ranges; r = next.getAndIncrement()) {
+            // Last range first: a check's last tensors are its smallest (the output layer's), whose elements take
+            // the loss's other paths; met first, they are in the profile the JIT compiles from, which otherwise
+            // holds only the first layer's path when the last few elements come and throw the compiled code away.
+            for (int i = next.getAndIncrement(); i < ranges; i = next.getAndIncrement()) {
+                int r = ranges - 1 - i;
                 task.run(ev, r, bounds[r], bounds[r + 1]);
                 done.addAndGet(bounds[r + 1] - bounds[r]);
             }
