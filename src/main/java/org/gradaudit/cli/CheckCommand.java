@@ -174,7 +174,7 @@ public final class CheckCommand implements Callable<Integer> {
                     () -> {
                         Deadline deadline = Deadline.after(timeLimit);
                         try (ProgressBar bar = new ProgressBar(err, Terminal.progress())) {
-                            Warmup warmup = warmup();
+                            Warmup warmup = warmup(deadline);
                             CheckTarget built = target();
                             CheckTarget target = built.withLoss(new TimedLoss(built.loss(), deadline));
                             CheckOptions options = options(target);
@@ -212,14 +212,19 @@ public final class CheckCommand implements Callable<Integer> {
     /**
      * For the built-in network, a warm-up of the checker on a miniature of it while the network is
      * built (see {@link Warmup}); null for a derivation FILE or a --model, whose losses are other code.
+     * The miniature's loss is timed as the real one is, so that the real check runs the code the warm-up
+     * ran (a class the warm-up never met would undo what the JIT compiled on the assumption that
+     * there was none).
      */
-    private Warmup warmup() {
+    private Warmup warmup(Deadline deadline) {
         if (file != null || model != null) {
             return null;
         }
         MlpSpec miniature = new MlpSpec(layers, activation, output, loss, batch).miniature();
-        return Warmup.start(() -> MlpTargets.mlp(miniature, seed, backprop),
-                options(MlpTargets.mlp(miniature, seed, Backprop.CORRECT)));
+        return Warmup.start(() -> {
+            CheckTarget small = MlpTargets.mlp(miniature, seed, backprop);
+            return small.withLoss(new TimedLoss(small.loss(), deadline));
+        }, options(MlpTargets.mlp(miniature, seed, Backprop.CORRECT)));
     }
 
     /** Options of one kind of network given with another are refused, not ignored. */

@@ -104,36 +104,64 @@ public final class GradientChecker {
     private static List<TensorResult> full(CheckTarget target, CheckOptions options, ProgressListener progress,
             double[] x, double[] g, double[] gmax, double base, Budget budget) {
         List<Tensor> tensors = target.tensors();
-        int[] tensorOf = new int[x.length];
-        for (int t = 0; t < tensors.size(); t++) {
-            Tensor ts = tensors.get(t);
-            for (int k = ts.offset(); k < ts.offset() + ts.size(); k++) {
-                tensorOf[k] = t;
+        // Ranges of at most Parallel.CHUNK elements, none across two tensors: each gathers its elements'
+        // comparisons on the thread that made them, and the loop below, run once on one thread and in a
+        // cold JVM mostly before the JIT has compiled it, only joins the ranges, not the elements.
+        int[] bounds = ranges(tensors);
+        int[] tensorOfRange = new int[bounds.length - 1];
+        for (int t = 0, r = 0; t < tensors.size(); t++) {
+            for (Tensor ts = tensors.get(t); r < tensorOfRange.length && bounds[r] < ts.offset() + ts.size(); r++) {
+                tensorOfRange[r] = t;
             }
         }
         Comparison[] out = new Comparison[x.length];
-        // Each element's plot entry is made by the thread that compared it: the loop below, run once
-        // on one thread and in a cold JVM mostly before the JIT has compiled it, only gathers them.
-        TensorResult.Compared[] entries = new TensorResult.Compared[x.length];
-        Parallel.forEach(x.length, options.threads(), target.loss(), (ev, k) -> {
-            Comparison c = Comparison.element(ev, options, k, x[k], g[k], gmax[tensorOf[k]], base,
-                    target.loss().smooth(), target.loss().smooth() && target.loss().supportsComplexStep());
-            out[k] = c;
-            entries[k] = Aggregate.entry(c, tensors.get(tensorOf[k]).index(k));
+        Aggregate[] parts = new Aggregate[tensorOfRange.length];
+        boolean smooth = target.loss().smooth();
+        boolean complexArbiter = smooth && target.loss().supportsComplexStep();
+        Parallel.forEachRange(bounds, options.threads(), target.loss(), (ev, r, from, to) -> {
+            Tensor t = tensors.get(tensorOfRange[r]);
+            double tensorMax = gmax[tensorOfRange[r]];
+            Aggregate part = new Aggregate();
+            for (int k = from; k < to; k++) {
+                Comparison c = Comparison.element(ev, options, k, x[k], g[k], tensorMax, base, smooth, complexArbiter);
+                out[k] = c;
+                part.add(c, Aggregate.entry(c, t.index(k)), t, k);
+            }
+            parts[r] = part;
         }, progress);
         List<TensorResult> results = new ArrayList<>();
+        int r = 0;
         for (Tensor t : tensors) {
             Aggregate agg = new Aggregate();
-            for (int k = t.offset(); k < t.offset() + t.size(); k++) {
-                Comparison c = out[k];
-                agg.add(c, entries[k], t, k);
-                if (!c.agrees()) {
-                    budget.add(finding(t, k, c));
+            for (; r < parts.length && bounds[r] < t.offset() + t.size(); r++) {
+                agg.merge(parts[r]);
+                if (parts[r].failed + parts[r].kinks > 0) {
+                    for (int k = bounds[r]; k < bounds[r + 1]; k++) {
+                        if (!out[k].agrees()) {
+                            budget.add(finding(t, k, out[k]));
+                        }
+                    }
                 }
             }
             results.add(agg.result(t, t.size(), 0));
         }
         return results;
+    }
+
+    /** Bounds of ranges of at most {@link Parallel#CHUNK} elements, each within one tensor (which are contiguous from 0). */
+    private static int[] ranges(List<Tensor> tensors) {
+        List<Integer> bounds = new ArrayList<>();
+        bounds.add(0);
+        for (Tensor t : tensors) {
+            for (int from = t.offset(); from < t.offset() + t.size(); from += Parallel.CHUNK) {
+                bounds.add(Math.min(t.offset() + t.size(), from + Parallel.CHUNK));
+            }
+        }
+        int[] out = new int[bounds.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = bounds.get(i);
+        }
+        return out;
     }
 
     static Finding finding(Tensor t, int k, Comparison c) {
@@ -180,6 +208,25 @@ public final class GradientChecker {
             compared.add(new TensorResult.Compared(index, c.absError(), c.tolerance(),
                     c.agrees() ? TensorResult.Outcome.AGREES : TensorResult.Outcome.FAILS));
             extremes(c, index, null, 0);
+        }
+
+        /**
+         * Takes in what a later stretch of the same tensor's elements gathered, so that this holds what adding
+         * its elements here, after this one's, would: its comparisons follow, the counts add, the maxima are the
+         * larger (NaN if either is), and its worst replaces this one's only if strictly worse, as in
+         * {@link #extremes}. For full mode's parts, where every comparison is of a located element (the rule
+         * that a located failure outranks a direction never applies).
+         */
+        void merge(Aggregate later) {
+            compared.addAll(later.compared);
+            kinks += later.kinks;
+            failed += later.failed;
+            maxAbs = Double.isNaN(later.maxAbs) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, later.maxAbs);
+            maxRel = Double.isNaN(later.maxRel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, later.maxRel);
+            if (later.worstRatio > worstRatio) {
+                worstRatio = later.worstRatio;
+                worst = later.worst;
+            }
         }
 
         /** What the plots show of a comparison at this index (null for a direction). */

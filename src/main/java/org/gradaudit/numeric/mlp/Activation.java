@@ -18,8 +18,8 @@ public enum Activation {
         }
 
         @Override
-        Cx apply(Cx z) {
-            return z.sigmoid();
+        void applyInPlace(MutableCx z) {
+            z.sigmoid();
         }
     },
     TANH {
@@ -34,8 +34,8 @@ public enum Activation {
         }
 
         @Override
-        Cx apply(Cx z) {
-            return z.tanh();
+        void applyInPlace(MutableCx z) {
+            z.tanh();
         }
     },
     /** max(0, z); its derivative at 0 is taken to be 0, as in most frameworks. */
@@ -51,8 +51,10 @@ public enum Activation {
         }
 
         @Override
-        Cx apply(Cx z) {
-            return z.re() > 0 ? z : Cx.ZERO;
+        void applyInPlace(MutableCx z) {
+            if (!(z.re > 0)) {
+                z.set(0, 0);
+            }
         }
 
         @Override
@@ -72,8 +74,7 @@ public enum Activation {
         }
 
         @Override
-        Cx apply(Cx z) {
-            return z;
+        void applyInPlace(MutableCx z) {
         }
     };
 
@@ -83,7 +84,15 @@ public enum Activation {
     /** The derivative at {@code z}, given {@code a = apply(z)}. */
     abstract double derivative(double z, double a);
 
-    abstract Cx apply(Cx z);
+    /** The complex extension at {@code z}. */
+    Cx apply(Cx z) {
+        MutableCx m = z.mutable();
+        applyInPlace(m);
+        return m.toCx();
+    }
+
+    /** The complex extension, replacing {@code z} by its value there: no object made. */
+    abstract void applyInPlace(MutableCx z);
 
     /** Whether the function is differentiable everywhere. */
     boolean smooth() {

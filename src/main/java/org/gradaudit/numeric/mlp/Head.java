@@ -114,52 +114,84 @@ final class Head {
         }
     }
 
-    /**
-     * The complex extension of {@link #loss}: logits {@code zr + i zi}. Sums are kept in two doubles,
-     * not a {@link Cx} replaced at every term (the JIT allocates a value carried round a loop), with the
-     * same operations in the same order as {@link Cx#plus(Cx)} and {@link Cx#minus}, so the same bits.
-     */
+    /** The complex extension of {@link #loss}: logits {@code zr + i zi}. */
     Cx loss(double[] zr, double[] zi, int zo, double[] y, int yo) {
+        return loss(zr, zi, zo, y, yo, new MutableCx()).toCx();
+    }
+
+    /**
+     * The complex extension of {@link #loss} into {@code out}, which it also works in, so that nothing is
+     * made. Sums are kept in two doubles with the same operations in the same order as {@link Cx}'s
+     * arithmetic, so the same bits ({@code sum - x} is {@code sum + (-x)} exactly, for every x).
+     */
+    MutableCx loss(double[] zr, double[] zi, int zo, double[] y, int yo, MutableCx out) {
         double sr = 0;
         double si = 0;
         if (output == Output.SOFTMAX) {
-            Cx lse = logSumExp(zr, zi, zo);
+            logSumExp(zr, zi, zo, -1, out);
+            double lr = out.re;
+            double li = out.im;
             for (int k = 0; k < n; k++) {
-                Cx z = new Cx(zr[zo + k], zi[zo + k]);
                 double t = y[yo + k];
-                Cx logA = z.minus(lse);
-                Cx term;
+                // log a_k = z_k - logsumexp
+                double ar = zr[zo + k] - lr;
+                double ai = zi[zo + k] - li;
+                double tr;
+                double ti;
                 if (loss == Loss.CROSS_ENTROPY) {
-                    term = logA.times(t).negate();
+                    tr = -(ar * t);
+                    ti = -(ai * t);
                 } else if (loss == Loss.BCE) {
-                    Cx log1mA = logSumExpExcept(zr, zi, zo, k).minus(lse);
-                    term = logA.times(t).plus(t == 1 ? Cx.ZERO : log1mA.times(1 - t)).negate();
+                    // log(1 - a_k) = logsumexp over the other logits - logsumexp
+                    double br = 0;
+                    double bi = 0;
+                    if (t != 1) {
+                        logSumExp(zr, zi, zo, k, out);
+                        br = (out.re - lr) * (1 - t);
+                        bi = (out.im - li) * (1 - t);
+                    }
+                    tr = -(ar * t + br);
+                    ti = -(ai * t + bi);
                 } else {
-                    Cx d = logA.exp().plus(-t);
-                    term = d.times(d);
+                    out.set(ar, ai).exp();
+                    double dr = out.re + (-t);
+                    double di = out.im;
+                    tr = dr * dr - di * di;
+                    ti = dr * di + di * dr;
                 }
-                // sum - x is sum + (-x) exactly, for every x: subtraction is addition of the negation.
-                sr += term.re();
-                si += term.im();
+                sr += tr;
+                si += ti;
             }
-            return loss == Loss.MSE ? new Cx(sr * (1.0 / n), si * (1.0 / n)) : new Cx(sr, si);
+            return loss == Loss.MSE ? out.set(sr * (1.0 / n), si * (1.0 / n)) : out.set(sr, si);
         }
         for (int k = 0; k < n; k++) {
-            Cx z = new Cx(zr[zo + k], zi[zo + k]);
+            double vr = zr[zo + k];
+            double vi = zi[zo + k];
             double t = y[yo + k];
-            Cx term;
+            double tr;
+            double ti;
             if (output == Output.SIGMOID && loss == Loss.BCE) {
-                term = z.softplus().minus(z.times(t));
+                out.set(vr, vi).softplus();
+                tr = out.re - vr * t;
+                ti = out.im - vi * t;
             } else if (output == Output.SIGMOID && loss == Loss.CROSS_ENTROPY) {
-                term = z.negate().softplus().times(t);
+                out.set(-vr, -vi).softplus();
+                tr = out.re * t;
+                ti = out.im * t;
             } else {
-                Cx d = (output == Output.SIGMOID ? z.sigmoid() : z).plus(-t);
-                term = d.times(d);
+                out.set(vr, vi);
+                if (output == Output.SIGMOID) {
+                    out.sigmoid();
+                }
+                double dr = out.re + (-t);
+                double di = out.im;
+                tr = dr * dr - di * di;
+                ti = dr * di + di * dr;
             }
-            sr += term.re();
-            si += term.im();
+            sr += tr;
+            si += ti;
         }
-        return loss == Loss.MSE ? new Cx(sr * (1.0 / n), si * (1.0 / n)) : new Cx(sr, si);
+        return loss == Loss.MSE ? out.set(sr * (1.0 / n), si * (1.0 / n)) : out.set(sr, si);
     }
 
     private double logSumExp(double[] z, int zo) {
@@ -175,21 +207,6 @@ final class Head {
             s += Math.exp(z[zo + k] - max);
         }
         return max + Math.log(s);
-    }
-
-    private Cx logSumExp(double[] zr, double[] zi, int zo) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            max = Math.max(max, zr[zo + k]);
-        }
-        double sr = 0;
-        double si = 0;
-        for (int k = 0; k < n; k++) {
-            Cx e = new Cx(zr[zo + k] - max, zi[zo + k]).exp();
-            sr += e.re();
-            si += e.im();
-        }
-        return new Cx(sr, si).log().plus(max);
     }
 
     private double logSumExpExcept(double[] z, int zo, int skip) {
@@ -211,7 +228,8 @@ final class Head {
         return max + Math.log(s);
     }
 
-    private Cx logSumExpExcept(double[] zr, double[] zi, int zo, int skip) {
+    /** Into {@code out}: log-sum-exp of the complex logits but the one at {@code skip} (none when it is -1). */
+    private void logSumExp(double[] zr, double[] zi, int zo, int skip, MutableCx out) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
             if (k != skip) {
@@ -222,12 +240,13 @@ final class Head {
         double si = 0;
         for (int k = 0; k < n; k++) {
             if (k != skip) {
-                Cx e = new Cx(zr[zo + k] - max, zi[zo + k]).exp();
-                sr += e.re();
-                si += e.im();
+                out.set(zr[zo + k] - max, zi[zo + k]).exp();
+                sr += out.re;
+                si += out.im;
             }
         }
-        return new Cx(sr, si).log().plus(max);
+        out.set(sr, si).log();
+        out.re = out.re + max;
     }
 
     /** log(1 + exp(v)) without overflow or loss of the small term. */

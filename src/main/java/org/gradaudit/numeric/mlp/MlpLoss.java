@@ -85,6 +85,8 @@ public final class MlpLoss implements PerturbableLoss {
         /** A layer's complex activations, real and imaginary parts. */
         private final double[] car = new double[widest];
         private final double[] cai = new double[widest];
+        /** Where an activation or an example's loss is computed in place: nothing is made per example. */
+        private final MutableCx reg = new MutableCx();
 
         @Override
         public double withElement(int k, double value) {
@@ -174,7 +176,7 @@ public final class MlpLoss implements PerturbableLoss {
             int j = bias ? k - mlp.bOff[l] : (k - mlp.wOff[l]) / nin;
             int i = bias ? -1 : (k - mlp.wOff[l]) % nin;
             double[] in = base.a()[l - 1];
-            // The sum in two doubles, as Cx.plus would add them: a Cx carried round the loop is allocated.
+            // The sum in two doubles, as Cx.plus would add them, and each example's loss in reg: nothing made per example.
             double sr = 0;
             double si = 0;
             for (int e = 0; e < mlp.m; e++) {
@@ -182,27 +184,27 @@ public final class MlpLoss implements PerturbableLoss {
                 if (s == 0) {
                     sr += base.ell()[e];
                 } else {
-                    Cx moved = movedComplex(l, j, e, dr * s, di * s);
-                    sr += moved.re();
-                    si += moved.im();
+                    MutableCx moved = movedComplex(l, j, e, dr * s, di * s);
+                    sr += moved.re;
+                    si += moved.im;
                 }
             }
             return new Complex(sr / mlp.m, si / mlp.m);
         }
 
-        private Cx movedComplex(int l, int j, int e, double dr, double di) {
+        /** Example e's loss with unit j's pre-activation in layer l moved by dr + i di, in {@link #reg}. */
+        private MutableCx movedComplex(int l, int j, int e, double dr, double di) {
             int nl = mlp.n[l];
             if (l == mlp.depth) {
                 System.arraycopy(base.z()[l], e * nl, z1, 0, nl);
                 java.util.Arrays.fill(zi1, 0, nl, 0);
                 z1[j] += dr;
                 zi1[j] = di;
-                return mlp.head.loss(z1, zi1, 0, mlp.y, e * nl);
+                return mlp.head.loss(z1, zi1, 0, mlp.y, e * nl, reg);
             }
-            Cx a = mlp.act.apply(new Cx(base.z()[l][e * nl + j] + dr, di));
-            Cx da = a.plus(-base.a()[l][e * nl + j]);
-            double dar = da.re();
-            double dai = da.im();
+            mlp.act.applyInPlace(reg.set(base.z()[l][e * nl + j] + dr, di));
+            double dar = reg.re + -base.a()[l][e * nl + j];
+            double dai = reg.im;
             int nn = mlp.n[l + 1];
             double[] next = base.z()[l + 1];
             double[] col = wt[l + 1];
@@ -216,9 +218,9 @@ public final class MlpLoss implements PerturbableLoss {
                 int tin = mlp.n[t];
                 int tout = mlp.n[t + 1];
                 for (int q = 0; q < tin; q++) {
-                    Cx aq = mlp.act.apply(new Cx(z1[q], zi1[q]));
-                    car[q] = aq.re();
-                    cai[q] = aq.im();
+                    mlp.act.applyInPlace(reg.set(z1[q], zi1[q]));
+                    car[q] = reg.re;
+                    cai[q] = reg.im;
                 }
                 for (int r = 0; r < tout; r++) {
                     double sr = 0;
@@ -232,7 +234,7 @@ public final class MlpLoss implements PerturbableLoss {
                     zi1[r] = si;
                 }
             }
-            return mlp.head.loss(z1, zi1, 0, mlp.y, e * mlp.n[mlp.depth]);
+            return mlp.head.loss(z1, zi1, 0, mlp.y, e * mlp.n[mlp.depth], reg);
         }
 
         @Override

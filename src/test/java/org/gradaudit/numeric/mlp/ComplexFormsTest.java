@@ -139,4 +139,71 @@ class ComplexFormsTest {
             }
         }
     }
+
+    // Cx's functions as they were written with a Cx made at every step, before MutableCx computed them in place.
+
+    private static Cx quotientAsWritten(Cx a, Cx o) {
+        if (Math.abs(o.re()) >= Math.abs(o.im())) {
+            double r = o.im() / o.re();
+            double den = o.re() + o.im() * r;
+            return new Cx((a.re() + a.im() * r) / den, (a.im() - a.re() * r) / den);
+        }
+        double r = o.re() / o.im();
+        double den = o.re() * r + o.im();
+        return new Cx((a.re() * r + a.im()) / den, (a.im() * r - a.re()) / den);
+    }
+
+    private static Cx logAsWritten(Cx z) {
+        return new Cx(Math.log(StrictMath.hypot(z.re(), z.im())), StrictMath.atan2(z.im(), z.re()));
+    }
+
+    private static Cx log1pAsWritten(Cx z) {
+        double u = z.re();
+        double v = z.im();
+        return new Cx(0.5 * Math.log1p(2 * u + u * u + v * v), StrictMath.atan2(v, 1 + u));
+    }
+
+    private static Cx softplusAsWritten(Cx z) {
+        return z.re() > 0 ? z.plus(log1pAsWritten(expAsWritten(z.negate()))) : log1pAsWritten(expAsWritten(z));
+    }
+
+    private static Cx sigmoidAsWritten(Cx z) {
+        if (z.re() >= 0) {
+            return quotientAsWritten(new Cx(1, 0), expAsWritten(z.negate()).plus(1));
+        }
+        Cx e = expAsWritten(z);
+        return quotientAsWritten(e, e.plus(1));
+    }
+
+    @Test
+    void theInPlaceFunctionsAreTheFormulasAsWritten() {
+        Random r = new Random(20261206);
+        for (int i = 0; i < 100_000; i++) {
+            Cx z = new Cx(r.nextGaussian() * (i % 3 == 0 ? 300 : 3), i % 5 == 0 ? r.nextGaussian() : imaginary(r));
+            Cx w = new Cx(r.nextGaussian() * 3, i % 2 == 0 ? r.nextGaussian() : imaginary(r));
+            assertInPlaceAsWritten(z, w);
+        }
+        for (double re : EDGES) {
+            for (double im : EDGES) {
+                assertInPlaceAsWritten(new Cx(re, im), new Cx(im, re));
+            }
+        }
+    }
+
+    private static void assertInPlaceAsWritten(Cx z, Cx w) {
+        assertBitsEqual(quotientAsWritten(z, w), z.dividedBy(w), z + " / " + w);
+        assertBitsEqual(logAsWritten(z), z.log(), "log " + z);
+        assertBitsEqual(log1pAsWritten(z), z.log1p(), "log1p " + z);
+        assertBitsEqual(softplusAsWritten(z), z.softplus(), "softplus " + z);
+        assertBitsEqual(sigmoidAsWritten(z), z.sigmoid(), "sigmoid " + z);
+        for (Activation a : Activation.values()) {
+            Cx expected = switch (a) {
+                case SIGMOID -> sigmoidAsWritten(z);
+                case TANH -> tanhAsWritten(z);
+                case RELU -> z.re() > 0 ? z : new Cx(0, 0);
+                case IDENTITY -> z;
+            };
+            assertBitsEqual(expected, a.apply(z), a + " " + z);
+        }
+    }
 }
