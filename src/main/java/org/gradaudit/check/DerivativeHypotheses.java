@@ -42,6 +42,8 @@ final class DerivativeHypotheses implements HypothesisFamily {
      */
     private final Map<Described, java.util.Optional<String>> described = new HashMap<>();
     private Diagnoser.Context describedFor;
+    /** The forms of each activation at {@link #describedFor}'s points (see {@link #forms}). */
+    private final Map<Activation, List<Form>> forms = new HashMap<>();
 
     private record Described(ExprKey part, Activation activation) {
     }
@@ -118,6 +120,9 @@ final class DerivativeHypotheses implements HypothesisFamily {
     /** {@link #describe}, remembered while the context stays the same. */
     private String described(Diagnoser.Context ctx, Expr part, Activation a, Expr right) {
         if (ctx != describedFor || sameNode.size() > MAX_REMEMBERED) {
+            if (ctx != describedFor) {
+                forms.clear();
+            }
             described.clear();
             sameNode.clear();
             describedFor = ctx;
@@ -157,34 +162,66 @@ final class DerivativeHypotheses implements HypothesisFamily {
         }
         // What the part is decides whether it is proposed at all; the part and the names are printed only
         // when it is one of these (most parts are none: printing them would cost more than testing them).
-        if (same(ctx, new Var(a.output()), values)) {
-            return said(ctx, part, a, right, a.function() + "(" + ctx.printer().apply(new Var(a.input()))
-                    + ") itself, not its derivative");
-        }
-        Expr own = derivative(a.function(), new Var(a.output()));
-        if (own != null && same(ctx, own, values)) {
-            return said(ctx, part, a, right, a.function() + "' of " + ctx.printer().apply(new Var(a.output()))
-                    + ", the already activated value");
-        }
-        for (String g : KNOWN) {
-            Expr other = g.equals(a.function()) ? null : derivative(g, new Var(a.input()));
-            Expr inOutput = other == null ? null : Exprs.map(other, x -> x.equals(new Expr.Call(g, List.of(new Var(a.input()))))
-                    ? new Var(a.output()) : x);
-            if (other != null && (same(ctx, other, values) || same(ctx, inOutput, values))) {
-                return said(ctx, part, a, right, g + "' of " + ctx.printer().apply(new Var(a.input())));
+        for (Form f : forms(ctx, a)) {
+            if (f.values() != null && judge.agree(f.values(), values)) {
+                String in = ctx.printer().apply(new Var(a.input()));
+                return said(ctx, part, a, right, switch (f.kind()) {
+                    case ITSELF -> a.function() + "(" + in + ") itself, not its derivative";
+                    case ACTIVATED -> a.function() + "' of " + ctx.printer().apply(new Var(a.output()))
+                            + ", the already activated value";
+                    case OTHER -> f.function() + "' of " + in;
+                });
             }
         }
         return null;
+    }
+
+    /** What a part taken for an activation's derivative may be instead. */
+    private enum FormKind { ITSELF, ACTIVATED, OTHER }
+
+    /** One such form of an activation, for {@link FormKind#OTHER} the function whose derivative it is, and its values. */
+    private record Form(FormKind kind, String function, List<BoundedValue> values) {
+    }
+
+    /**
+     * The forms a part is tested against for activation {@code a}, in the order tried, with their values
+     * at the context's points (null where a form cannot be evaluated): the activation's output itself,
+     * its derivative applied to the output, and every other known function's derivative of the input,
+     * also written in the output. They depend on the activation and the points alone, so they are
+     * evaluated once per context, not once per part.
+     */
+    private List<Form> forms(Diagnoser.Context ctx, Activation a) {
+        return forms.computeIfAbsent(a, k -> {
+            List<Form> out = new ArrayList<>();
+            out.add(form(ctx, FormKind.ITSELF, a.function(), new Var(a.output())));
+            Expr own = derivative(a.function(), new Var(a.output()));
+            if (own != null) {
+                out.add(form(ctx, FormKind.ACTIVATED, a.function(), own));
+            }
+            for (String g : KNOWN) {
+                Expr other = g.equals(a.function()) ? null : derivative(g, new Var(a.input()));
+                if (other != null) {
+                    out.add(form(ctx, FormKind.OTHER, g, other));
+                    Expr call = new Expr.Call(g, List.of(new Var(a.input())));
+                    out.add(form(ctx, FormKind.OTHER, g, Exprs.map(other, x -> x.equals(call) ? new Var(a.output()) : x)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Form form(Diagnoser.Context ctx, FormKind kind, String function, Expr e) {
+        try {
+            return new Form(kind, function, Judge.values(e, ctx.points(), ctx.slots()));
+        } catch (IllegalArgumentException notEvaluated) {
+            return new Form(kind, function, null);
+        }
     }
 
     /** "PART is WHAT; f' of IN is RIGHT". */
     private static String said(Diagnoser.Context ctx, Expr part, Activation a, Expr right, String what) {
         return ctx.printer().apply(part) + " is " + what + "; " + a.function() + "' of "
                 + ctx.printer().apply(new Var(a.input())) + " is " + ctx.printer().apply(right);
-    }
-
-    private boolean same(Diagnoser.Context ctx, Expr form, List<BoundedValue> values) {
-        return judge.matches(form, ctx.points(), values, ctx.slots());
     }
 
     /** g'(arg), or null when the CAS cannot give it. */

@@ -197,17 +197,31 @@ final class Judge {
         }
         int compared = 0;
         for (int i = 0; i < at.size(); i++) {
-            BoundedValue cv = c.eval(at.get(i));
-            BoundedValue tv = truth.get(i);
-            if (!BoundedAgreement.comparable(cv, tv)) {
-                continue;
-            }
-            if (!tolerance.equal(cv, tv)) {
+            int a = agreement(c.eval(at.get(i)), truth.get(i));
+            if (a < 0) {
                 return false;
             }
-            compared++;
+            compared += a;
         }
         return compared >= Math.min(4, at.size());
+    }
+
+    /** {@link #matches} for values already evaluated: whether {@code candidate}'s equal {@code truth}'s. */
+    boolean agree(List<BoundedValue> candidate, List<BoundedValue> truth) {
+        int compared = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            int a = agreement(candidate.get(i), truth.get(i));
+            if (a < 0) {
+                return false;
+            }
+            compared += a;
+        }
+        return compared >= Math.min(4, truth.size());
+    }
+
+    /** 1 where the two values are equal, 0 where they cannot be compared (a NaN), -1 where they differ. */
+    private int agreement(BoundedValue cv, BoundedValue tv) {
+        return !BoundedAgreement.comparable(cv, tv) ? 0 : tolerance.equal(cv, tv) ? 1 : -1;
     }
 
     /** The true values at the points, for {@link #matches}. */
