@@ -17,6 +17,9 @@ final class ClassicHypotheses implements HypothesisFamily {
     public List<Diagnoser.Hypothesis> candidates(Diagnoser.Context ctx, Expr written) {
         List<Diagnoser.Hypothesis> out = new ArrayList<>();
         out.add(new Diagnoser.Hypothesis(Diagnosis.SIGN, Rewrites.negate(written), "it has the wrong sign"));
+        // A factor too many before the names swapped, which are many: the search for two changes follows
+        // first changes in this order, and would spend its bound on the swaps before it reached these
+        // (a factor written twice where another product belongs is two changes: one out, one in).
         for (Expr c : Rewrites.withoutOneFactor(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
         }
