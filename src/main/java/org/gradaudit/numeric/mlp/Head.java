@@ -153,11 +153,9 @@ final class Head {
                     tr = -(ar * t + br);
                     ti = -(ai * t + bi);
                 } else {
-                    out.set(ar, ai).exp();
-                    double dr = out.re + (-t);
-                    double di = out.im;
-                    tr = dr * dr - di * di;
-                    ti = dr * di + di * dr;
+                    out.set(ar, ai).exp().squaredDifference(t);
+                    tr = out.re;
+                    ti = out.im;
                 }
                 sr += tr;
                 si += ti;
@@ -183,10 +181,9 @@ final class Head {
                 if (output == Output.SIGMOID) {
                     out.sigmoid();
                 }
-                double dr = out.re + (-t);
-                double di = out.im;
-                tr = dr * dr - di * di;
-                ti = dr * di + di * dr;
+                out.squaredDifference(t);
+                tr = out.re;
+                ti = out.im;
             }
             sr += tr;
             si += ti;

@@ -92,6 +92,16 @@ final class MutableCx {
         return this;
     }
 
+    /**
+     * Sets this to {@code (this - t)^2} for a real {@code t}, as {@link Cx}'s subtraction and product
+     * compute it ({@code re + (-t)}, then the complex square), so the same bits.
+     */
+    MutableCx squaredDifference(double t) {
+        double dr = re + (-t);
+        double di = im;
+        return set(dr * dr - di * di, dr * di + di * dr);
+    }
+
     /** Sets this to {@code (ar + i ai) / (br + i bi)} by Smith's algorithm: no overflow from squaring the divisor. */
     MutableCx quotient(double ar, double ai, double br, double bi) {
         if (Math.abs(br) >= Math.abs(bi)) {
