@@ -23,61 +23,63 @@ class MissingRunTest {
     @TempDir
     Path dir;
 
-    private AuditCommandTest.Run audit(String text) throws IOException {
-        return AuditCommandTest.audit(dir, text);
+    /** Audits {@code text}, which must exit 1 (a mistake found), and asserts that the report shows each fragment. */
+    private void assertWrong(String text, String... shown) throws IOException {
+        AuditCommandTest.Run r = AuditCommandTest.audit(dir, text);
+        assertEquals(1, r.code(), r.out() + r.err());
+        for (String s : shown) {
+            assertTrue(r.out().contains(s), r.out());
+        }
     }
 
     @Test
     void aSigmoidsDerivativeLeftOutOfAClaimIsAMissingFactor() throws IOException {
-        AuditCommandTest.Run r = audit("""
+        assertWrong("""
                 input x, y
                 param w
                 a = sigmoid(w*x)
                 loss L(a; y) = (a - y)^2/2
                 dL/dw = (a - y)*x
-                """);
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("WRONG (missing-factor)"), r.out());
-        assertTrue(r.out().contains("it lacks the factor a*(1 - a)."), r.out());
-        assertTrue(r.out().contains("corrected: (a - y)*x*a*(1 - a)."), r.out());
+                """,
+                "WRONG (missing-factor)",
+                "it lacks the factor a*(1 - a).",
+                "corrected: (a - y)*x*a*(1 - a).");
     }
 
     @Test
     void aHiddenSigmoidsDerivativeLeftOutOfACodeLineIsAMissingFactor() throws IOException {
-        AuditCommandTest.Run r = audit("""
+        assertWrong("""
                 input x, y
                 param w, v
                 h = sigmoid(w*x)
                 p = v*h
                 loss L(p; y) = (p - y)^2/2
                 code dw = (p - y)*v*x
-                """);
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("dw = (p - y)*v*x   WRONG (missing-factor)"), r.out());
-        assertTrue(r.out().contains("it lacks the factor h*(1 - h)."), r.out());
-        assertTrue(r.out().contains("corrected: (p - y)*v*x*h*(1 - h)."), r.out());
+                """,
+                "dw = (p - y)*v*x   WRONG (missing-factor)",
+                "it lacks the factor h*(1 - h).",
+                "corrected: (p - y)*v*x*h*(1 - h).");
     }
 
     @Test
     void aWeightAndADerivativeLeftOutOfAHiddenGradientAreOneMissingFactor() throws IOException {
-        AuditCommandTest.Run r = audit("""
+        assertWrong("""
                 input x, y
                 param w, v
                 h = sigmoid(w*x)
                 p = v*h
                 loss L(p; y) = (p - y)^2/2
                 dL/dw = (p - y)*x
-                """);
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("WRONG (missing-factor)"), r.out());
-        assertTrue(r.out().contains("it lacks the factor v*h*(1 - h)."), r.out());
-        assertTrue(r.out().contains("corrected: (p - y)*x*v*h*(1 - h)."), r.out());
+                """,
+                "WRONG (missing-factor)",
+                "it lacks the factor v*h*(1 - h).",
+                "corrected: (p - y)*x*v*h*(1 - h).");
     }
 
     @Test
     void aFactorWrittenTwiceWhereAWeightAndADerivativeBelongIsTwoChanges() throws IOException {
         // the tutorial's dL/db1 without its "1 *": a2 - y once too many, W2*(1 - a1) missing
-        AuditCommandTest.Run r = audit("""
+        assertWrong("""
                 input x, y
                 param W1, b1, W2, b2
                 Z1 = W1*x + b1
@@ -86,12 +88,10 @@ class MissingRunTest {
                 a2 = sigmoid(Z2)
                 loss L(a2; y) = -(y*ln(a2) + (1 - y)*ln(1 - a2))
                 dL/db1 = a1*(a2 - y)*(a2 - y)
-                """);
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("WRONG (extra-factor)"), r.out());
-        assertTrue(r.out().contains("two changes explain it: it has a factor too many; and it lacks the factor W2*(1 - a1)."),
-                r.out());
-        assertTrue(r.out().contains("corrected: a1*(a2 - y)*W2*(1 - a1)."), r.out());
+                """,
+                "WRONG (extra-factor)",
+                "two changes explain it: it has a factor too many; and it lacks the factor W2*(1 - a1).",
+                "corrected: a1*(a2 - y)*W2*(1 - a1).");
     }
 
     @Test
