@@ -19,6 +19,19 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
             }
         }
 
+        // equals and hashCode here and below compute what a record's own would (component by component,
+        // hash = 31 * hash + component's), written out: the records' generated ones go through method
+        // handles, which a cold run of the audit, comparing and hashing formulas by the thousand, pays for.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Num n && Double.compare(value, n.value) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(value);
+        }
+
         @Override
         public String toString() {
             return ExprPrinter.print(this);
@@ -32,6 +45,16 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
         }
 
         @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Var v && name.equals(v.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
+        @Override
         public String toString() {
             return name;
         }
@@ -40,6 +63,16 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
     /** Unary minus. */
     record Neg(Expr arg) implements Expr {
         @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Neg n && java.util.Objects.equals(arg, n.arg);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(arg);
+        }
+
+        @Override
         public String toString() {
             return ExprPrinter.print(this);
         }
@@ -47,6 +80,18 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
 
     /** A binary operation. */
     record Bin(Op op, Expr left, Expr right) implements Expr {
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Bin b && op == b.op && java.util.Objects.equals(left, b.left)
+                    && java.util.Objects.equals(right, b.right);
+        }
+
+        @Override
+        public int hashCode() {
+            return (java.util.Objects.hashCode(op) * 31 + java.util.Objects.hashCode(left)) * 31
+                    + java.util.Objects.hashCode(right);
+        }
+
         @Override
         public String toString() {
             return ExprPrinter.print(this);
@@ -58,6 +103,16 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
         public Call {
             Names.checkName(fn);
             args = List.copyOf(args);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Call c && fn.equals(c.fn) && args.equals(c.args);
+        }
+
+        @Override
+        public int hashCode() {
+            return fn.hashCode() * 31 + args.hashCode();
         }
 
         @Override
@@ -74,6 +129,16 @@ public sealed interface Expr permits Expr.Num, Expr.Var, Expr.Neg, Expr.Bin, Exp
         public Deriv {
             Names.checkName(of);
             Names.checkName(wrt);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Deriv d && of.equals(d.of) && wrt.equals(d.wrt);
+        }
+
+        @Override
+        public int hashCode() {
+            return of.hashCode() * 31 + wrt.hashCode();
         }
 
         @Override
