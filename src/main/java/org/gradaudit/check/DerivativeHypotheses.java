@@ -10,7 +10,6 @@ import org.gradaudit.expr.ExprKey;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.Exprs;
 import org.gradaudit.numeric.BoundedValue;
-import org.gradaudit.symbolic.Cas;
 import org.gradaudit.symbolic.CasException;
 import org.gradaudit.symbolic.ChainRule;
 
@@ -27,14 +26,10 @@ final class DerivativeHypotheses implements HypothesisFamily {
     /** The functions whose derivatives are tried in place of one another ({@link Builtin#derivativeIsConfusable}). */
     private static final List<String> KNOWN = java.util.Arrays.stream(Builtin.values())
             .filter(Builtin::derivativeIsConfusable).map(Builtin::spelling).toList();
-    private static final String U = "u";
 
     private final List<Activation> activations;
     private final ChainRule truth;
-    private final Cas cas;
     private final Judge judge;
-    /** g'(u) for each known g, from the CAS, once per audit. */
-    private final Map<String, Expr> derivatives = new HashMap<>();
     /**
      * What {@link #describe} said of each part and activation, for the statement being diagnosed: the
      * search for two changes asks again for every part of every first change, and the answer (which
@@ -48,10 +43,9 @@ final class DerivativeHypotheses implements HypothesisFamily {
     private record Described(ExprKey part, Activation activation) {
     }
 
-    DerivativeHypotheses(List<Activation> activations, ChainRule truth, Cas cas, Judge judge) {
+    DerivativeHypotheses(List<Activation> activations, ChainRule truth, Judge judge) {
         this.activations = activations.stream().filter(a -> KNOWN.contains(a.function())).toList();
         this.truth = truth;
-        this.cas = cas;
         this.judge = judge;
     }
 
@@ -154,16 +148,17 @@ final class DerivativeHypotheses implements HypothesisFamily {
         if (part instanceof Var) {
             return null; // a bare h2 where its derivative belongs reads as a factor left out, named so elsewhere
         }
-        List<BoundedValue> values;
+        java.util.function.IntFunction<BoundedValue> values;
         try {
-            values = Judge.values(ctx.toGraph().apply(part), ctx.points(), ctx.slots());
+            values = Judge.lazyValues(ctx.toGraph().apply(part), ctx.points(), ctx.slots());
         } catch (IllegalArgumentException e) {
             return null;
         }
         // What the part is decides whether it is proposed at all; the part and the names are printed only
-        // when it is one of these (most parts are none: printing them would cost more than testing them).
+        // when it is one of these (most parts are none: printing them would cost more than testing them,
+        // and most are told from every form at the first point, so the rest are not evaluated).
         for (Form f : forms(ctx, a)) {
-            if (f.values() != null && judge.agree(f.values(), values)) {
+            if (f.values() != null && judge.agree(f.values(), values, ctx.points().size())) {
                 String in = ctx.printer().apply(new Var(a.input()));
                 return said(ctx, part, a, right, switch (f.kind()) {
                     case ITSELF -> a.function() + "(" + in + ") itself, not its derivative";
@@ -194,13 +189,10 @@ final class DerivativeHypotheses implements HypothesisFamily {
         return forms.computeIfAbsent(a, k -> {
             List<Form> out = new ArrayList<>();
             out.add(form(ctx, FormKind.ITSELF, a.function(), new Var(a.output())));
-            Expr own = derivative(a.function(), new Var(a.output()));
-            if (own != null) {
-                out.add(form(ctx, FormKind.ACTIVATED, a.function(), own));
-            }
+            out.add(form(ctx, FormKind.ACTIVATED, a.function(), derivative(a.function(), new Var(a.output()))));
             for (String g : KNOWN) {
-                Expr other = g.equals(a.function()) ? null : derivative(g, new Var(a.input()));
-                if (other != null) {
+                if (!g.equals(a.function())) {
+                    Expr other = derivative(g, new Var(a.input()));
                     out.add(form(ctx, FormKind.OTHER, g, other));
                     Expr call = new Expr.Call(g, List.of(new Var(a.input())));
                     out.add(form(ctx, FormKind.OTHER, g, Exprs.map(other, x -> x.equals(call) ? new Var(a.output()) : x)));
@@ -224,18 +216,12 @@ final class DerivativeHypotheses implements HypothesisFamily {
                 + ctx.printer().apply(new Var(a.input())) + " is " + ctx.printer().apply(right);
     }
 
-    /** g'(arg), or null when the CAS cannot give it. */
-    private Expr derivative(String g, Expr arg) {
-        Expr d = derivatives.computeIfAbsent(g, fn -> {
-            try {
-                return cas.derivative(new Expr.Call(fn, List.of(new Var(U))), U);
-            } catch (CasException | IllegalArgumentException e) {
-                return new Var(U + "_none");
-            }
-        });
-        if (d.equals(new Var(U + "_none"))) {
-            return null;
-        }
-        return Exprs.substitute(d, Map.of(U, arg));
+    /**
+     * g'(arg), from the table the CAS itself is given ({@link Builtin#derivative}): for these functions
+     * the CAS answers with exactly that formula (DerivativeHypothesesTest), and asking it would cost a
+     * round trip to its thread per function, in the first wrong line of every audit.
+     */
+    private static Expr derivative(String g, Expr arg) {
+        return Builtin.named(g).derivative(arg);
     }
 }

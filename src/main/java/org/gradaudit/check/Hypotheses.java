@@ -71,7 +71,7 @@ final class Hypotheses {
                         && x != def)
                 .forEach(x -> own.add((Expr.Call) x)));
         this.calls = List.copyOf(own);
-        this.derivatives = new DerivativeHypotheses(activations, truth, cas, judge);
+        this.derivatives = new DerivativeHypotheses(activations, truth, judge);
         Expr loss = graph.loss() == null ? null : graph.nodes().get(graph.loss());
         this.averaging = new AveragingHypotheses(n -> loss != null && Exprs.subtrees(loss).stream()
                 .anyMatch(x -> x instanceof Expr.Bin b && b.op() == Expr.Op.DIV && AveragingHypotheses.count(b.right()) == n));

@@ -208,20 +208,45 @@ final class Judge {
 
     /** {@link #matches} for values already evaluated: whether {@code candidate}'s equal {@code truth}'s. */
     boolean agree(List<BoundedValue> candidate, List<BoundedValue> truth) {
+        return agree(candidate, truth::get, truth.size());
+    }
+
+    /**
+     * {@link #agree(List, List)} with the {@code n} values of {@code truth} asked for one at a time, in
+     * order, and no further than the first point where the two differ.
+     */
+    boolean agree(List<BoundedValue> candidate, java.util.function.IntFunction<BoundedValue> truth, int n) {
         int compared = 0;
-        for (int i = 0; i < truth.size(); i++) {
-            int a = agreement(candidate.get(i), truth.get(i));
+        for (int i = 0; i < n; i++) {
+            int a = agreement(candidate.get(i), truth.apply(i));
             if (a < 0) {
                 return false;
             }
             compared += a;
         }
-        return compared >= Math.min(4, truth.size());
+        return compared >= Math.min(4, n);
     }
 
     /** 1 where the two values are equal, 0 where they cannot be compared (a NaN), -1 where they differ. */
     private int agreement(BoundedValue cv, BoundedValue tv) {
         return !BoundedAgreement.comparable(cv, tv) ? 0 : tolerance.equal(cv, tv) ? 1 : -1;
+    }
+
+    /**
+     * The values of {@code e} at the points, each evaluated when it is first asked for: a formula compared
+     * with several others is mostly told apart from all of them at its first point.
+     *
+     * @throws IllegalArgumentException if {@code e} cannot be evaluated with these slots
+     */
+    static java.util.function.IntFunction<BoundedValue> lazyValues(Expr e, List<double[]> at, List<String> slots) {
+        ErrorEvaluator ev = Evaluators.compileWithError(e, slots);
+        BoundedValue[] out = new BoundedValue[at.size()];
+        return i -> {
+            if (out[i] == null) {
+                out[i] = ev.eval(at.get(i));
+            }
+            return out[i];
+        };
     }
 
     /** The true values at the points, for {@link #matches}. */

@@ -55,6 +55,23 @@ class CasTest {
         assertEquals(expected, d(f, "x"));
     }
 
+    /**
+     * The diagnoser takes the derivatives of the functions whose derivatives are confused with one
+     * another from the table, not from the CAS (DerivativeHypotheses): the two must be the same formula.
+     */
+    @Test
+    void theConfusableFunctionsDerivativesAreTheTables() throws CasException {
+        int checked = 0;
+        for (org.gradaudit.expr.Builtin f : org.gradaudit.expr.Builtin.values()) {
+            if (f.derivativeIsConfusable()) {
+                Expr u = Expr.var("u");
+                assertEquals(f.derivative(u), CAS.derivative(f.call(u), "u"), f.spelling());
+                checked++;
+            }
+        }
+        assertTrue(checked >= 4, "only " + checked + " confusable functions");
+    }
+
     @Test
     void derivativesReadLikeTheTutorials() throws CasException {
         assertEquals("sigmoid(Z2)*(1 - sigmoid(Z2))", d("sigmoid(Z2)", "Z2"));
