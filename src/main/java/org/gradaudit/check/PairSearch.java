@@ -51,7 +51,10 @@ final class PairSearch {
         if (Exprs.size(ctx.written()) > MAX_SIZE) {
             return null;
         }
-        List<Diagnoser.Hypothesis> firsts = proposals(ctx, families, ctx.written(), MAX_FIRST);
+        // Proposed without their sentences, which would cost more than testing them; the one that explains
+        // the claim is proposed again with them (see described).
+        Diagnoser.Context silent = undescribed(ctx);
+        List<Diagnoser.Hypothesis> firsts = proposals(silent, families, ctx.written(), MAX_FIRST);
         // The formulas already tried, by their 64-bit fingerprints: a repeat (two changes in either
         // order) is found without comparing the trees, which costs more than testing them. Two of an
         // audit's 125,000 formulas share a fingerprint with odds under 1e-9, and then one formula is
@@ -61,24 +64,23 @@ final class PairSearch {
         seen.add(ExprKey.fingerprint(ctx.written()));
         int tested = 0;
         // A single change the diagnoser's own order does not try (a divisor missing inside, say) first.
-        for (Diagnoser.Hypothesis first : firsts) {
+        for (int i = 0; i < firsts.size(); i++) {
+            Diagnoser.Hypothesis first = firsts.get(i);
             if (++tested > PER_CLAIM || ++spent > PER_AUDIT) {
                 return null;
             }
             if (seen.add(ExprKey.fingerprint(first.fix())) && matches.test(ctx, first.fix())
                     && !Rewrites.degenerate(first.fix(), ctx.written()) && !diagnoser.noOp(ctx, first.fix())
                     && !diagnoser.readsAsWritten(ctx, first.fix())) {
-                return first;
+                return described(ctx, families, ctx.written(), first, i, MAX_FIRST);
             }
         }
         if (!pairs) {
             return null;
         }
-        // The second changes are described only when one of them explains the claim: their sentences
-        // would cost more than testing them.
-        Diagnoser.Context silent = undescribed(ctx);
         List<BoundedValue> claimed = diagnoser.claimedValues(ctx);
-        for (Diagnoser.Hypothesis first : firsts) {
+        for (int f = 0; f < firsts.size(); f++) {
+            Diagnoser.Hypothesis first = firsts.get(f);
             // A first change that leaves the claim's values as they were (a factor 1 dropped, a product
             // regrouped) would make a pair a single change in disguise, which is never the diagnosis.
             if (Exprs.size(first.fix()) > MAX_SIZE + 20 || diagnoser.noOp(ctx, first.fix(), claimed)) {
@@ -95,7 +97,8 @@ final class PairSearch {
                 }
                 if (matches.test(ctx, second.fix()) && !Rewrites.degenerate(second.fix(), ctx.written())
                         && !diagnoser.noOp(ctx, second.fix(), claimed)) {
-                    second = described(ctx, families, first.fix(), second, i);
+                    first = described(ctx, families, ctx.written(), first, f, MAX_FIRST);
+                    second = described(ctx, families, first.fix(), second, i, MAX_SECOND);
                     Diagnoser.Hypothesis both = new Diagnoser.Hypothesis(second.diagnosis(), second.fix(),
                             second.detail(), List.of());
                     return new Diagnoser.Hypothesis(first.diagnosis(), second.fix(), "two changes explain it: "
@@ -118,8 +121,8 @@ final class PairSearch {
      * same formulas in the same order whatever the printer, so it is the same index.
      */
     private static Diagnoser.Hypothesis described(Diagnoser.Context ctx, List<HypothesisFamily> families, Expr written,
-                                                  Diagnoser.Hypothesis found, int index) {
-        List<Diagnoser.Hypothesis> again = proposals(ctx, families, written, MAX_SECOND);
+                                                  Diagnoser.Hypothesis found, int index, int limit) {
+        List<Diagnoser.Hypothesis> again = proposals(ctx, families, written, limit);
         if (index < again.size() && again.get(index).fix().equals(found.fix())
                 && again.get(index).diagnosis() == found.diagnosis()) {
             return again.get(index);
