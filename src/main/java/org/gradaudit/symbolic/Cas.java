@@ -1,7 +1,9 @@
 package org.gradaudit.symbolic;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -58,6 +60,22 @@ public final class Cas {
 
     private final Limits limits;
     private final Tasks tasks;
+    /**
+     * Derivatives already computed, by input and variable, the last {@link #REMEMBERED} of them: an audit
+     * asks for the same local derivatives from the true loss's chain rule and from the written loss's.
+     * Only small inputs and results are kept, so that the table stays a few megabytes at most.
+     */
+    private final Map<DerivativeKey, Expr> derivatives = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DerivativeKey, Expr> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    static final int REMEMBERED = 256;
+    static final int REMEMBERED_NODES = 400;
+
+    private record DerivativeKey(Expr e, String var) {
+    }
 
     private Cas(Limits limits) {
         this.limits = limits;
@@ -125,6 +143,16 @@ public final class Cas {
         Set<String> names = new TreeSet<>(InputGuard.check(e, limits));
         names.add(var);
         String what = "d/d" + var + " of " + e;
+        if (deadline.passed()) {
+            throw CasFailures.outOfTime(deadline, what);
+        }
+        DerivativeKey key = new DerivativeKey(e, var);
+        synchronized (derivatives) {
+            Expr known = derivatives.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
         CallBudget budget = new CallBudget(limits.timeout);
         CallCandidates c = new CallCandidates();
         tasks.run(what, budget, deadline, s -> {
@@ -133,7 +161,13 @@ public final class Cas {
             return c.offer(c.first);
         });
         improve(what, budget, deadline, c, List.of(F::Together));
-        return c.best(what);
+        Expr d = c.best(what);
+        if (Exprs.size(e) <= REMEMBERED_NODES && Exprs.size(d) <= REMEMBERED_NODES) {
+            synchronized (derivatives) {
+                derivatives.put(key, d);
+            }
+        }
+        return d;
     }
 
     /**

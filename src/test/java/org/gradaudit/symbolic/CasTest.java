@@ -73,6 +73,19 @@ class CasTest {
     }
 
     @Test
+    void aDerivativeAskedForAgainIsNotComputedAgain() throws CasException {
+        Expr first = CAS.derivative(parse("W2*a1 + b2 + q17"), "W2");
+        long run = CAS.tasksRun();
+        assertEquals(first, CAS.derivative(parse("W2*a1 + b2 + q17"), "W2"));
+        assertEquals(run, CAS.tasksRun());
+        assertEquals("1", CAS.derivative(parse("W2*a1 + b2 + q17"), "b2").toString()); // another variable: computed
+        assertTrue(CAS.tasksRun() > run);
+        // a deadline that has passed is refused as before, remembered or not
+        assertThrows(CasException.class, () -> CAS.derivative(parse("W2*a1 + b2 + q17"), "W2",
+                org.gradaudit.bounds.Deadline.after(java.time.Duration.ZERO)));
+    }
+
+    @Test
     void derivativesReadLikeTheTutorials() throws CasException {
         assertEquals("sigmoid(Z2)*(1 - sigmoid(Z2))", d("sigmoid(Z2)", "Z2"));
         assertEquals("a1*sigmoid(W2*a1 + b2)*(1 - sigmoid(W2*a1 + b2))", d("sigmoid(W2*a1 + b2)", "W2"));
