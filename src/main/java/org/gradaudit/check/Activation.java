@@ -25,4 +25,17 @@ record Activation(String output, String function, String input) {
         });
         return out;
     }
+
+    // equals and hashCode written out, as a record's would be: the generated ones are linked at their
+    // first use, which a cold audit pays for (an activation is a key of the diagnoser's tables).
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Activation a && output.equals(a.output) && function.equals(a.function)
+                && input.equals(a.input);
+    }
+
+    @Override
+    public int hashCode() {
+        return (output.hashCode() * 31 + function.hashCode()) * 31 + input.hashCode();
+    }
 }

@@ -74,7 +74,17 @@ public final class Cas {
     static final int REMEMBERED = 256;
     static final int REMEMBERED_NODES = 400;
 
+    /** Its equals and hashCode written out: a record's generated ones are linked at first use, which a cold run pays for. */
     private record DerivativeKey(Expr e, String var) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DerivativeKey k && e.equals(k.e) && var.equals(k.var);
+        }
+
+        @Override
+        public int hashCode() {
+            return e.hashCode() * 31 + var.hashCode();
+        }
     }
 
     private Cas(Limits limits) {
