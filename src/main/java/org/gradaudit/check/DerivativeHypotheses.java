@@ -218,8 +218,9 @@ final class DerivativeHypotheses implements HypothesisFamily {
 
     /**
      * g'(arg), from the table the CAS itself is given ({@link Builtin#derivative}): for these functions
-     * the CAS answers with exactly that formula (DerivativeHypothesesTest), and asking it would cost a
-     * round trip to its thread per function, in the first wrong line of every audit.
+     * the CAS answers with exactly that formula (CasTest.theConfusableFunctionsDerivativesAreTheTables),
+     * and asking it would cost a round trip to its thread per function, in the first wrong line of
+     * every audit.
      */
     private static Expr derivative(String g, Expr arg) {
         return Builtin.named(g).derivative(arg);

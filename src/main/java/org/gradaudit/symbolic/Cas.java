@@ -74,7 +74,9 @@ public final class Cas {
     static final int REMEMBERED = 256;
     static final int REMEMBERED_NODES = 400;
 
-    /** Its equals and hashCode written out: a record's generated ones are linked at first use, which a cold run pays for. */
+    /**
+     * Its equals and hashCode written out: a record's generated ones are linked at first use,
+     * which a cold run pays for. */
     private record DerivativeKey(Expr e, String var) {
         @Override
         public boolean equals(Object o) {
