@@ -76,7 +76,8 @@ public final class Cas {
 
     /**
      * Its equals and hashCode written out: a record's generated ones are linked at first use,
-     * which a cold run pays for. */
+     * which a cold run pays for.
+     */
     private record DerivativeKey(Expr e, String var) {
         @Override
         public boolean equals(Object o) {
