@@ -21,7 +21,8 @@ final class ClassicHypotheses implements HypothesisFamily {
         // first changes in this order, and would spend its bound on the swaps before it reached these
         // (a factor written twice where another product belongs is two changes: one out, one in).
         for (Expr c : Rewrites.withoutOneFactor(written)) {
-            out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, "it has a factor too many"));
+            out.add(new Diagnoser.Hypothesis(Diagnosis.EXTRA_FACTOR, c, !ctx.describes() ? ""
+                    : Rewrites.extraFactor(written, c, ctx.printer())));
         }
         for (Expr c : Rewrites.termSigns(written)) {
             out.add(new Diagnoser.Hypothesis(Diagnosis.TERM_SIGN, c, "one term has the wrong sign"));

@@ -123,7 +123,7 @@ final class Diagnoser {
             h = first(ctx, Diagnosis.TERM_SIGN, Rewrites.termSigns(w), "one term has the wrong sign");
         }
         if (h == null) {
-            h = first(ctx, Diagnosis.EXTRA_FACTOR, Rewrites.withoutOneFactor(w), "it has a factor too many");
+            h = first(ctx, Diagnosis.EXTRA_FACTOR, Rewrites.withoutOneFactor(w), c -> Rewrites.extraFactor(w, c, ctx.printer()));
         }
         if (h == null) {
             h = missingFactor(ctx);
@@ -204,9 +204,14 @@ final class Diagnoser {
     }
 
     private Hypothesis first(Context ctx, Diagnosis d, List<Expr> candidates, String detail) {
+        return first(ctx, d, candidates, c -> detail);
+    }
+
+    /** The first candidate that equals the truth, with the sentence {@code detail} makes of it. */
+    private Hypothesis first(Context ctx, Diagnosis d, List<Expr> candidates, Function<Expr, String> detail) {
         for (Expr c : candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()))) {
             if (matches(ctx, c)) {
-                return new Hypothesis(d, c, detail);
+                return new Hypothesis(d, c, detail.apply(c));
             }
         }
         return null;

@@ -2,6 +2,7 @@ package org.gradaudit.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.gradaudit.check.tolerance.BoundedAgreement;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Expr.Bin;
@@ -82,15 +83,7 @@ final class Rewrites {
         if (!(x instanceof Bin b && b.op() == Op.MUL && b.left() instanceof Bin l && l.op() == Op.MUL)) {
             return List.of();
         }
-        List<Expr> f = new ArrayList<>();
-        for (Expr y = x; ; y = ((Bin) y).left()) {
-            if (y instanceof Bin m && m.op() == Op.MUL) {
-                f.add(0, m.right());
-            } else {
-                f.add(0, y);
-                break;
-            }
-        }
+        List<Expr> f = chain(x);
         List<Expr> out = new ArrayList<>();
         for (int i = 0; i < f.size(); i++) {
             for (int j = i + 2; j <= f.size() && j - i < f.size(); j++) {
@@ -104,6 +97,99 @@ final class Rewrites {
             }
         }
         return out;
+    }
+
+    /**
+     * "it has the factor X too many" ("the divisor X"), X being what {@code fix}, one of
+     * {@link #withoutOneFactor}'s formulas for {@code written}, leaves out, in {@code printer}'s names;
+     * without the name where that is not one factor, one divisor or one run of factors.
+     */
+    static String extraFactor(Expr written, Expr fix, Function<Expr, String> printer) {
+        Removed r = removed(written, fix);
+        return r == null ? "it has a factor too many"
+                : "it has the " + (r.divisor() ? "divisor " : "factor ") + printer.apply(r.part()) + " too many";
+    }
+
+    /** A factor or divisor that one change left out. */
+    private record Removed(Expr part, boolean divisor) {
+    }
+
+    /** What {@code f} leaves out of {@code w}: the two are the same tree but at one place, where it is. */
+    private static Removed removed(Expr w, Expr f) {
+        if (w.equals(f)) {
+            return null;
+        }
+        Removed here = removedHere(w, f);
+        if (here != null) {
+            return here;
+        }
+        if (w instanceof Bin a && f instanceof Bin b && a.op() == b.op()) {
+            return a.left().equals(b.left()) ? removed(a.right(), b.right())
+                    : a.right().equals(b.right()) ? removed(a.left(), b.left()) : null;
+        }
+        if (w instanceof Expr.Neg a && f instanceof Expr.Neg b) {
+            return removed(a.arg(), b.arg());
+        }
+        if (w instanceof Call a && f instanceof Call b && a.fn().equals(b.fn()) && a.args().size() == b.args().size()) {
+            int differs = -1;
+            for (int i = 0; i < a.args().size(); i++) {
+                if (!a.args().get(i).equals(b.args().get(i))) {
+                    if (differs >= 0) {
+                        return null;
+                    }
+                    differs = i;
+                }
+            }
+            return differs < 0 ? null : removed(a.args().get(differs), b.args().get(differs));
+        }
+        return null;
+    }
+
+    /** What {@code f} leaves out of {@code w} at its top: one side of a product, a divisor, or a run of a product chain. */
+    private static Removed removedHere(Expr w, Expr f) {
+        if (w instanceof Bin b && b.op() == Op.DIV) {
+            return f.equals(b.left()) ? new Removed(b.right(), true) : null;
+        }
+        if (!(w instanceof Bin b && b.op() == Op.MUL)) {
+            return null;
+        }
+        if (f.equals(b.left())) {
+            return new Removed(b.right(), false);
+        }
+        if (f.equals(b.right())) {
+            return new Removed(b.left(), false);
+        }
+        List<Expr> all = chain(w);
+        List<Expr> kept = chain(f);
+        int run = all.size() - kept.size();
+        if (run < 2) {
+            return null;
+        }
+        int i = 0;
+        while (i < kept.size() && all.get(i).equals(kept.get(i))) {
+            i++;
+        }
+        if (!all.subList(i + run, all.size()).equals(kept.subList(i, kept.size()))) {
+            return null;
+        }
+        Expr p = all.get(i);
+        for (int k = i + 1; k < i + run; k++) {
+            p = Expr.mul(p, all.get(k));
+        }
+        return new Removed(p, false);
+    }
+
+    /** The factors of a product chain {@code ((f1*f2)*f3)*...}, in order; {@code x} alone when it is none. */
+    private static List<Expr> chain(Expr x) {
+        List<Expr> f = new ArrayList<>();
+        for (Expr y = x; ; y = ((Bin) y).left()) {
+            if (y instanceof Bin m && m.op() == Op.MUL) {
+                f.add(0, m.right());
+            } else {
+                f.add(0, y);
+                return f;
+            }
+        }
     }
 
     private static List<Expr> withoutOneSide(Expr e) {

@@ -90,7 +90,7 @@ class MissingRunTest {
                 dL/db1 = a1*(a2 - y)*(a2 - y)
                 """,
                 "WRONG (extra-factor)",
-                "two changes explain it: it has a factor too many; and it lacks the factor W2*(1 - a1).",
+                "two changes explain it: it has the factor a2 - y too many; and it lacks the factor W2*(1 - a1).",
                 "corrected: a1*(a2 - y)*W2*(1 - a1).");
     }
 
