@@ -159,11 +159,16 @@ public final class Cas {
         if (deadline.passed()) {
             throw CasFailures.outOfTime(deadline, what);
         }
+        // Only small inputs are looked up: a key is hashed on the caller's thread, whose stack a deep
+        // input (within the node bound) would overflow.
+        boolean small = InputGuard.atMost(e, REMEMBERED_NODES);
         DerivativeKey key = new DerivativeKey(e, var);
-        synchronized (derivatives) {
-            Expr known = derivatives.get(key);
-            if (known != null) {
-                return known;
+        if (small) {
+            synchronized (derivatives) {
+                Expr known = derivatives.get(key);
+                if (known != null) {
+                    return known;
+                }
             }
         }
         CallBudget budget = new CallBudget(limits.timeout);
@@ -175,7 +180,7 @@ public final class Cas {
         });
         improve(what, budget, deadline, c, List.of(F::Together));
         Expr d = c.best(what);
-        if (Exprs.size(e) <= REMEMBERED_NODES && Exprs.size(d) <= REMEMBERED_NODES) {
+        if (small && InputGuard.atMost(d, REMEMBERED_NODES)) {
             synchronized (derivatives) {
                 derivatives.put(key, d);
             }

@@ -71,6 +71,28 @@ final class InputGuard {
         return names;
     }
 
+    /** Whether {@code e} has at most {@code max} nodes; iterative, and it stops counting past {@code max}. */
+    static boolean atMost(Expr e, int max) {
+        Deque<Expr> todo = new ArrayDeque<>();
+        todo.push(e);
+        int nodes = 0;
+        while (!todo.isEmpty()) {
+            Expr x = todo.pop();
+            if (++nodes > max) {
+                return false;
+            }
+            if (x instanceof Neg n) {
+                todo.push(n.arg());
+            } else if (x instanceof Bin b) {
+                todo.push(b.right());
+                todo.push(b.left());
+            } else if (x instanceof Call c) {
+                c.args().forEach(todo::push);
+            }
+        }
+        return true;
+    }
+
     /** Refuses constant exponents beyond the bound, such as {@code (a+b)^100000} or {@code 10^10^10}. */
     private static void checkExponents(Expr root, int maxExponent) throws CasException {
         Expr exponent = ConstantExponents.beyond(root, maxExponent);

@@ -80,6 +80,15 @@ class CasTest {
         assertEquals(run, CAS.tasksRun());
         assertEquals("1", CAS.derivative(parse("W2*a1 + b2 + q17"), "b2").toString()); // another variable: computed
         assertTrue(CAS.tasksRun() > run);
+        // a large input is not remembered (nor hashed on the caller's thread, whose stack a deep one would overflow)
+        Expr large = parse("q17*x");
+        for (int i = 0; i <= Cas.REMEMBERED_NODES / 2; i++) {
+            large = Expr.add(large, Expr.mul(Expr.var("q17"), Expr.var("x")));
+        }
+        CAS.derivative(large, "x");
+        long before = CAS.tasksRun();
+        CAS.derivative(large, "x");
+        assertTrue(CAS.tasksRun() > before);
         // a deadline that has passed is refused as before, remembered or not
         assertThrows(CasException.class, () -> CAS.derivative(parse("W2*a1 + b2 + q17"), "W2",
                 org.gradaudit.bounds.Deadline.after(java.time.Duration.ZERO)));

@@ -3,6 +3,7 @@ package org.gradaudit.symbolic;
 import static org.gradaudit.symbolic.Formulas.parse;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The guard is plain Java: none of these tests starts Symja. */
 class InputGuardTest {
     private static final Cas.Limits LIMITS = new Cas.Limits(Duration.ofSeconds(5), 1_000, 64);
+
+    @Test
+    void countsNodesUpToABoundWithoutRecursing() throws InterruptedException {
+        assertTrue(InputGuard.atMost(parse("sigmoid(W2*a1 + b2) - y"), 8));
+        assertFalse(InputGuard.atMost(parse("sigmoid(W2*a1 + b2) - y"), 7));
+        Expr e = Expr.var("x");
+        for (int i = 0; i < 100_000; i++) {
+            e = Expr.call("sin", e);
+        }
+        Expr deep = e;
+        Object[] got = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                got[0] = InputGuard.atMost(deep, 400);
+            } catch (Throwable x) {
+                got[0] = x;
+            }
+        }, "small-stack", 128L << 10);
+        t.start();
+        t.join();
+        assertEquals(Boolean.FALSE, got[0]);
+    }
 
     @Test
     void returnsTheVariablesSorted() throws CasException {
