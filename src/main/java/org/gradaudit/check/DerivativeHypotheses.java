@@ -158,7 +158,7 @@ final class DerivativeHypotheses implements HypothesisFamily {
         // when it is one of these (most parts are none: printing them would cost more than testing them,
         // and most are told from every form at the first point, so the rest are not evaluated).
         for (Form f : forms(ctx, a)) {
-            if (f.values() != null && judge.agree(f.values(), values, ctx.points().size())) {
+            if (f.values() != null && judge.agree(f.values()::get, values, ctx.points().size())) {
                 String in = ctx.printer().apply(new Var(a.input()));
                 return said(ctx, part, a, right, switch (f.kind()) {
                     case ITSELF -> a.function() + "(" + in + ") itself, not its derivative";

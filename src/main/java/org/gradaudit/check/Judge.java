@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.gradaudit.bounds.Deadline;
 import org.gradaudit.expr.Expr;
 import org.gradaudit.expr.Exprs;
@@ -195,30 +196,18 @@ final class Judge {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        int compared = 0;
-        for (int i = 0; i < at.size(); i++) {
-            int a = agreement(c.eval(at.get(i)), truth.get(i));
-            if (a < 0) {
-                return false;
-            }
-            compared += a;
-        }
-        return compared >= Math.min(4, at.size());
-    }
-
-    /** {@link #matches} for values already evaluated: whether {@code candidate}'s equal {@code truth}'s. */
-    boolean agree(List<BoundedValue> candidate, List<BoundedValue> truth) {
-        return agree(candidate, truth::get, truth.size());
+        return agree(i -> c.eval(at.get(i)), truth::get, at.size());
     }
 
     /**
-     * {@link #agree(List, List)} with the {@code n} values of {@code truth} asked for one at a time, in
-     * order, and no further than the first point where the two differ.
+     * Whether the {@code n} values of {@code candidate} equal those of {@code truth}, by the rule of
+     * {@link #matches}; both are asked for one point at a time, in order, and no further than the first
+     * point where they differ.
      */
-    boolean agree(List<BoundedValue> candidate, java.util.function.IntFunction<BoundedValue> truth, int n) {
+    boolean agree(IntFunction<BoundedValue> candidate, IntFunction<BoundedValue> truth, int n) {
         int compared = 0;
         for (int i = 0; i < n; i++) {
-            int a = agreement(candidate.get(i), truth.apply(i));
+            int a = agreement(candidate.apply(i), truth.apply(i));
             if (a < 0) {
                 return false;
             }
@@ -238,7 +227,7 @@ final class Judge {
      *
      * @throws IllegalArgumentException if {@code e} cannot be evaluated with these slots
      */
-    static java.util.function.IntFunction<BoundedValue> lazyValues(Expr e, List<double[]> at, List<String> slots) {
+    static IntFunction<BoundedValue> lazyValues(Expr e, List<double[]> at, List<String> slots) {
         ErrorEvaluator ev = Evaluators.compileWithError(e, slots);
         BoundedValue[] out = new BoundedValue[at.size()];
         return i -> {
