@@ -155,22 +155,17 @@ public final class Cas {
         }
         Set<String> names = new TreeSet<>(InputGuard.check(e, limits));
         names.add(var);
-        String what = "d/d" + var + " of " + e;
-        if (deadline.passed()) {
-            throw CasFailures.outOfTime(deadline, what);
-        }
         // Only small inputs are looked up: a key is hashed on the caller's thread, whose stack a deep
         // input (within the node bound) would overflow.
-        boolean small = InputGuard.atMost(e, REMEMBERED_NODES);
-        DerivativeKey key = new DerivativeKey(e, var);
-        if (small) {
-            synchronized (derivatives) {
-                Expr known = derivatives.get(key);
-                if (known != null) {
-                    return known;
-                }
-            }
+        DerivativeKey key = InputGuard.atMost(e, REMEMBERED_NODES) ? new DerivativeKey(e, var) : null;
+        Expr known;
+        synchronized (derivatives) {
+            known = key == null ? null : derivatives.get(key);
         }
+        if (known != null && !deadline.passed()) {
+            return known; // (past the deadline, the task below refuses it as it refuses any)
+        }
+        String what = "d/d" + var + " of " + e;
         CallBudget budget = new CallBudget(limits.timeout);
         CallCandidates c = new CallCandidates();
         tasks.run(what, budget, deadline, s -> {
@@ -180,7 +175,7 @@ public final class Cas {
         });
         improve(what, budget, deadline, c, List.of(F::Together));
         Expr d = c.best(what);
-        if (small && InputGuard.atMost(d, REMEMBERED_NODES)) {
+        if (key != null && InputGuard.atMost(d, REMEMBERED_NODES)) {
             synchronized (derivatives) {
                 derivatives.put(key, d);
             }

@@ -14,6 +14,7 @@ import org.gradaudit.expr.Expr.Neg;
 import org.gradaudit.expr.Expr.Num;
 import org.gradaudit.expr.Expr.Var;
 import org.gradaudit.expr.ExprPrinter;
+import org.gradaudit.expr.Exprs;
 
 /**
  * Checks an input before any of it reaches Symja, in plain Java on the caller's thread: the
@@ -81,14 +82,7 @@ final class InputGuard {
             if (++nodes > max) {
                 return false;
             }
-            if (x instanceof Neg n) {
-                todo.push(n.arg());
-            } else if (x instanceof Bin b) {
-                todo.push(b.right());
-                todo.push(b.left());
-            } else if (x instanceof Call c) {
-                c.args().forEach(todo::push);
-            }
+            Exprs.children(x).forEach(todo::push);
         }
         return true;
     }
